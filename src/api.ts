@@ -1,0 +1,2 @@
+/** The JSON review contract and client, without any element: `import … from 'review-elements/api'`. */
+export * from './api/index.js';

@@ -1,0 +1,234 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    container-type: inline-size;
+    color: var(--_text);
+    --_poster-width: var(--review-card-poster-width, 9rem);
+    --_padding: var(--review-card-padding, var(--_space));
+    --_title-size: var(--review-card-title-size, 1.375em);
+    line-height: 1.5;
+  }
+  :host([layout='compact']) {
+    --_poster-width: var(--review-card-poster-width, 4.5rem);
+    --_title-size: var(--review-card-title-size, 1.125em);
+  }
+  [part~='base'] {
+    display: grid;
+    grid-template-columns: var(--_poster-width) minmax(0, 1fr);
+    align-items: start;
+    gap: var(--_space);
+    padding: var(--_padding);
+    background: var(--review-card-background, var(--_surface));
+    border: var(--review-card-border, 1px solid var(--_border));
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+  }
+  [part~='base']:focus-visible {
+    outline-offset: -2px;
+  }
+  .poster {
+    aspect-ratio: 2 / 3;
+    inline-size: 100%;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface-raised);
+    overflow: hidden;
+  }
+  .poster img {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+  }
+  .poster svg {
+    display: block;
+    inline-size: 40%;
+    margin: 30% auto;
+    fill: var(--_text-muted);
+  }
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: 0.375rem;
+    min-inline-size: 0;
+  }
+  p,
+  ul,
+  dl,
+  dd {
+    margin: 0;
+  }
+  .eyebrow {
+    font-size: 0.8125em;
+    letter-spacing: 0.02em;
+    color: var(--_text-muted);
+  }
+  [part~='title'] {
+    margin: 0;
+    font-size: var(--_title-size);
+    line-height: 1.25;
+    font-weight: 700;
+  }
+  [part~='original-title'] {
+    color: var(--_text-muted);
+    font-size: 0.9375em;
+  }
+  .inline-list {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 0.5em;
+    padding: 0;
+    list-style: none;
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
+  .inline-list > li:not(:first-child)::before {
+    content: '·';
+    margin-inline-end: 0.5em;
+    color: var(--_text-muted);
+  }
+  [part~='ratings'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 1.25rem;
+    min-block-size: 1.75rem;
+  }
+  [part~='score'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    font-size: 0.875em;
+  }
+  [part~='external-ratings'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    font-size: 0.875em;
+  }
+  [part~='external-ratings'] div {
+    display: flex;
+    gap: 0.375em;
+  }
+  [part~='external-ratings'] dt {
+    font-weight: 600;
+  }
+  [part~='verdict'] {
+    font-weight: 600;
+  }
+  [part~='verdict'],
+  [part~='summary'] {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--_clamp);
+    overflow: hidden;
+  }
+  [part~='verdict'] {
+    --_clamp: var(--review-card-verdict-lines, 2);
+  }
+  [part~='summary'] {
+    --_clamp: var(--review-card-summary-lines, 3);
+  }
+  [part~='credits'] {
+    font-size: 0.875em;
+  }
+  [part~='footer'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 1rem;
+    margin-block-start: 0.25rem;
+    padding-block-start: 0.5rem;
+    border-block-start: 1px solid var(--_border);
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
+  a {
+    color: var(--_accent);
+    text-underline-offset: 0.15em;
+  }
+  [part~='link'] {
+    margin-inline-start: auto;
+    font-weight: 600;
+  }
+  /* Narrow containers (a phone, a sidebar): a smaller poster beside the head, the rest below. */
+  @container (max-width: 30rem) {
+    [part~='base'] {
+      --_poster-width: var(--review-card-poster-width, 5.5rem);
+      gap: 0.75rem;
+    }
+    :host([layout='compact']) [part~='base'] {
+      --_poster-width: var(--review-card-poster-width, 3.5rem);
+    }
+    [part~='link'] {
+      margin-inline-start: 0;
+    }
+  }
+  /* Loading: the same boxes as the loaded card, so nothing below moves when data arrives. */
+  .bone {
+    display: inline-block;
+    max-inline-size: 100%;
+    border-radius: 0.25em;
+    background: var(--_skeleton);
+    color: transparent;
+    animation: pulse 1.6s ease-in-out infinite;
+  }
+  .bone.s {
+    inline-size: 6em;
+  }
+  .bone.m {
+    inline-size: 10em;
+  }
+  .bone.l {
+    inline-size: 16em;
+  }
+  .bone.half {
+    inline-size: 50%;
+  }
+  .bone.most {
+    inline-size: 70%;
+  }
+  .bone.full {
+    inline-size: 100%;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  .error {
+    grid-column: 1 / -1;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.5rem;
+  }
+  .error [part~='error-title'] {
+    margin: 0;
+    font-size: 1em;
+    font-weight: 700;
+  }
+  .error-icon {
+    inline-size: 1.5em;
+    block-size: 1.5em;
+    fill: var(--_danger);
+  }
+  [part~='retry-button'] {
+    font: inherit;
+    font-weight: 600;
+    padding: 0.375em 1em;
+    border-radius: 999px;
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    cursor: pointer;
+  }
+  [part~='retry-button'][aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.75;
+  }
+  .empty {
+    grid-column: 1 / -1;
+    color: var(--_text-muted);
+  }
+`;

@@ -1,0 +1,196 @@
+import { html, nothing, svg } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import type { ExternalRating, Review } from '../../api/index.js';
+import {
+  formatDate,
+  formatList,
+  formatNumber,
+  formatPercent,
+  formatRuntime,
+  isoDuration,
+  plural,
+  regionName,
+} from '../../shared/format.js';
+import type { Translation } from '../../shared/i18n/index.js';
+
+export interface View {
+  locale: string;
+  t: Translation;
+  compact: boolean;
+  heading: StaticValue;
+}
+
+const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+export const headingTag = (level: number) => HEADINGS[Math.min(Math.max(Math.round(level) || 2, 1), 6) - 1];
+
+const FILM_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 3h2v2h12V3h2v18h-2v-2H6v2H4V3zm2 4v4h12V7H6zm0 6v4h12v-4H6z"/></svg>`;
+const ERROR_ICON = svg`<svg class="error-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 2 1 21h22L12 2zm1 15h-2v-2h2v2zm0-4h-2V9h2v4z"/></svg>`;
+
+function externalRating(r: ExternalRating, { locale, t }: View) {
+  const n = (x: number) => formatNumber(locale, x, { maximumFractionDigits: 1 });
+  const main = r.unit === 'percent' ? formatPercent(locale, r.value) : `${n(r.value)}/${n(r.best)}`;
+  const average = r.average !== undefined ? t.externalAverage(n(r.average), n(r.averageBest ?? 10)) : undefined;
+  const value = average ? `${main} · ${average}` : main;
+  return html`<div>
+    <dt>${r.url ? html`<a href=${r.url} rel="noopener" target="_blank">${r.source}</a>` : r.source}</dt>
+    <dd>${value}</dd>
+  </div>`;
+}
+
+/** The loaded card. Every string from the document goes through a lit binding, never into markup. */
+export function loadedTemplate(review: Review, view: View) {
+  const { locale, t, compact, heading } = view;
+  const { work } = review;
+  const eyebrow = [
+    t.workType[work.type] ?? work.type,
+    work.year !== undefined ? String(work.year) : undefined,
+    work.countries.length ? formatList(locale, work.countries.map((c) => regionName(locale, c))) : undefined,
+  ].filter(Boolean);
+  const originalLang = work.languages[0];
+  const showOriginal = work.originalTitle && work.originalTitle !== work.title;
+  const commentsHref = review.comments.url ?? (review.url ? `${review.url}#comments` : undefined);
+  const comments = plural(locale, t.comments, review.commentCount);
+
+  return html`
+    <div class="poster" part="poster">
+      ${work.poster
+        ? html`<img
+            src=${work.poster.url}
+            alt=${work.poster.alt || t.posterAlt(work.title)}
+            width=${ifDefined(work.poster.width)}
+            height=${ifDefined(work.poster.height)}
+            loading="lazy"
+            decoding="async"
+          />`
+        : FILM_ICON}
+    </div>
+    <div class="body" part="body">
+      <p class="eyebrow" part="eyebrow">${eyebrow.join(' · ')}</p>
+      ${staticHtml`<${heading} part="title" id="title" tabindex="-1">${work.title}</${heading}>`}
+      ${showOriginal
+        ? html`<p part="original-title">
+            <span class="visually-hidden">${t.originalTitle}: </span><span lang=${ifDefined(originalLang)}
+              >${work.originalTitle}</span
+            >
+          </p>`
+        : nothing}
+      ${factsTemplate(review, view)}
+      ${review.rating || (work.externalRatings.length && !compact)
+        ? html`<div part="ratings">
+            ${review.rating
+              ? html`<span part="score"
+                  ><review-rating
+                    exportparts="base:rating__base, star:rating__star, value:rating__value"
+                    value=${review.rating.value}
+                    best=${review.rating.best}
+                    label=${`${t.reviewerScore}: ${t.ratingOutOf(
+                      formatNumber(locale, review.rating.value, { maximumFractionDigits: 1 }),
+                      formatNumber(locale, review.rating.best),
+                    )}`}
+                  ></review-rating
+                  ><span aria-hidden="true">${t.reviewerScore}</span></span
+                >`
+              : nothing}
+            ${work.externalRatings.length && !compact
+              ? html`<dl part="external-ratings" aria-label=${t.externalRatings}>
+                  ${work.externalRatings.map((r) => externalRating(r, view))}
+                </dl>`
+              : nothing}
+          </div>`
+        : nothing}
+      ${review.verdict ? html`<p part="verdict">${review.verdict}</p>` : nothing}
+      ${review.summary && !compact ? html`<p part="summary">${review.summary}</p>` : nothing}
+      ${review.credits.length && !compact
+        ? html`<ul part="credits" class="inline-list" aria-label=${t.credits}>
+            ${review.credits.map(
+              (c) =>
+                html`<li>
+                  ${t.creditRole[c.role] ?? c.role}
+                  ${c.url ? html`<a href=${c.url}>${c.name}</a>` : html`<strong>${c.name}</strong>`}
+                </li>`,
+            )}
+          </ul>`
+        : nothing}
+      <div part="footer">
+        <time part="date" datetime=${review.publishedAt}>${t.published(formatDate(locale, review.publishedAt))}</time>
+        ${commentsHref
+          ? html`<a part="comment-count" href=${commentsHref}>${comments}</a>`
+          : html`<span part="comment-count">${comments}</span>`}
+        ${review.url
+          ? html`<a part="link" href=${review.url}
+              >${t.readReview}<span class="visually-hidden">: ${work.title}</span></a
+            >`
+          : nothing}
+        <slot name="actions"></slot>
+      </div>
+    </div>
+  `;
+}
+
+function factsTemplate(review: Review, { locale, t, compact }: View) {
+  const { work } = review;
+  const facts = [
+    work.runtimeMinutes
+      ? html`<li>
+          <span class="visually-hidden">${t.runtimeLabel}: </span
+          ><time datetime=${isoDuration(work.runtimeMinutes)}>${formatRuntime(locale, t, work.runtimeMinutes)}</time>
+        </li>`
+      : undefined,
+    work.genres.length
+      ? html`<li><span class="visually-hidden">${t.genres}: </span>${formatList(locale, work.genres, 'unit')}</li>`
+      : undefined,
+    work.ageRating && !compact
+      ? html`<li><span class="visually-hidden">${t.ageRating}: </span>${work.ageRating.system} ${work.ageRating.value}</li>`
+      : undefined,
+  ].filter(Boolean);
+  return facts.length ? html`<ul part="facts" class="inline-list" aria-label=${t.details}>${facts}</ul>` : nothing;
+}
+
+type BoneWidth = 's' | 'm' | 'l' | 'half' | 'most' | 'full';
+const bone = (width: BoneWidth) => html`<span class=${`bone ${width}`}>&nbsp;</span>`;
+
+/**
+ * The loading skeleton: the same elements, classes and line counts as a typical loaded card, so
+ * the card keeps its height when the data arrives. Bones are sized with classes only (no inline
+ * styles would pass a strict CSP), hence the fixed widths below.
+ */
+export function skeletonTemplate({ t, compact, heading }: View) {
+  return html`
+    <div class="poster" part="poster"></div>
+    <div class="body" part="body" aria-hidden="true">
+      <p class="eyebrow">${bone('s')}</p>
+      ${staticHtml`<${heading} part="title">${bone('most')}</${heading}>`}
+      <p part="original-title">${bone('s')}</p>
+      <ul class="inline-list"><li>${bone('m')}</li></ul>
+      <div part="ratings">${bone('m')}</div>
+      <p part="verdict">${bone('full')}<br />${bone('most')}</p>
+      ${compact ? nothing : html`<p part="summary">${bone('full')}<br />${bone('full')}<br />${bone('half')}</p>`}
+      ${compact ? nothing : html`<p part="credits">${bone('l')}</p>`}
+      <div part="footer">${bone('l')}</div>
+    </div>
+    <span class="visually-hidden">${t.loading}</span>
+  `;
+}
+
+export function errorTemplate(error: Error | undefined, retrying: boolean, onRetry: () => void, { t }: View) {
+  const code = (error as { code?: string } | undefined)?.code ?? 'generic';
+  const message = t.errors[code] ?? t.errors.generic;
+  return html`<div class="error" part="error">
+    ${ERROR_ICON}
+    <p part="error-title"><strong>${t.errorTitle}</strong></p>
+    <p part="error-message">${message}</p>
+    <button
+      part="retry-button"
+      type="button"
+      aria-disabled=${retrying ? 'true' : 'false'}
+      @click=${() => !retrying && onRetry()}
+    >
+      ${retrying ? t.retrying : t.retry}
+    </button>
+  </div>`;
+}
+
+export function emptyTemplate({ t }: View) {
+  return html`<p class="empty" part="empty">${t.empty}</p>`;
+}

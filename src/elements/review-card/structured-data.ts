@@ -1,0 +1,91 @@
+import type { Review } from '../../api/index.js';
+import { isoDuration } from '../../shared/format.js';
+
+const ITEM_TYPE = { movie: 'Movie', series: 'TVSeries', episode: 'Episode' } as const;
+
+/**
+ * schema.org `Review` for the review-snippet rich result. Follows Google's rules: `reviewRating`
+ * only from the reviewer's own score, always with best and worst; ratings from other sites are
+ * never marked up (neither as ours nor as `aggregateRating`).
+ */
+export function reviewJsonLd(review: Review): Record<string, unknown> {
+  const { work } = review;
+  const authors = review.credits
+    .filter((c) => c.role === 'author')
+    .map((c) => ({ '@type': 'Person', name: c.name, ...(c.url && { url: c.url }) }));
+  const item: Record<string, unknown> = {
+    '@type': ITEM_TYPE[work.type],
+    name: work.title,
+    ...(work.originalTitle && { alternateName: work.originalTitle }),
+    ...(work.year && { dateCreated: String(work.year) }),
+    ...(work.poster && { image: work.poster.url }),
+    ...(work.runtimeMinutes && { duration: isoDuration(work.runtimeMinutes) }),
+    ...(work.genres.length && { genre: work.genres }),
+    ...(work.countries.length && {
+      countryOfOrigin: work.countries.map((name) => ({ '@type': 'Country', name })),
+    }),
+    ...(work.languages.length && { inLanguage: work.languages }),
+    ...(work.ageRating && { contentRating: `${work.ageRating.system} ${work.ageRating.value}` }),
+    ...(review.cast.length && {
+      actor: review.cast.map((c) => ({
+        '@type': 'PerformanceRole',
+        actor: { '@type': 'Person', name: c.name, ...(c.url && { url: c.url }) },
+        ...(c.character && { characterName: c.character }),
+      })),
+    }),
+  };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Review',
+    name: review.title,
+    ...(review.url && { url: review.url }),
+    inLanguage: review.lang,
+    datePublished: review.publishedAt,
+    ...(review.updatedAt && { dateModified: review.updatedAt }),
+    ...(review.summary && { description: review.summary }),
+    ...(authors.length && { author: authors.length === 1 ? authors[0] : authors }),
+    ...(review.rating && {
+      reviewRating: {
+        '@type': 'Rating',
+        ratingValue: review.rating.value,
+        bestRating: review.rating.best,
+        worstRating: review.rating.worst,
+      },
+    }),
+    itemReviewed: item,
+  };
+}
+
+/**
+ * JSON that is safe inside `<script>` however the page is later serialised: `<`, `>` and `&` are
+ * escaped, so no field can close the element (`</script>`) or open a comment (`<!--`); U+2028/9
+ * are escaped for old JavaScript parsers that read the block.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const MARK = 'data-review-card';
+
+/** Puts (or updates, or removes) the JSON-LD script among the host's light-DOM children. */
+export function syncJsonLd(host: HTMLElement, review: Review | undefined): void {
+  let script = host.querySelector<HTMLScriptElement>(`:scope > script[${MARK}]`);
+  if (!review) {
+    script?.remove();
+    return;
+  }
+  const json = scriptSafeJson(reviewJsonLd(review));
+  if (script?.textContent === json) return;
+  script?.remove();
+  script = document.createElement('script');
+  script.type = 'application/ld+json';
+  script.setAttribute(MARK, '');
+  // A Text node rather than `textContent =`: the latter is a Trusted Types sink on <script>.
+  script.append(document.createTextNode(json));
+  host.append(script);
+}

@@ -1,0 +1,69 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { reviewSourceContext, reviewStateContext, type ReviewSourceInfo } from '../../data/contexts.js';
+import { ReviewController } from '../../data/review-controller.js';
+import { sharedClient } from '../../data/shared-client.js';
+import { ReviewElement } from '../../shared/review-element.js';
+
+/**
+ * @tag review-source
+ * @summary Loads one review and hands it to every review element inside it.
+ *
+ * Give it `api` + `review` (a review API) or `src` (a static review document). It loads once; the
+ * elements inside render from that one load, and a `lang` on it sets the language of its subtree.
+ * It renders nothing of its own.
+ *
+ * @slot - The review elements (and any other content) that show this review.
+ *
+ * @fires review-load - The review loaded. `event.review` is the document.
+ * @fires review-error - The review could not be loaded. `event.error` is a `ReviewApiError`.
+ */
+export class ReviewSource extends ReviewElement {
+  static override styles = [
+    ReviewElement.styles,
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
+
+  /** Base URL of the review API, e.g. `https://reviews.example/v1`. */
+  @property() api?: string;
+  /** Id of the review to load from `api`. */
+  @property() review?: string;
+  /** URL of a static review document, used instead of `api` + `review`. */
+  @property() src?: string;
+
+  readonly #data = new ReviewController(this);
+  readonly #stateProvider = new ContextProvider(this, { context: reviewStateContext });
+  readonly #sourceProvider = new ContextProvider(this, { context: reviewSourceContext });
+
+  /** The review once loaded, for scripts: `document.querySelector('review-source').data`. */
+  get data() {
+    return this.#data.state.review;
+  }
+
+  /** Loads the review again, asking the server whether it changed. */
+  reload(): void {
+    this.#data.reload();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('api') || changed.has('review') || !this.#sourceProvider.value) {
+      const info: ReviewSourceInfo = { client: sharedClient(this.api), api: this.api, reviewId: this.review };
+      this.#sourceProvider.setValue(info);
+    }
+  }
+
+  protected override updated(): void {
+    // The controller's state object only changes identity when the state does, so this notifies
+    // consumers exactly once per change.
+    this.#stateProvider.setValue(this.#data.state);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

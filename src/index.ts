@@ -1,0 +1,13 @@
+/**
+ * Everything: registers every element (<review-source> first, so it can answer the others at
+ * once) and exports their classes, the events and the API client. The CDN bundle is built from this.
+ */
+export * from './elements/review-source/index.js';
+export * from './elements/review-rating/index.js';
+export * from './elements/review-card/index.js';
+export * from './data/events.js';
+export type { ReviewState, ReviewSourceInfo, LoadStatus } from './data/contexts.js';
+export { defineElement } from './shared/define-element.js';
+export { VERSION } from './shared/version.js';
+export { ReviewClient, ReviewApiError } from './api/index.js';
+export type * from './api/types.js';

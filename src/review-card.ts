@@ -1,0 +1,2 @@
+/** Registers <review-card>. */
+export * from './elements/review-card/index.js';

@@ -1,0 +1,2 @@
+/** Registers <review-rating>. */
+export * from './elements/review-rating/index.js';

@@ -1,0 +1,2 @@
+/** Registers <review-source>. */
+export * from './elements/review-source/index.js';

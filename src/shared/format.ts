@@ -1,0 +1,69 @@
+/**
+ * Intl formatting with one cached formatter per locale and options: building an `Intl` object is
+ * slow (tens of microseconds), and a listing page formats hundreds of values.
+ */
+import type { Plural, Translation } from './i18n/index.js';
+
+const cache = new Map<string, unknown>();
+
+function cached<T>(kind: string, locale: string, options: object, make: () => T): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let formatter = cache.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+export function formatNumber(locale: string, value: number, options: Intl.NumberFormatOptions = {}): string {
+  return cached('n', locale, options, () => new Intl.NumberFormat(locale, options)).format(value);
+}
+
+/** `91` → "91%" (en), "91 %" (fr): the value is a percentage, not a fraction. */
+export function formatPercent(locale: string, value: number): string {
+  return formatNumber(locale, value / 100, { style: 'percent', maximumFractionDigits: 1 });
+}
+
+export function formatDate(locale: string, iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(date);
+}
+
+/** `93` → "1 h 33 min", "1시간 33분", "1小时33分钟". */
+export function formatRuntime(locale: string, t: Translation, totalMinutes: number): string {
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  const n = (x: number) => formatNumber(locale, x);
+  if (hours === 0) return t.runtimeMinutes(n(minutes));
+  if (minutes === 0) return t.runtimeHours(n(hours));
+  return t.runtime(n(hours), n(minutes));
+}
+
+/** ISO 8601 duration for `<time datetime>` and schema.org: `93` → `PT1H33M`. */
+export function isoDuration(totalMinutes: number): string {
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  return `PT${hours ? `${hours}H` : ''}${minutes || !hours ? `${minutes}M` : ''}`;
+}
+
+export function formatList(locale: string, items: readonly string[], type: Intl.ListFormatType = 'conjunction'): string {
+  return cached('l', locale, { type }, () => new Intl.ListFormat(locale, { type, style: 'long' })).format(items);
+}
+
+function displayName(locale: string, type: 'region' | 'language', code: string): string {
+  try {
+    return cached('dn', locale, { type }, () => new Intl.DisplayNames(locale, { type, fallback: 'code' })).of(code) ?? code;
+  } catch {
+    return code; // not a valid code: show it as written
+  }
+}
+
+export const regionName = (locale: string, code: string) => displayName(locale, 'region', code);
+export const languageName = (locale: string, code: string) => displayName(locale, 'language', code);
+
+export function plural(locale: string, entry: Plural, count: number): string {
+  const rule = cached('p', locale, {}, () => new Intl.PluralRules(locale)).select(count);
+  return (entry[rule] ?? entry.other).replace('{n}', formatNumber(locale, count));
+}

@@ -1,0 +1,20 @@
+/** Test helpers shared by the browser tests. */
+export const API = '/fixture-api';
+
+/** How many requests the fixture server saw for a path (relative to /fixture-api/, with query). */
+export async function requestCount(path: string): Promise<number> {
+  const res = await fetch(`${API}/_count?path=${encodeURIComponent(path)}`);
+  return ((await res.json()) as { count: number }).count;
+}
+
+/** A unique suffix, so tests that count requests do not share cache entries or counters. */
+let n = 0;
+export const unique = (prefix = 'u') => `${prefix}-${Date.now().toString(36)}-${(n++).toString(36)}`;
+
+/** Resolves on the element's next event of that type. */
+export function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
+  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as T), { once: true }));
+}
+
+/** The text a reader sees, whitespace collapsed. */
+export const seen = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

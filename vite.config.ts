@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Per-element entries for npm users; each registers its own tags. */
+export const entries = {
+  index: 'src/index.ts',
+  api: 'src/api.ts',
+  'review-card': 'src/review-card.ts',
+  'review-rating': 'src/review-rating.ts',
+  'review-source': 'src/review-source.ts',
+};
+
+/**
+ * Two builds from one config (`BUILD=cdn|npm`):
+ * - `cdn`: dist/review-elements.js, one minified file with lit inside, for a blog's script tag;
+ * - `npm`: one ES module per entry with lit, @lit/* and valibot left as imports, so an app's
+ *   bundler shares one copy of each with the rest of the app.
+ * `npm start` serves the demo through the same config (dev server on demo/).
+ */
+export default defineConfig(({ command }) => {
+  const target = process.env.BUILD ?? 'cdn';
+  const define = { __REVIEW_ELEMENTS_VERSION__: JSON.stringify(pkg.version) };
+  if (command === 'serve') {
+    return { define, root: 'demo', server: { host: '127.0.0.1', port: 8787, fs: { allow: ['..'] } } };
+  }
+  if (target === 'npm') {
+    return {
+      define,
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        sourcemap: true,
+        minify: false,
+        lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        rolldownOptions: {
+          external: [/^lit($|\/)/, /^@lit\//, /^valibot$/],
+          output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    };
+  }
+  return {
+    define,
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      sourcemap: true,
+      lib: { entry: { 'review-elements': 'src/index.ts' }, formats: ['es'], fileName: () => 'review-elements.js' },
+      rolldownOptions: { output: { minify: true } },
+    },
+  };
+});
