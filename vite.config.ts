@@ -23,7 +23,7 @@ export default defineConfig(({ command }) => {
   const target = process.env.BUILD ?? 'cdn';
   const define = { __REVIEW_ELEMENTS_VERSION__: JSON.stringify(pkg.version) };
   if (command === 'serve') {
-    return { define, root: 'demo', server: { host: '127.0.0.1', port: 8787, fs: { allow: ['..'] } } };
+    return { define, server: { host: '127.0.0.1', port: 8787 } };
   }
   if (target === 'npm') {
     return {

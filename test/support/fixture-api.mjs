@@ -97,6 +97,13 @@ export function fixtureApi() {
           verdict: '<b>not bold</b> & </script><!--',
           work: { ...demo('ballerina').work, title: '<i>Ballerina</i></script>' },
         });
+      case 'flaky': {
+        // Fails the first time a given ?key= is asked for, then answers: for Retry.
+        if (counts.get(key) === 1) {
+          return json(ctx, 503, { title: 'Service Unavailable', status: 503, code: 'server-error', detail: 'Try again' }, 'application/problem+json');
+        }
+        return json(ctx, 200, demo('ballerina'));
+      }
       case 'hang':
         // Answers long after any sane client timeout; the client is expected to give up first.
         await sleep(Number(ctx.query.ms ?? 5000));

@@ -17,4 +17,5 @@ export function nextEvent<T extends Event>(target: EventTarget, type: string): P
 }
 
 /** The text a reader sees, whitespace collapsed. */
-export const seen = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const seen = (el: Element | null | undefined) =>
+  ((el as HTMLElement | null)?.innerText ?? el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -16,8 +16,10 @@ export const styles = css`
   [part~='base'] {
     display: grid;
     grid-template-columns: var(--_poster-width) minmax(0, 1fr);
+    grid-template-rows: auto 1fr;
+    grid-template-areas: 'poster head' 'poster details';
     align-items: start;
-    gap: var(--_space);
+    gap: 0.375rem var(--_space);
     padding: var(--_padding);
     background: var(--review-card-background, var(--_surface));
     border: var(--review-card-border, 1px solid var(--_border));
@@ -28,6 +30,7 @@ export const styles = css`
     outline-offset: -2px;
   }
   .poster {
+    grid-area: poster;
     aspect-ratio: 2 / 3;
     inline-size: 100%;
     border-radius: calc(var(--_radius) / 2);
@@ -46,11 +49,21 @@ export const styles = css`
     margin: 30% auto;
     fill: var(--_text-muted);
   }
-  .body {
+  .head,
+  .details {
     display: flex;
     flex-direction: column;
     gap: 0.375rem;
     min-inline-size: 0;
+  }
+  .head {
+    grid-area: head;
+  }
+  .details {
+    grid-area: details;
+  }
+  .narrow-only {
+    display: none;
   }
   p,
   ul,
@@ -123,11 +136,17 @@ export const styles = css`
     -webkit-line-clamp: var(--_clamp);
     overflow: hidden;
   }
+  /* Verdict and summary always take their clamped number of lines, so every card of a layout and
+     width has the same height: no shift when data arrives, and even rows in a listing grid. */
   [part~='verdict'] {
     --_clamp: var(--review-card-verdict-lines, 2);
   }
   [part~='summary'] {
     --_clamp: var(--review-card-summary-lines, 3);
+  }
+  [part~='verdict'],
+  [part~='summary'] {
+    min-block-size: calc(var(--_clamp) * 1lh);
   }
   [part~='credits'] {
     font-size: 0.875em;
@@ -151,17 +170,28 @@ export const styles = css`
     margin-inline-start: auto;
     font-weight: 600;
   }
-  /* Narrow containers (a phone, a sidebar): a smaller poster beside the head, the rest below. */
+  /* Narrow containers (a phone, a sidebar): a smaller poster beside the head, the rest below at
+     full width, each rating and the link on a line of their own so the height stays predictable. */
   @container (max-width: 30rem) {
     [part~='base'] {
       --_poster-width: var(--review-card-poster-width, 5.5rem);
-      gap: 0.75rem;
+      grid-template-areas: 'poster head' 'details details';
+      row-gap: 0.75rem;
+      column-gap: 0.75rem;
     }
     :host([layout='compact']) [part~='base'] {
       --_poster-width: var(--review-card-poster-width, 3.5rem);
     }
+    [part~='ratings'] {
+      flex-direction: column;
+      align-items: flex-start;
+    }
     [part~='link'] {
+      flex-basis: 100%;
       margin-inline-start: 0;
+    }
+    .narrow-only {
+      display: inline;
     }
   }
   /* Loading: the same boxes as the loaded card, so nothing below moves when data arrives. */
@@ -197,6 +227,7 @@ export const styles = css`
     }
   }
   .error {
+    grid-area: auto;
     grid-column: 1 / -1;
     display: flex;
     flex-direction: column;
@@ -228,6 +259,7 @@ export const styles = css`
     opacity: 0.75;
   }
   .empty {
+    grid-area: auto;
     grid-column: 1 / -1;
     color: var(--_text-muted);
   }

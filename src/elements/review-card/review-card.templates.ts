@@ -65,7 +65,7 @@ export function loadedTemplate(review: Review, view: View) {
           />`
         : FILM_ICON}
     </div>
-    <div class="body" part="body">
+    <div class="head" part="head">
       <p class="eyebrow" part="eyebrow">${eyebrow.join(' · ')}</p>
       ${staticHtml`<${heading} part="title" id="title" tabindex="-1">${work.title}</${heading}>`}
       ${showOriginal
@@ -76,6 +76,8 @@ export function loadedTemplate(review: Review, view: View) {
           </p>`
         : nothing}
       ${factsTemplate(review, view)}
+    </div>
+    <div class="details" part="details">
       ${review.rating || (work.externalRatings.length && !compact)
         ? html`<div part="ratings">
             ${review.rating
@@ -118,9 +120,7 @@ export function loadedTemplate(review: Review, view: View) {
           ? html`<a part="comment-count" href=${commentsHref}>${comments}</a>`
           : html`<span part="comment-count">${comments}</span>`}
         ${review.url
-          ? html`<a part="link" href=${review.url}
-              >${t.readReview}<span class="visually-hidden">: ${work.title}</span></a
-            >`
+          ? html`<a part="link" href=${review.url} aria-label=${`${t.readReview}: ${work.title}`}>${t.readReview}</a>`
           : nothing}
         <slot name="actions"></slot>
       </div>
@@ -158,16 +158,21 @@ const bone = (width: BoneWidth) => html`<span class=${`bone ${width}`}>&nbsp;</s
 export function skeletonTemplate({ t, compact, heading }: View) {
   return html`
     <div class="poster" part="poster"></div>
-    <div class="body" part="body" aria-hidden="true">
+    <div class="head" part="head" aria-hidden="true">
       <p class="eyebrow">${bone('s')}</p>
       ${staticHtml`<${heading} part="title">${bone('most')}</${heading}>`}
       <p part="original-title">${bone('s')}</p>
       <ul class="inline-list"><li>${bone('m')}</li></ul>
-      <div part="ratings">${bone('m')}</div>
+    </div>
+    <div class="details" part="details" aria-hidden="true">
+      <div part="ratings">
+        <span part="score">${bone('m')}</span>
+        ${compact ? nothing : html`<span part="external-ratings">${bone('l')}</span>`}
+      </div>
       <p part="verdict">${bone('full')}<br />${bone('most')}</p>
       ${compact ? nothing : html`<p part="summary">${bone('full')}<br />${bone('full')}<br />${bone('half')}</p>`}
-      ${compact ? nothing : html`<p part="credits">${bone('l')}</p>`}
-      <div part="footer">${bone('l')}</div>
+      ${compact ? nothing : html`<p part="credits">${bone('l')}<span class="narrow-only"><br />${bone('m')}</span></p>`}
+      <div part="footer"><span part="date">${bone('l')}</span><span part="link">${bone('m')}</span></div>
     </div>
     <span class="visually-hidden">${t.loading}</span>
   `;

@@ -22,7 +22,8 @@ import { emptyTemplate, errorTemplate, headingTag, loadedTemplate, skeletonTempl
  *
  * @csspart base - The card's box.
  * @csspart poster - The poster frame (a placeholder when there is no poster).
- * @csspart body - The text column.
+ * @csspart head - Eyebrow, titles and facts, beside the poster.
+ * @csspart details - Ratings, verdict, summary, credits and footer.
  * @csspart eyebrow - Type, year and countries above the title.
  * @csspart title - The work's title (a heading).
  * @csspart original-title - The original title, when it differs.
