@@ -17,6 +17,9 @@ export default {
   middleware: [fixtureApi()],
   browsers: [
     chromeLauncher({
+      // Each test page in a browser context (a window) of its own: in one shared window only the
+      // front tab gets animation frames, and fixtures of concurrent files would wait forever.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath,
         headless: true,
@@ -29,6 +32,11 @@ export default {
           '--disable-sync',
           '--no-first-run',
           '--disable-quic',
+          // Pages of concurrent test files share one browser; a page in the background must keep
+          // running requestAnimationFrame and timers at full speed, or fixtures wait forever.
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),

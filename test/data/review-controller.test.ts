@@ -1,0 +1,54 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import type { ReviewCard } from '../../src/index.js';
+import { API, requestCount, seen, unique } from '../support/helpers.js';
+
+const title = (card: ReviewCard) => seen(card.shadowRoot!.querySelector('[part~="title"]'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('ReviewController', () => {
+  it('never lets a slow, stale response overwrite a newer one', async () => {
+    const slow = unique('named');
+    const fast = unique('named');
+    const el = await fixture<ReviewCard>(html`<review-card src=${`${API}/v1/reviews/${slow}?delay=700`}></review-card>`);
+    await sleep(100);
+    el.src = `${API}/v1/reviews/${fast}?delay=50`;
+    await waitUntil(() => title(el) === `Work ${fast}`, 'the newer review did not show', { timeout: 3000 });
+    // Wait until the slow response would have arrived, then check it did not win.
+    await sleep(900);
+    expect(title(el)).to.equal(`Work ${fast}`);
+    expect(el.data?.id).to.equal(fast);
+  });
+
+  it('aborts the superseded request', async () => {
+    const el = await fixture<ReviewCard>(html`<review-card src=${`${API}/hang?ms=5000&${unique()}`}></review-card>`);
+    const entries = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('/fixture-api/hang'));
+    await sleep(100);
+    el.src = '/demo/data/minimal.json';
+    await waitUntil(() => el.data?.id === 'minimal-example');
+    // An aborted fetch never completes a resource timing entry with a response end in the future.
+    await sleep(50);
+    expect(entries().every((e) => e.duration < 1000)).to.equal(true);
+  });
+
+  it('shares one request between two standalone elements for the same review', async () => {
+    const id = unique('named');
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <review-card api=${`${API}/v1`} review=${id}></review-card>
+      <review-card api=${`${API}/v1`} review=${id} layout="compact"></review-card>
+    </div>`);
+    const cards = [...wrapper.querySelectorAll('review-card')];
+    await waitUntil(() => cards.every((c) => title(c) === `Work ${id}`));
+    expect(await requestCount(`v1/reviews/${id}`)).to.equal(1);
+  });
+
+  it('switches between api + review and src, and back', async () => {
+    const id = unique('named');
+    const el = await fixture<ReviewCard>(html`<review-card api=${`${API}/v1`} review=${id}></review-card>`);
+    await waitUntil(() => title(el) === `Work ${id}`);
+    el.src = '/demo/data/the-glory.json';
+    await waitUntil(() => title(el) === 'The Glory');
+    el.src = undefined;
+    await waitUntil(() => title(el) === `Work ${id}`);
+  });
+});
