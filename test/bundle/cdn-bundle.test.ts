@@ -1,0 +1,80 @@
+/**
+ * The file a blog owner links: dist/review-elements.js (built by `npm test` before the browser
+ * tests). This page imports nothing from src/, so the tags here come from the bundle alone.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+
+interface PageWindow extends Window {
+  __errors: string[];
+}
+
+function openPage(src: string): Promise<HTMLIFrameElement> {
+  return new Promise((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'inline-size: 800px; block-size: 1200px';
+    frame.onload = () => resolve(frame);
+    frame.onerror = reject;
+    frame.src = src;
+    document.body.append(frame);
+  });
+}
+
+const text = (el: Element | null | undefined, selector: string) =>
+  (el?.shadowRoot?.querySelector<HTMLElement>(selector)?.innerText ?? '').replace(/\s+/g, ' ').trim();
+
+describe('dist/review-elements.js', () => {
+  it('is one file that defines review-card, review-rating and review-source', async () => {
+    await import('/dist/review-elements.js' as string);
+    for (const tag of ['review-card', 'review-rating', 'review-source']) {
+      expect(customElements.get(tag), tag).to.be.a('function');
+    }
+  });
+
+  it('can be imported a second time without an exception or a warning', async () => {
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const second = await import('/dist/review-elements.js?copy=2' as string);
+      expect(second.VERSION).to.be.a('string');
+      // The second copy's classes are not the ones holding the tags: the first copy kept them.
+      expect(customElements.get('review-card')).not.to.equal(second.ReviewCard);
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings).to.deep.equal([]);
+  });
+
+  describe('on a plain HTML page that loads it twice', () => {
+    let frame: HTMLIFrameElement;
+    before(async () => {
+      frame = await openPage('/test/fixtures/plain-page.html');
+    });
+    after(() => frame.remove());
+
+    it('renders a review document from a static path of its own, with relative images', async () => {
+      const doc = frame.contentDocument!;
+      const card = doc.querySelector('review-card')!;
+      await waitUntil(() => text(card, '[part~="title"]') === 'The Quiet Season', 'the card did not render', { timeout: 5000 });
+      expect(text(card, '[part~="eyebrow"]')).to.equal('Series · 2021 · Japan');
+      expect(text(card, '[part~="comment-count"]')).to.equal('12 comments');
+      const rating = card.shadowRoot!.querySelector('review-rating')!.shadowRoot!.querySelector('[role="img"]')!;
+      expect(rating.getAttribute('aria-label')).to.equal('Our score: 7 out of 10');
+      const img = card.shadowRoot!.querySelector<HTMLImageElement>('[part~="poster"] img')!;
+      await waitUntil(() => img.complete && img.naturalWidth > 0, 'the poster did not load', { timeout: 5000 });
+      expect(img.src).to.match(/\/test\/fixtures\/elsewhere\/pictures\/poster\.svg$/);
+      expect(card.querySelector('script[type="application/ld+json"]')).not.to.equal(null);
+    });
+
+    it('shows a polite error for a missing document, and the page keeps working', async () => {
+      const doc = frame.contentDocument!;
+      const broken = doc.getElementById('broken')!;
+      await waitUntil(() => text(broken, '[part~="error-message"]'), 'no error state', { timeout: 5000 });
+      expect(text(broken, '[part~="error-message"]')).to.equal('This review does not exist, or it was removed.');
+      expect(broken.shadowRoot!.querySelector('[role="status"]')).not.to.equal(null);
+      const inSource = doc.querySelector('review-source review-card')!;
+      await waitUntil(() => text(inSource, '[part~="title"]') === 'The Quiet Season');
+      expect((frame.contentWindow as PageWindow).__errors).to.deep.equal([]);
+    });
+  });
+});

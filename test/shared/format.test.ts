@@ -1,0 +1,63 @@
+import { expect } from '@open-wc/testing';
+import { formatDate, formatPercent, formatRuntime, isoDuration, plural, regionName } from '../../src/shared/format.js';
+import { catalogueFor, intlLocale, translation } from '../../src/shared/i18n/index.js';
+import { nearestLang } from '../../src/shared/locale-controller.js';
+
+describe('i18n and formatting', () => {
+  it('formats runtimes in each shipped language', () => {
+    expect(formatRuntime('en', translation('en'), 93)).to.equal('1 h 33 min');
+    expect(formatRuntime('ko', translation('ko'), 93)).to.equal('1시간 33분');
+    expect(formatRuntime('zh-Hans', translation('zh-Hans'), 93)).to.equal('1小时33分钟');
+    expect(formatRuntime('en', translation('en'), 45)).to.equal('45 min');
+    expect(formatRuntime('en', translation('en'), 120)).to.equal('2 h');
+  });
+
+  it('writes ISO 8601 durations for machines', () => {
+    expect(isoDuration(93)).to.equal('PT1H33M');
+    expect(isoDuration(120)).to.equal('PT2H');
+    expect(isoDuration(45)).to.equal('PT45M');
+  });
+
+  it('formats dates, percentages and region names with Intl', () => {
+    expect(formatDate('en', '2024-10-21T09:00:00Z')).to.equal('October 21, 2024');
+    expect(formatDate('ko', '2024-10-21T09:00:00Z')).to.equal('2024년 10월 21일');
+    expect(formatDate('en', 'not a date')).to.equal('not a date');
+    expect(formatPercent('en', 91)).to.equal('91%');
+    expect(formatPercent('fr', 91)).to.match(/^91\s%$/u);
+    expect(regionName('zh-Hans', 'KR')).to.equal('韩国');
+    expect(regionName('en', 'not-a-region')).to.equal('not-a-region');
+  });
+
+  it('chooses plural forms with Intl.PluralRules', () => {
+    expect(plural('en', translation('en').comments, 1)).to.equal('1 comment');
+    expect(plural('en', translation('en').comments, 1200)).to.equal('1,200 comments');
+    expect(plural('ko', translation('ko').comments, 3)).to.equal('댓글 3개');
+  });
+
+  it('maps language tags to catalogues, falling back to English', () => {
+    expect(catalogueFor('zh-CN')).to.equal('zh-Hans');
+    expect(catalogueFor('zh-TW')).to.equal('zh-Hans');
+    expect(catalogueFor('ko-KR')).to.equal('ko');
+    expect(catalogueFor('pt-BR')).to.equal('en');
+    expect(intlLocale('not a locale!')).to.equal('en');
+    expect(intlLocale('zh_hans')).to.equal('zh-Hans');
+  });
+
+  it('finds the nearest lang through shadow roots', () => {
+    const outer = document.createElement('div');
+    outer.lang = 'ko';
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('span');
+    root.append(inner);
+    outer.append(host);
+    document.body.append(outer);
+    try {
+      expect(nearestLang(inner)).to.equal('ko');
+      inner.lang = 'zh-Hans';
+      expect(nearestLang(inner)).to.equal('zh-Hans');
+    } finally {
+      outer.remove();
+    }
+  });
+});
