@@ -37,6 +37,14 @@ export function fixtureApi() {
     const delay = Number(ctx.query.delay ?? 0);
     if (delay) await sleep(delay);
 
+    // Images that documents served from here refer to relatively.
+    const image = /(?:^|\/)images\/([\w-]+\.svg)$/.exec(route);
+    if (image) {
+      ctx.set('Content-Type', 'image/svg+xml');
+      ctx.body = readFileSync(new URL(`../../demo/data/images/${image[1]}`, import.meta.url));
+      return;
+    }
+
     // GET /fixture-api/v1/reviews/{id}: a demo document, with ETag revalidation.
     const review = /^v1\/reviews\/([^/]+)$/.exec(route);
     if (review) {
