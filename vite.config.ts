@@ -17,14 +17,11 @@ export const entries = {
  * - `cdn`: dist/review-elements.js, one minified file with lit inside, for a blog's script tag;
  * - `npm`: one ES module per entry with lit, @lit/* and valibot left as imports, so an app's
  *   bundler shares one copy of each with the rest of the app.
- * `npm start` serves the demo through the same config (dev server on demo/).
+ * (`npm start` runs the reference server, which serves the CDN file and the demo.)
  */
-export default defineConfig(({ command }) => {
+export default defineConfig(() => {
   const target = process.env.BUILD ?? 'cdn';
   const define = { __REVIEW_ELEMENTS_VERSION__: JSON.stringify(pkg.version) };
-  if (command === 'serve') {
-    return { define, server: { host: '127.0.0.1', port: 8787 } };
-  }
   if (target === 'npm') {
     return {
       define,

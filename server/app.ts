@@ -1,0 +1,116 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.js';
+import { bearer } from './http.js';
+import { openApiDocument } from './openapi.js';
+import { problem } from './problem.js';
+import { RateLimiter } from './rate-limit.js';
+import { adminRoutes } from './routes/admin.js';
+import { isAdmin, type Deps } from './routes/auth.js';
+import { commentRoutes } from './routes/comments.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { MAX_BODY_BYTES } from './schemas.js';
+import type { ReviewStore } from './store/store.js';
+
+/** The project root, from server/app.ts or from the bundle at dist/server/main.js alike. */
+export const ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/server/') ? '../../' : '../', import.meta.url));
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * CORS for embedding on other sites: reads (the review, comments, counts) from any origin; writes
+ * only from this server's own origin or ALLOWED_ORIGINS. A write from another origin is refused
+ * here too (403), not only left for the browser to block. Admin routes are never cross-origin.
+ */
+function corsPolicy(config: Config): MiddlewareHandler {
+  const allowed = new Set(config.allowedOrigins);
+  return async (c, next) => {
+    const origin = c.req.header('Origin');
+    const admin = c.req.path.startsWith('/v1/admin/');
+    const trusted = !origin || origin === new URL(c.req.url).origin || allowed.has(origin);
+    c.header('Vary', 'Origin', { append: true });
+    if (c.req.method === 'OPTIONS') {
+      const asked = (c.req.header('Access-Control-Request-Method') ?? '').toUpperCase();
+      const read = (asked === 'GET' || asked === 'HEAD') && !admin;
+      if (origin && (read || trusted)) {
+        c.header('Access-Control-Allow-Origin', trusted ? origin : '*');
+        c.header('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE');
+        c.header('Access-Control-Allow-Headers', 'Content-Type, Authorization, Idempotency-Key, If-None-Match');
+        c.header('Access-Control-Max-Age', '600');
+      }
+      return c.body(null, 204);
+    }
+    const write = WRITE_METHODS.has(c.req.method);
+    if ((write || admin) && !trusted) {
+      return problem(c, 403, 'origin-not-allowed', `Add ${origin} to ALLOWED_ORIGINS to let that site write`);
+    }
+    if (origin) {
+      c.header('Access-Control-Allow-Origin', write || admin ? origin : '*');
+      c.header('Access-Control-Expose-Headers', 'ETag, Location, Retry-After, Idempotent-Replayed');
+    }
+    await next();
+  };
+}
+
+function writeRateLimit(config: Config, deps: Deps): MiddlewareHandler<{ Bindings: HttpBindings }> {
+  const limiter = new RateLimiter(config.writeRateLimit);
+  return async (c, next) => {
+    if (WRITE_METHODS.has(c.req.method) && !isAdmin(deps, bearer(c))) {
+      const client = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+      const wait = limiter.hit(client, deps.now());
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        return problem(c, 429, 'rate-limited', `At most ${config.writeRateLimit} writes a minute; try again in ${wait} s`, { retryAfter: wait });
+      }
+    }
+    await next();
+  };
+}
+
+export interface AppOptions {
+  store: ReviewStore;
+  config: Config;
+  now?: () => number;
+}
+
+export function createApp({ store, config, now = Date.now }: AppOptions) {
+  const deps: Deps = { config, now };
+  const app = new Hono<{ Bindings: HttpBindings }>();
+
+  app.onError((error, c) => {
+    console.error('review-server:', error);
+    return problem(c, 500, 'server-error', 'The server could not answer this request; try again');
+  });
+  app.notFound((c) => problem(c, 404, 'not-found', `Nothing at ${c.req.path}`));
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  });
+
+  const api = new Hono<{ Bindings: HttpBindings }>();
+  api.use('*', corsPolicy(config));
+  api.use('*', writeRateLimit(config, deps));
+  // Refused from Content-Length (or while streaming) before any parsing happens.
+  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'payload-too-large', `Bodies are at most ${MAX_BODY_BYTES / 1024} KiB`) }));
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
+  api.route('/', reviewRoutes(store, deps));
+  api.route('/', commentRoutes(store, deps));
+  api.route('/', adminRoutes(store, deps));
+  api.all('*', (c) => problem(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}`));
+  app.route('/v1', api);
+
+  // The bundle a blog links, and the demo site.
+  const dist = `${ROOT}dist`;
+  const cache: MiddlewareHandler = async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=300');
+  };
+  app.get('/review-elements.js', cache, serveStatic({ root: dist }));
+  app.get('/review-elements.js.map', cache, serveStatic({ root: dist }));
+  app.get('/*', cache, serveStatic({ root: `${ROOT}demo` }));
+  return app;
+}

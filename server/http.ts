@@ -1,0 +1,62 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import * as v from 'valibot';
+import { problem } from './problem.js';
+
+export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
+
+/** Does an If-None-Match header list this ETag (weak or strong)? */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** A JSON read with ETag, Cache-Control and 304 on a matching If-None-Match. */
+export function cachedJson(c: Context, body: string, cacheControl: string, etag = etagOf(body)) {
+  c.header('ETag', etag);
+  c.header('Cache-Control', cacheControl);
+  c.header('Vary', 'Origin, Accept-Encoding');
+  if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+  return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+}
+
+/** Parses and validates a JSON body, or answers with the problem that says why not. */
+export async function readBody<S extends v.GenericSchema>(
+  c: Context,
+  schema: S,
+): Promise<{ ok: true; value: v.InferOutput<S>; raw: unknown } | { ok: false; response: Response }> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+    return { ok: false, response: problem(c, 415, 'unsupported-media-type', 'Send the body as application/json') };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await c.req.text());
+  } catch {
+    return { ok: false, response: problem(c, 400, 'invalid-body', 'The body is not valid JSON') };
+  }
+  const result = v.safeParse(schema, raw);
+  if (!result.success) {
+    const errors = result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
+    const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
+    return { ok: false, response: problem(c, 400, 'invalid-body', detail, { errors }) };
+  }
+  return { ok: true, value: result.output, raw };
+}
+
+/** The bearer token of the request, if any. */
+export function bearer(c: Context): string | undefined {
+  const header = c.req.header('Authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+/** Constant-time comparison, so a token cannot be guessed byte by byte from response times. */
+export function sameSecret(a: string, b: string): boolean {
+  const x = createHash('sha256').update(a).digest();
+  const y = createHash('sha256').update(b).digest();
+  return timingSafeEqual(x, y);
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');

@@ -1,0 +1,56 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { isAbsolute, resolve } from 'node:path';
+import { ROOT, createApp } from './app.js';
+import { ConfigError, readConfig, type Config } from './config.js';
+import { seedDemo } from './seed.js';
+import { SqliteStore } from './store/sqlite.js';
+
+let config: Config;
+try {
+  config = readConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`review-server: ${error.message}`);
+  process.exit(2);
+}
+
+const dbFile = config.db === ':memory:' || isAbsolute(config.db) ? config.db : resolve(process.cwd(), config.db);
+const store = new SqliteStore(dbFile);
+if (config.seed === 'demo') {
+  const seeded = await seedDemo(store, ROOT);
+  if (seeded.length) console.log(`review-server: seeded ${seeded.join(', ')} into ${dbFile}`);
+}
+
+const app = createApp({ store, config });
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  // Tests and scripts read this line to find the port when PORT=0.
+  console.log(`review-server: listening on http://${host}:${info.port}/ (database ${dbFile}, moderation ${config.moderation})`);
+  if (!config.adminToken) console.log('review-server: admin routes are off (set REVIEW_ADMIN_TOKEN to turn them on)');
+});
+
+let stopping = false;
+/**
+ * Stop taking connections, let requests in flight finish (each write is committed before its
+ * response is sent), then close the database. A second signal, or 10 s, forces the exit.
+ */
+function shutdown(signal: string): void {
+  if (stopping) process.exit(1);
+  stopping = true;
+  console.log(`review-server: ${signal}, finishing requests in flight`);
+  const force = setTimeout(() => {
+    console.error('review-server: requests still open after 10 s; closing anyway');
+    void store.close().finally(() => process.exit(1));
+  }, 10_000);
+  force.unref();
+  server.close(async () => {
+    await store.close();
+    console.log('review-server: stopped cleanly');
+    process.exit(0);
+  });
+  // Keep-alive connections would hold close() open: end the idle ones now, busy ones when done.
+  (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

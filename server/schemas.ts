@@ -1,0 +1,34 @@
+/**
+ * Request bodies the server accepts. Response shapes are the shared contract in src/api/schemas.ts.
+ */
+import * as v from 'valibot';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_REPLY_DEPTH = 8;
+export const EDIT_WINDOW_MS = 15 * 60 * 1000;
+
+const name = v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name'), v.maxLength(80, 'Names are at most 80 characters'));
+const body = v.pipe(
+  v.string(),
+  v.check((s) => s.trim().length > 0, 'Write something'),
+  v.maxLength(10_000, 'Comments are at most 10 000 characters'),
+);
+
+export const CommentInputSchema = v.object({
+  author: v.object({
+    name,
+    email: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('Enter a valid email'))])),
+  }),
+  body,
+  parentId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(100)))),
+  spoiler: v.optional(v.boolean(), false),
+  /** The honeypot: hidden from people, filled in by bots. */
+  website: v.optional(v.string(), ''),
+});
+
+export const CommentEditSchema = v.pipe(
+  v.object({ body: v.optional(body), spoiler: v.optional(v.boolean()) }),
+  v.check((e) => e.body !== undefined || e.spoiler !== undefined, 'Send a body or spoiler to change'),
+);
+
+export const IdempotencyKeySchema = v.pipe(v.string(), v.regex(/^[\w.:-]{1,200}$/, 'Idempotency-Key: 1–200 letters, digits, . : _ -'));

@@ -1,0 +1,45 @@
+/**
+ * Schema migrations, applied in order on start inside one transaction each. Append new ones;
+ * never edit one that has shipped.
+ */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    document TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE INDEX reviews_published ON reviews (published_at DESC, id);
+
+  CREATE TABLE comments (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    review_id TEXT NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
+    parent_id TEXT REFERENCES comments (id),
+    root_id TEXT NOT NULL,
+    depth INTEGER NOT NULL,
+    author_name TEXT NOT NULL,
+    author_email TEXT,
+    body TEXT NOT NULL,
+    spoiler INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL CHECK (status IN ('published', 'pending', 'deleted', 'rejected')),
+    created_at TEXT NOT NULL,
+    edited_at TEXT,
+    edit_token_hash TEXT NOT NULL
+  );
+  CREATE INDEX comments_top_level ON comments (review_id, parent_id, status, seq);
+  CREATE INDEX comments_thread ON comments (root_id, seq);
+  CREATE INDEX comments_review_status ON comments (review_id, status);
+  CREATE INDEX comments_status ON comments (status, seq);
+
+  CREATE TABLE idempotency_keys (
+    key TEXT PRIMARY KEY,
+    request_hash TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX idempotency_created ON idempotency_keys (created_at);
+  `,
+];
