@@ -13,6 +13,7 @@ import { isAdmin, type Deps } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { MAX_BODY_BYTES } from './schemas.js';
+import { InvalidCursorError } from './store/cursor.js';
 import type { ReviewStore } from './store/store.js';
 
 /** The project root, from server/app.ts or from the bundle at dist/server/main.js alike. */
@@ -81,6 +82,7 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
   const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.onError((error, c) => {
+    if (error instanceof InvalidCursorError) return problem(c, 400, 'invalid-cursor', error.message);
     console.error('review-server:', error);
     return problem(c, 500, 'server-error', 'The server could not answer this request; try again');
   });

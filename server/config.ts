@@ -17,6 +17,7 @@ const EnvSchema = v.object({
   MODERATION: v.optional(v.picklist(['post', 'pre'], 'must be "post" or "pre"'), 'post'),
   WRITE_RATE_LIMIT: v.optional(count, '10'),
   REVIEW_SEED: v.optional(v.picklist(['demo', 'none'], 'must be "demo" or "none"'), 'demo'),
+  REVIEW_EDIT_WINDOW: v.optional(v.pipe(count, v.minValue(1, 'must be at least 1 second')), '900'),
 });
 
 const KNOWN = new Set([...Object.keys(EnvSchema.entries)]);
@@ -33,6 +34,8 @@ export interface Config {
   writeRateLimit: number;
   /** Seed the demo reviews and comments into an empty database. */
   seed: 'demo' | 'none';
+  /** How long after posting an author may edit or delete a comment, in milliseconds. */
+  editWindowMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +71,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     moderation: e.MODERATION,
     writeRateLimit: e.WRITE_RATE_LIMIT,
     seed: e.REVIEW_SEED,
+    editWindowMs: e.REVIEW_EDIT_WINDOW * 1000,
   };
 }

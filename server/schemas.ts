@@ -5,7 +5,6 @@ import * as v from 'valibot';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_REPLY_DEPTH = 8;
-export const EDIT_WINDOW_MS = 15 * 60 * 1000;
 
 const name = v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name'), v.maxLength(80, 'Names are at most 80 characters'));
 const body = v.pipe(

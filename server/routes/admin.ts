@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { problem } from '../problem.js';
-import { InvalidCursorError } from '../store/cursor.js';
 import { publicComment } from '../store/sqlite.js';
 import type { CommentRecord, ReviewStore } from '../store/store.js';
 import { requireAdmin, type Deps } from './auth.js';
@@ -20,14 +19,9 @@ export function adminRoutes(store: ReviewStore, deps: Deps) {
     const status = v.safeParse(StatusSchema, c.req.query('status'));
     const limit = v.safeParse(LimitSchema, c.req.query('limit'));
     if (!status.success || !limit.success) return problem(c, 400, 'invalid-query', 'status: pending|published|rejected|deleted; limit: 1–100');
-    try {
-      const page = await store.listByStatus({ status: status.output, limit: limit.output, cursor: c.req.query('cursor') });
-      c.header('Cache-Control', 'no-store');
-      return c.json({ items: page.items.map(adminView), nextCursor: page.nextCursor });
-    } catch (error) {
-      if (error instanceof InvalidCursorError) return problem(c, 400, 'invalid-cursor', error.message);
-      throw error;
-    }
+    const page = await store.listByStatus({ status: status.output, limit: limit.output, cursor: c.req.query('cursor') });
+    c.header('Cache-Control', 'no-store');
+    return c.json({ items: page.items.map(adminView), nextCursor: page.nextCursor });
   });
 
   for (const [action, status] of [['approve', 'published'], ['reject', 'rejected']] as const) {

@@ -3,8 +3,7 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { bearer, cachedJson, hashToken, readBody, sameSecret } from '../http.js';
 import { problem } from '../problem.js';
-import { CommentEditSchema, CommentInputSchema, EDIT_WINDOW_MS, IdempotencyKeySchema, MAX_REPLY_DEPTH } from '../schemas.js';
-import { InvalidCursorError } from '../store/cursor.js';
+import { CommentEditSchema, CommentInputSchema, IdempotencyKeySchema, MAX_REPLY_DEPTH } from '../schemas.js';
 import { newCommentId, publicComment } from '../store/sqlite.js';
 import type { CommentRecord, ReviewStore } from '../store/store.js';
 import { isAdmin, type Deps } from './auth.js';
@@ -22,8 +21,8 @@ const IdsSchema = v.pipe(
 );
 
 /** The 201 body: the comment, and (only here) the token that lets its author edit it. */
-function created(record: CommentRecord, editToken: string) {
-  const editableUntil = new Date(Date.parse(record.createdAt) + EDIT_WINDOW_MS).toISOString();
+function created(record: CommentRecord, editToken: string, windowMs: number) {
+  const editableUntil = new Date(Date.parse(record.createdAt) + windowMs).toISOString();
   return { status: 201, body: JSON.stringify({ ...publicComment(record), editToken, editableUntil }) };
 }
 
@@ -37,18 +36,13 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     if (!sort.success) return problem(c, 400, 'invalid-query', 'sort must be oldest, newest or top');
     if (!limit.success) return problem(c, 400, 'invalid-query', 'limit must be a whole number from 1 to 100');
     if (!(await store.getReview(reviewId))) return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
-    try {
-      const page = await store.listComments(reviewId, {
-        sort: sort.output,
-        limit: limit.output,
-        cursor: c.req.query('cursor'),
-        parentId: c.req.query('parent') || undefined,
-      });
-      return cachedJson(c, JSON.stringify(page), COMMENTS_CACHE);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) return problem(c, 400, 'invalid-cursor', error.message);
-      throw error;
-    }
+    const page = await store.listComments(reviewId, {
+      sort: sort.output,
+      limit: limit.output,
+      cursor: c.req.query('cursor'),
+      parentId: c.req.query('parent') || undefined,
+    });
+    return cachedJson(c, JSON.stringify(page), COMMENTS_CACHE);
   });
 
   app.post('/reviews/:id/comments', async (c) => {
@@ -72,7 +66,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
         authorName: comment.author.name, authorEmail: null, body: comment.body, spoiler: comment.spoiler,
         status: 'pending', createdAt: now, editedAt: null, editTokenHash: '',
       };
-      const response = created(fake, randomBytes(24).toString('base64url'));
+      const response = created(fake, randomBytes(24).toString('base64url'), deps.config.editWindowMs);
       return c.body(response.body, 201, { 'Content-Type': 'application/json; charset=utf-8' });
     }
 
@@ -98,13 +92,13 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
         editTokenHash: hashToken(editToken),
         createdAt: now,
       },
-      key?.success ? { key: `${reviewId}:${key.output}`, requestHash, render: (record) => created(record, editToken) } : undefined,
+      key?.success ? { key: `${reviewId}:${key.output}`, requestHash, render: (record) => created(record, editToken, deps.config.editWindowMs) } : undefined,
     );
     if (result.replayed) {
       if (result.response.requestHash !== requestHash) return problem(c, 422, 'idempotency-key-reused');
       c.header('Idempotent-Replayed', 'true');
     }
-    const body = result.replayed || key?.success ? result.response.body : created(result.record!, editToken).body;
+    const body = result.replayed || key?.success ? result.response.body : created(result.record!, editToken, deps.config.editWindowMs).body;
     const id = (JSON.parse(body) as { id: string }).id;
     c.header('Location', `/v1/comments/${id}`);
     return c.body(body, 201, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -123,7 +117,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     }
     if (isAdmin(deps, token)) return { record };
     if (!sameSecret(hashToken(token), record.editTokenHash)) return { response: problem(c, 403, 'forbidden', 'This token cannot change this comment') };
-    if (deps.now() > Date.parse(record.createdAt) + EDIT_WINDOW_MS) return { response: problem(c, 403, 'edit-window-closed') };
+    if (deps.now() > Date.parse(record.createdAt) + deps.config.editWindowMs) return { response: problem(c, 403, 'edit-window-closed') };
     return { record };
   }
 
