@@ -1,9 +1,13 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fixtureApi } from './test/support/fixture-api.mjs';
+import { proxyTo, startReviewServer } from './test/support/review-server.mjs';
 
 // Debian's chromium by default; CHROME_PATH points elsewhere (nothing here downloads a browser).
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+// The real reference server (built by `npm test` before this runs), behind the tests' origin.
+const reviewServer = await startReviewServer();
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -16,7 +20,7 @@ export default {
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
-  middleware: [fixtureApi()],
+  middleware: [fixtureApi(), proxyTo(reviewServer.url)],
   browsers: [
     chromeLauncher({
       // Each test page in a browser context (a window) of its own: in one shared window only the

@@ -44,13 +44,17 @@ function shutdown(signal: string): void {
     void store.close().finally(() => process.exit(1));
   }, 10_000);
   force.unref();
+  // Keep-alive connections would hold close() open until they time out: end each one as soon as
+  // it is idle (its response sent), now and while the busy ones finish.
+  const http = server as unknown as { closeIdleConnections?: () => void };
+  const sweep = setInterval(() => http.closeIdleConnections?.(), 50);
   server.close(async () => {
+    clearInterval(sweep);
     await store.close();
     console.log('review-server: stopped cleanly');
     process.exit(0);
   });
-  // Keep-alive connections would hold close() open: end the idle ones now, busy ones when done.
-  (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  http.closeIdleConnections?.();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
