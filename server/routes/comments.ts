@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { bearer, cachedJson, hashToken, readBody, sameSecret } from '../http.js';
+import { bearer, cachedJson, etagOf, hashToken, readBody, sameSecret } from '../http.js';
 import { problem } from '../problem.js';
 import { CommentEditSchema, CommentInputSchema, IdempotencyKeySchema, MAX_REPLY_DEPTH } from '../schemas.js';
 import { newCommentId, publicComment } from '../store/sqlite.js';
@@ -28,6 +28,8 @@ function created(record: CommentRecord, editToken: string, windowMs: number) {
 
 export function commentRoutes(store: ReviewStore, deps: Deps) {
   const app = new Hono();
+  // A store returns the same page object while the thread is unchanged: serialise it once.
+  const serialised = new WeakMap<object, { json: string; etag: string }>();
 
   app.get('/reviews/:id/comments', async (c) => {
     const reviewId = c.req.param('id');
@@ -42,7 +44,13 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       cursor: c.req.query('cursor'),
       parentId: c.req.query('parent') || undefined,
     });
-    return cachedJson(c, JSON.stringify(page), COMMENTS_CACHE);
+    let wire = serialised.get(page);
+    if (!wire) {
+      const json = JSON.stringify(page);
+      wire = { json, etag: etagOf(json) };
+      serialised.set(page, wire);
+    }
+    return cachedJson(c, wire.json, COMMENTS_CACHE, wire.etag);
   });
 
   app.post('/reviews/:id/comments', async (c) => {

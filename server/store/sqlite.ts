@@ -79,8 +79,16 @@ export const newCommentId = () => `c_${randomBytes(9).toString('base64url')}`;
  */
 export class SqliteStore implements ReviewStore {
   readonly #db: Database.Database;
-  /** Serialised review documents by id; dropped on any write that changes one. */
-  readonly #reviewCache = new Map<string, StoredReview>();
+  // Caches for the hot reads, all in this one process (the store sees every write):
+  /** Validated review documents by id, without their live comment count; dropped on PUT. */
+  readonly #documents = new Map<string, Review>();
+  /** Published comment counts by review id; dropped on any comment write to that review. */
+  readonly #counts = new Map<string, number>();
+  /** The document as sent (with its count) and its ETag, valid while document and count are. */
+  readonly #reviewCache = new Map<string, StoredReview & { document: Review; count: number }>();
+  /** Comment pages by review and query, valid while the review's revision is unchanged. */
+  readonly #pages = new Map<string, { revision: number; page: Page<Comment> & { total: number } }>();
+  readonly #revisions = new Map<string, number>();
   #lastIdempotencySweep = 0;
 
   constructor(file: string) {
@@ -112,20 +120,43 @@ export class SqliteStore implements ReviewStore {
   }
 
   #publishedCount(reviewId: string): number {
-    const row = this.#db
-      .prepare("SELECT count(*) AS n FROM comments WHERE review_id = ? AND status = 'published'")
-      .get(reviewId) as { n: number };
-    return row.n;
+    let count = this.#counts.get(reviewId);
+    if (count === undefined) {
+      const row = this.#db
+        .prepare("SELECT count(*) AS n FROM comments WHERE review_id = ? AND status = 'published'")
+        .get(reviewId) as { n: number };
+      count = row.n;
+      this.#counts.set(reviewId, count);
+    }
+    return count;
+  }
+
+  /** Called on every write that touches a review's comments. */
+  #commentsChanged(reviewId: string): void {
+    this.#counts.delete(reviewId);
+    this.#revisions.set(reviewId, (this.#revisions.get(reviewId) ?? 0) + 1);
+  }
+
+  #document(id: string): Review | undefined {
+    let document = this.#documents.get(id);
+    if (!document) {
+      const row = this.#db.prepare('SELECT document FROM reviews WHERE id = ?').get(id) as { document: string } | undefined;
+      if (!row) return undefined;
+      document = v.parse(ReviewSchema, JSON.parse(row.document));
+      this.#documents.set(id, document);
+    }
+    return document;
   }
 
   async getReview(id: string): Promise<StoredReview | undefined> {
+    const document = this.#document(id);
+    if (!document) return undefined;
+    const count = this.#publishedCount(id);
     const cached = this.#reviewCache.get(id);
-    if (cached) return cached;
-    const row = this.#db.prepare('SELECT document FROM reviews WHERE id = ?').get(id) as { document: string } | undefined;
-    if (!row) return undefined;
-    const review: Review = { ...v.parse(ReviewSchema, JSON.parse(row.document)), commentCount: this.#publishedCount(id) };
+    if (cached && cached.document === document && cached.count === count) return cached;
+    const review: Review = { ...document, commentCount: count };
     const json = JSON.stringify(review);
-    const stored = { review, json, etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"` };
+    const stored = { review, json, etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`, document, count };
     this.#reviewCache.set(id, stored);
     return stored;
   }
@@ -169,11 +200,24 @@ export class SqliteStore implements ReviewStore {
            version = version + 1`,
       )
       .run({ id: review.id, document: JSON.stringify(review), publishedAt: new Date(review.publishedAt).toISOString() });
-    this.#reviewCache.delete(review.id);
+    this.#documents.delete(review.id);
+    this.#commentsChanged(review.id);
     return { created: !exists };
   }
 
   async listComments(reviewId: string, options: ListCommentsOptions): Promise<Page<Comment> & { total: number }> {
+    // The same page object comes back while nothing changed, so callers can cache its serialisation.
+    const key = JSON.stringify([reviewId, options.sort, options.limit, options.cursor ?? '', options.parentId ?? '']);
+    const revision = this.#revisions.get(reviewId) ?? 0;
+    const hit = this.#pages.get(key);
+    if (hit && hit.revision === revision) return hit.page;
+    const page = this.#listComments(reviewId, options);
+    if (this.#pages.size >= 1000) this.#pages.delete(this.#pages.keys().next().value!);
+    this.#pages.set(key, { revision, page });
+    return page;
+  }
+
+  #listComments(reviewId: string, options: ListCommentsOptions): Page<Comment> & { total: number } {
     const { sort, limit } = options;
     const db = this.#db;
     // A top-level comment is listed while it is published, or deleted with replies still showing.
@@ -286,7 +330,7 @@ export class SqliteStore implements ReviewStore {
         depth: parent ? parent.depth + 1 : 0,
         spoiler: comment.spoiler ? 1 : 0,
       });
-      this.#reviewCache.delete(comment.reviewId);
+      this.#commentsChanged(comment.reviewId);
       const record = toRecord(db.prepare('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow);
       const rendered = idempotency?.render(record);
       if (idempotency && rendered) {
@@ -322,7 +366,7 @@ export class SqliteStore implements ReviewStore {
       .get({ id, body: changes.body ?? null, spoiler: changes.spoiler === undefined ? null : changes.spoiler ? 1 : 0, editedAt: changes.editedAt }) as
       | CommentRow
       | undefined;
-    if (row) this.#reviewCache.delete(row.review_id);
+    if (row) this.#commentsChanged(row.review_id);
     return row && toRecord(row);
   }
 
@@ -332,7 +376,7 @@ export class SqliteStore implements ReviewStore {
     const row = this.#db.prepare(`UPDATE comments SET status = ?${wipe} WHERE id = ? RETURNING *`).get(status, id) as
       | CommentRow
       | undefined;
-    if (row) this.#reviewCache.delete(row.review_id);
+    if (row) this.#commentsChanged(row.review_id);
     return row && toRecord(row);
   }
 

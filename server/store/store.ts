@@ -70,6 +70,7 @@ export interface ReviewStore {
   /** Creates or replaces; returns whether it was created. */
   putReview(review: ReviewInput): Promise<{ created: boolean }>;
 
+  /** May return the very same object for the same query while the thread is unchanged. */
   listComments(reviewId: string, options: ListCommentsOptions): Promise<Page<Comment> & { total: number }>;
   getComment(id: string): Promise<CommentRecord | undefined>;
   /**
