@@ -90,6 +90,8 @@ export class SqliteStore implements ReviewStore {
   readonly #pages = new Map<string, { revision: number; page: Page<Comment> & { total: number } }>();
   readonly #revisions = new Map<string, number>();
   #lastIdempotencySweep = 0;
+  /** Prepared statements by SQL text: preparing costs more than running most of these queries. */
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -99,6 +101,16 @@ export class SqliteStore implements ReviewStore {
     this.#db.pragma('foreign_keys = ON');
     this.#db.pragma('busy_timeout = 5000');
     this.#migrate();
+  }
+
+  #sql(source: string): Database.Statement {
+    let statement = this.#statements.get(source);
+    if (!statement) {
+      statement = this.#db.prepare(source);
+      if (this.#statements.size >= 500) this.#statements.delete(this.#statements.keys().next().value!);
+      this.#statements.set(source, statement);
+    }
+    return statement;
   }
 
   #migrate(): void {
@@ -116,14 +128,13 @@ export class SqliteStore implements ReviewStore {
   }
 
   async isEmpty(): Promise<boolean> {
-    return !this.#db.prepare('SELECT 1 FROM reviews LIMIT 1').get();
+    return !this.#sql('SELECT 1 FROM reviews LIMIT 1').get();
   }
 
   #publishedCount(reviewId: string): number {
     let count = this.#counts.get(reviewId);
     if (count === undefined) {
-      const row = this.#db
-        .prepare("SELECT count(*) AS n FROM comments WHERE review_id = ? AND status = 'published'")
+      const row = this.#sql("SELECT count(*) AS n FROM comments WHERE review_id = ? AND status = 'published'")
         .get(reviewId) as { n: number };
       count = row.n;
       this.#counts.set(reviewId, count);
@@ -140,7 +151,7 @@ export class SqliteStore implements ReviewStore {
   #document(id: string): Review | undefined {
     let document = this.#documents.get(id);
     if (!document) {
-      const row = this.#db.prepare('SELECT document FROM reviews WHERE id = ?').get(id) as { document: string } | undefined;
+      const row = this.#sql('SELECT document FROM reviews WHERE id = ?').get(id) as { document: string } | undefined;
       if (!row) return undefined;
       document = v.parse(ReviewSchema, JSON.parse(row.document));
       this.#documents.set(id, document);
@@ -163,8 +174,7 @@ export class SqliteStore implements ReviewStore {
 
   async listReviews(cursor: string | undefined, limit: number): Promise<Page<ReviewSummary>> {
     const after = decodeCursor('reviews', cursor, ['string', 'string']);
-    const rows = this.#db
-      .prepare(
+    const rows = this.#sql(
         `SELECT id, published_at FROM reviews
          ${after ? 'WHERE published_at < ? OR (published_at = ? AND id > ?)' : ''}
          ORDER BY published_at DESC, id ASC LIMIT ?`,
@@ -192,9 +202,8 @@ export class SqliteStore implements ReviewStore {
 
   async putReview(input: ReviewInput): Promise<{ created: boolean }> {
     const review = v.parse(ReviewSchema, input);
-    const exists = this.#db.prepare('SELECT 1 FROM reviews WHERE id = ?').get(review.id);
-    this.#db
-      .prepare(
+    const exists = this.#sql('SELECT 1 FROM reviews WHERE id = ?').get(review.id);
+    this.#sql(
         `INSERT INTO reviews (id, document, published_at) VALUES (@id, @document, @publishedAt)
          ON CONFLICT (id) DO UPDATE SET document = excluded.document, published_at = excluded.published_at,
            version = version + 1`,
@@ -219,7 +228,6 @@ export class SqliteStore implements ReviewStore {
 
   #listComments(reviewId: string, options: ListCommentsOptions): Page<Comment> & { total: number } {
     const { sort, limit } = options;
-    const db = this.#db;
     // A top-level comment is listed while it is published, or deleted with replies still showing.
     const visible = `(c.status = 'published' OR (c.status = 'deleted' AND EXISTS (
       SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.id != c.id AND r.status = 'published')))`;
@@ -228,8 +236,7 @@ export class SqliteStore implements ReviewStore {
     let nextKey: (row: CommentRow & { score?: number }) => (string | number)[];
     if (sort === 'top') {
       const after = decodeCursor('top', options.cursor, ['number', 'number']);
-      rows = db
-        .prepare(
+      rows = this.#sql(
           `WITH ranked AS (
              SELECT c.*, (SELECT count(*) FROM comments r WHERE r.root_id = c.id AND r.id != c.id AND r.status = 'published') AS score
              FROM comments c WHERE c.review_id = @review AND ${parentClause} AND ${visible})
@@ -241,8 +248,7 @@ export class SqliteStore implements ReviewStore {
     } else {
       const after = decodeCursor(sort, options.cursor, ['number']);
       const op = sort === 'oldest' ? '>' : '<';
-      rows = db
-        .prepare(
+      rows = this.#sql(
           `SELECT c.* FROM comments c WHERE c.review_id = @review AND ${parentClause} AND ${visible}
            ${after ? `AND c.seq ${op} @seq` : ''}
            ORDER BY c.seq ${sort === 'oldest' ? 'ASC' : 'DESC'} LIMIT @limit`,
@@ -264,8 +270,7 @@ export class SqliteStore implements ReviewStore {
   #withReplies(roots: CommentRow[]): Comment[] {
     if (!roots.length) return [];
     const threadIds = [...new Set(roots.map((r) => r.root_id))];
-    const rows = this.#db
-      .prepare(
+    const rows = this.#sql(
         `SELECT * FROM comments WHERE root_id IN (${threadIds.map(() => '?').join(',')})
          AND status IN ('published', 'deleted') ORDER BY seq ASC`,
       )
@@ -288,7 +293,7 @@ export class SqliteStore implements ReviewStore {
   }
 
   async getComment(id: string): Promise<CommentRecord | undefined> {
-    const row = this.#db.prepare('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow | undefined;
+    const row = this.#sql('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow | undefined;
     return row && toRecord(row);
   }
 
@@ -300,8 +305,7 @@ export class SqliteStore implements ReviewStore {
     this.#sweepIdempotency();
     return db.transaction(() => {
       if (idempotency) {
-        const previous = db
-          .prepare('SELECT request_hash, status, body FROM idempotency_keys WHERE key = ?')
+        const previous = this.#sql('SELECT request_hash, status, body FROM idempotency_keys WHERE key = ?')
           .get(idempotency.key) as { request_hash: string; status: number; body: string } | undefined;
         if (previous) {
           return {
@@ -312,12 +316,12 @@ export class SqliteStore implements ReviewStore {
         }
       }
       const parent = comment.parentId
-        ? (db.prepare('SELECT id, root_id, depth FROM comments WHERE id = ?').get(comment.parentId) as
+        ? (this.#sql('SELECT id, root_id, depth FROM comments WHERE id = ?').get(comment.parentId) as
             | { id: string; root_id: string; depth: number }
             | undefined)
         : undefined;
       const id = newCommentId();
-      db.prepare(
+      this.#sql(
         `INSERT INTO comments (id, review_id, parent_id, root_id, depth, author_name, author_email, body, spoiler,
            status, created_at, edit_token_hash)
          VALUES (@id, @reviewId, @parentId, @rootId, @depth, @authorName, @authorEmail, @body, @spoiler,
@@ -331,10 +335,10 @@ export class SqliteStore implements ReviewStore {
         spoiler: comment.spoiler ? 1 : 0,
       });
       this.#commentsChanged(comment.reviewId);
-      const record = toRecord(db.prepare('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow);
+      const record = toRecord(this.#sql('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow);
       const rendered = idempotency?.render(record);
       if (idempotency && rendered) {
-        db.prepare('INSERT INTO idempotency_keys (key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        this.#sql('INSERT INTO idempotency_keys (key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)').run(
           idempotency.key,
           idempotency.requestHash,
           rendered.status,
@@ -354,12 +358,11 @@ export class SqliteStore implements ReviewStore {
     const now = Date.now();
     if (now - this.#lastIdempotencySweep < 60_000) return;
     this.#lastIdempotencySweep = now;
-    this.#db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(now - IDEMPOTENCY_TTL_MS);
+    this.#sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(now - IDEMPOTENCY_TTL_MS);
   }
 
   async updateComment(id: string, changes: { body?: string; spoiler?: boolean; editedAt: string }): Promise<CommentRecord | undefined> {
-    const row = this.#db
-      .prepare(
+    const row = this.#sql(
         `UPDATE comments SET body = coalesce(@body, body), spoiler = coalesce(@spoiler, spoiler), edited_at = @editedAt
          WHERE id = @id RETURNING *`,
       )
@@ -373,7 +376,7 @@ export class SqliteStore implements ReviewStore {
   async setCommentStatus(id: string, status: StoredStatus): Promise<CommentRecord | undefined> {
     // Deleting keeps the row (replies hang on it) but not the words or the email.
     const wipe = status === 'deleted' ? ", body = '', author_email = NULL" : '';
-    const row = this.#db.prepare(`UPDATE comments SET status = ?${wipe} WHERE id = ? RETURNING *`).get(status, id) as
+    const row = this.#sql(`UPDATE comments SET status = ?${wipe} WHERE id = ? RETURNING *`).get(status, id) as
       | CommentRow
       | undefined;
     if (row) this.#commentsChanged(row.review_id);
@@ -383,8 +386,7 @@ export class SqliteStore implements ReviewStore {
   async commentCounts(ids: string[]): Promise<Record<string, number>> {
     if (!ids.length) return {};
     const marks = ids.map(() => '?').join(',');
-    const rows = this.#db
-      .prepare(
+    const rows = this.#sql(
         `SELECT r.id, (SELECT count(*) FROM comments c WHERE c.review_id = r.id AND c.status = 'published') AS n
          FROM reviews r WHERE r.id IN (${marks})`,
       )
@@ -394,8 +396,7 @@ export class SqliteStore implements ReviewStore {
 
   async listByStatus({ status, cursor, limit }: AdminListOptions): Promise<Page<CommentRecord>> {
     const after = decodeCursor(`status-${status}`, cursor, ['number']);
-    const rows = this.#db
-      .prepare(`SELECT * FROM comments WHERE status = ? ${after ? 'AND seq > ?' : ''} ORDER BY seq ASC LIMIT ?`)
+    const rows = this.#sql(`SELECT * FROM comments WHERE status = ? ${after ? 'AND seq > ?' : ''} ORDER BY seq ASC LIMIT ?`)
       .all(...[status, ...(after ? [after[0]] : []), limit + 1]) as CommentRow[];
     const page = rows.slice(0, limit);
     const last = page.at(-1);
