@@ -21,6 +21,14 @@ export const ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/server
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * CORS for embedding on other sites: reads (the review, comments, counts) from any origin; writes
  * only from this server's own origin or ALLOWED_ORIGINS. A write from another origin is refused
@@ -31,7 +39,9 @@ function corsPolicy(config: Config): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('Origin');
     const admin = c.req.path.startsWith('/v1/admin/');
-    const trusted = !origin || origin === new URL(c.req.url).origin || allowed.has(origin);
+    // Our own site: the Origin's host is the Host we were asked for. The scheme is left out on
+    // purpose: behind a TLS-terminating proxy the browser says https and we see http.
+    const trusted = !origin || hostOf(origin) === c.req.header('Host') || allowed.has(origin);
     c.header('Vary', 'Origin', { append: true });
     if (c.req.method === 'OPTIONS') {
       const asked = (c.req.header('Access-Control-Request-Method') ?? '').toUpperCase();

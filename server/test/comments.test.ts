@@ -335,6 +335,10 @@ describe('abuse limits and CORS', () => {
     const allowed = await server.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('a', 'b'), headers: { Origin: 'https://blog.example', Authorization: `Bearer ${ADMIN_TOKEN}` } });
     assert.equal(allowed.status, 201);
     assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), 'https://blog.example');
+    // Behind a TLS-terminating proxy: the browser's Origin is https, the server is asked over http.
+    const host = new URL(server.url).host;
+    const proxied = await server.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('a', 'b'), headers: { Origin: `https://${host}`, Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    assert.equal(proxied.status, 201);
     const adminForeign = await server.request('/v1/admin/comments', { headers: { ...admin, Origin: 'https://elsewhere.example' } });
     assert.equal(adminForeign.status, 403);
   });
