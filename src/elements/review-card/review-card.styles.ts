@@ -195,14 +195,6 @@ export const styles = css`
     }
   }
   /* Loading: the same boxes as the loaded card, so nothing below moves when data arrives. */
-  .bone {
-    display: inline-block;
-    max-inline-size: 100%;
-    border-radius: 0.25em;
-    background: var(--_skeleton);
-    color: transparent;
-    animation: pulse 1.6s ease-in-out infinite;
-  }
   .bone.s {
     inline-size: 6em;
   }
@@ -221,42 +213,9 @@ export const styles = css`
   .bone.full {
     inline-size: 100%;
   }
-  @keyframes pulse {
-    50% {
-      opacity: 0.55;
-    }
-  }
   .error {
     grid-area: auto;
     grid-column: 1 / -1;
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: 0.5rem;
-  }
-  .error [part~='error-title'] {
-    margin: 0;
-    font-size: 1em;
-    font-weight: 700;
-  }
-  .error-icon {
-    inline-size: 1.5em;
-    block-size: 1.5em;
-    fill: var(--_danger);
-  }
-  [part~='retry-button'] {
-    font: inherit;
-    font-weight: 600;
-    padding: 0.375em 1em;
-    border-radius: 999px;
-    border: 1px solid var(--_accent);
-    background: var(--_accent);
-    color: var(--_accent-text);
-    cursor: pointer;
-  }
-  [part~='retry-button'][aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.75;
   }
   .empty {
     grid-area: auto;

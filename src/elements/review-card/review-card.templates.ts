@@ -25,7 +25,6 @@ const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5
 export const headingTag = (level: number) => HEADINGS[Math.min(Math.max(Math.round(level) || 2, 1), 6) - 1];
 
 const FILM_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 3h2v2h12V3h2v18h-2v-2H6v2H4V3zm2 4v4h12V7H6zm0 6v4h12v-4H6z"/></svg>`;
-const ERROR_ICON = svg`<svg class="error-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 2 1 21h22L12 2zm1 15h-2v-2h2v2zm0-4h-2V9h2v4z"/></svg>`;
 
 function externalRating(r: ExternalRating, { locale, t }: View) {
   const n = (x: number) => formatNumber(locale, x, { maximumFractionDigits: 1 });
@@ -176,24 +175,6 @@ export function skeletonTemplate({ t, compact, heading }: View) {
     </div>
     <span class="visually-hidden">${t.loading}</span>
   `;
-}
-
-export function errorTemplate(error: Error | undefined, retrying: boolean, onRetry: () => void, { t }: View) {
-  const code = (error as { code?: string } | undefined)?.code ?? 'generic';
-  const message = t.errors[code] ?? t.errors.generic;
-  return html`<div class="error" part="error">
-    ${ERROR_ICON}
-    <p part="error-title"><strong>${t.errorTitle}</strong></p>
-    <p part="error-message">${message}</p>
-    <button
-      part="retry-button"
-      type="button"
-      aria-disabled=${retrying ? 'true' : 'false'}
-      @click=${() => !retrying && onRetry()}
-    >
-      ${retrying ? t.retrying : t.retry}
-    </button>
-  </div>`;
 }
 
 export function emptyTemplate({ t }: View) {

@@ -4,7 +4,8 @@ import { ReviewController } from '../../data/review-controller.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { styles } from './review-card.styles.js';
 import { syncJsonLd } from './structured-data.js';
-import { emptyTemplate, errorTemplate, headingTag, loadedTemplate, skeletonTemplate, type View } from './review-card.templates.js';
+import { errorMessage, errorTemplate, loadStateStyles } from '../../shared/load-states.js';
+import { emptyTemplate, headingTag, loadedTemplate, skeletonTemplate, type View } from './review-card.templates.js';
 
 /**
  * @tag review-card
@@ -61,7 +62,7 @@ import { emptyTemplate, errorTemplate, headingTag, loadedTemplate, skeletonTempl
  * @cssstate empty - No review configured.
  */
 export class ReviewCard extends ReviewElement {
-  static override styles = [ReviewElement.styles, styles];
+  static override styles = [ReviewElement.styles, loadStateStyles, styles];
 
   /** URL of a static review document. */
   @property() src?: string;
@@ -120,13 +121,12 @@ export class ReviewCard extends ReviewElement {
       status === 'ready' && review
         ? loadedTemplate(review, view)
         : status === 'error' || this.#retrying
-          ? errorTemplate(error, this.#retrying, this.#retry, view)
+          ? errorTemplate(t.errorTitle, error, this.#retrying, this.#retry, t)
           : status === 'loading'
             ? skeletonTemplate(view)
             : emptyTemplate(view);
-    const code = (error as { code?: string } | undefined)?.code ?? 'generic';
     return html`<article part="base" aria-label=${label} aria-busy=${busy ? 'true' : 'false'}>${content}</article>
-      <p class="visually-hidden" role="status">${status === 'error' ? (t.errors[code] ?? t.errors.generic) : ''}</p>`;
+      <p class="visually-hidden" role="status">${status === 'error' ? errorMessage(error, t) : ''}</p>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
