@@ -10,6 +10,7 @@ export const entries = {
   'review-card': 'src/review-card.ts',
   'review-rating': 'src/review-rating.ts',
   'review-source': 'src/review-source.ts',
+  'content-warning': 'src/content-warning.ts',
 };
 
 /**

@@ -5,9 +5,26 @@
 export * from './elements/review-source/index.js';
 export * from './elements/review-rating/index.js';
 export * from './elements/review-card/index.js';
+export * from './elements/content-warning/index.js';
 export * from './data/events.js';
 export type { ReviewState, ReviewSourceInfo, LoadStatus } from './data/contexts.js';
 export { defineElement } from './shared/define-element.js';
 export { VERSION } from './shared/version.js';
 export { ReviewClient, ReviewApiError } from './api/index.js';
-export type * from './api/types.js';
+export type {
+  CastMember,
+  Comment,
+  Credit,
+  ExternalRating,
+  Image,
+  Page,
+  Rating,
+  Review,
+  ReviewInput,
+  ReviewSummary,
+  Severity,
+  Work,
+  WorkType,
+  // The element is ContentWarning; the review document's entry type keeps a distinct name here.
+  ContentWarning as ContentWarningEntry,
+} from './api/types.js';

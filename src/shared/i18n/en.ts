@@ -50,6 +50,47 @@ export const en = {
     'server-error': 'The review service had a problem on its side.',
     generic: 'Something went wrong while loading the review.',
   } as { generic: string } & Record<string, string>,
+
+  cast: {
+    label: 'Cast',
+    member: (name: string, character: string) => `${name} as ${character}`,
+    showAll: (count: string) => `Show all ${count}`,
+    showFewer: 'Show fewer',
+    empty: 'No cast listed for this review.',
+    loading: 'Loading the cast…',
+    errorTitle: 'The cast could not be shown',
+  },
+
+  warning: {
+    title: 'Content warning',
+    intro: 'The content below discusses:',
+    unknown: 'The content below may discuss topics some readers find distressing.',
+    show: 'Show content',
+    hide: 'Hide again',
+    alwaysHide: 'Always hide these topics',
+    keptHidden: 'You chose to always hide these topics. You can still show this content.',
+    rememberedShow: 'Shown because you chose to see these topics before.',
+    forget: 'Ask me again next time',
+    revealed: 'Content shown',
+    severity: { low: 'mild', medium: 'moderate', high: 'severe' } as Record<string, string>,
+    topicWithSeverity: (topic: string, severity: string) => `${topic} (${severity})`,
+    topics: {
+      suicide: 'Suicide',
+      'self-harm': 'Self-harm',
+      'sexual-violence': 'Sexual violence',
+      'child-abuse': 'Child abuse',
+      'domestic-abuse': 'Domestic abuse',
+      'image-based-abuse': 'Image-based abuse (intimate images shared or faked)',
+      violence: 'Violence',
+      gore: 'Gore',
+      'drug-use': 'Drug use',
+      'animal-harm': 'Harm to animals',
+      death: 'Death',
+      'eating-disorders': 'Eating disorders',
+      blackmail: 'Blackmail',
+      harassment: 'Harassment',
+    } as Record<string, string>,
+  },
 };
 
 export type Translation = typeof en;

@@ -1,0 +1,2 @@
+/** Registers <content-warning>. */
+export * from './elements/content-warning/index.js';

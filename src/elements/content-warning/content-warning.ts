@@ -1,0 +1,229 @@
+import { html, nothing, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Severity } from '../../api/index.js';
+import { ReviewController } from '../../data/review-controller.js';
+import { formatList } from '../../shared/format.js';
+import { ReviewElement } from '../../shared/review-element.js';
+import { remember, rememberedChoice, type Choice, type Remember } from './choices.js';
+import { styles } from './content-warning.styles.js';
+import { ContentWarningHideEvent, ContentWarningRevealEvent } from './events.js';
+
+interface Topic {
+  id: string;
+  severity?: Severity;
+  note?: string;
+}
+
+const WARNING_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 2 1 21h22L12 2zm1 15h-2v-2h2v2zm0-4h-2V9h2v4z"/></svg>`;
+const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
+
+/**
+ * @tag content-warning
+ * @summary Hides content about distressing topics until the reader chooses to see it.
+ *
+ * Name the topics with `topics="suicide sexual-violence"` and/or take them from the review with
+ * `from-review`. Until revealed, the content is not shown, not focusable and not read by screen
+ * readers (it is `inert`, and hidden or blurred); the notice names each topic and its severity in
+ * words. With `remember`, the reader's choice is kept per topic (`session` or `always`), including
+ * "always hide". With no topics and no review warnings, the content shows as if unwrapped. While
+ * the review's warnings are still loading, or could not be loaded, the content stays hidden.
+ *
+ * @slot - The content the warning is about.
+ * @slot note - More about what the content shows (instead of the `note` attribute).
+ *
+ * @fires content-warning-reveal - The content is about to show. Cancelable; `detail.topics`, `detail.remembered`.
+ * @fires content-warning-hide - The content was hidden again.
+ *
+ * @csspart base - The wrapper.
+ * @csspart notice - The warning shown in place of the content.
+ * @csspart title - "Content warning".
+ * @csspart topics - The list of topics.
+ * @csspart note - The note.
+ * @csspart actions - The notice's buttons.
+ * @csspart reveal-button - "Show content".
+ * @csspart always-hide-button - "Always hide these topics" (with `remember`).
+ * @csspart content - The wrapped content.
+ * @csspart controls - "Hide again" and the remembered-choice controls after reveal.
+ * @csspart hide-button - "Hide again".
+ * @csspart forget-button - "Ask me again next time".
+ *
+ * @cssprop --content-warning-background - The notice's background.
+ * @cssprop --content-warning-border - The notice's border colour (severe warnings use `--review-danger`).
+ * @cssprop [--content-warning-blur=18px] - Blur of the preview in `mode="blur"`.
+ * @cssprop [--content-warning-preview-height=16rem] - Height of the blurred preview.
+ *
+ * @cssstate revealed - The content is shown.
+ * @cssstate concealed - The content is hidden behind the notice.
+ */
+export class ContentWarning extends ReviewElement {
+  static override styles = [ReviewElement.styles, styles];
+
+  /** Space-separated topic ids (`suicide self-harm`); unknown ids show as written. */
+  @property() topics = '';
+  /** Also take the topics (with severity and notes) from the review's `contentWarnings`. */
+  @property({ type: Boolean, attribute: 'from-review' }) fromReview = false;
+  /** A note about what the content shows. */
+  @property() note?: string;
+  /** `collapse` replaces the content with the notice; `blur` shows a blurred, inert preview behind it. */
+  @property({ reflect: true }) mode: 'collapse' | 'blur' = 'collapse';
+  /** Keep the reader's choice per topic: `none`, `session` (this tab) or `always` (this browser). */
+  @property() remember: Remember = 'none';
+  /** With `from-review`: a static review document, when not inside `<review-source>`. */
+  @property() src?: string;
+  /** With `from-review`: the review API base URL. */
+  @property() api?: string;
+  /** With `from-review`: the review id. */
+  @property() review?: string;
+
+  @state() private revealed = false;
+  @state() private choice: Choice | undefined;
+  @state() private acted = false;
+  readonly #data = new ReviewController(this);
+  #focusContent = false;
+  #focusReveal = false;
+  #appliedFor = '';
+
+  /** The topics in force: attribute topics, then the review's, without duplicates. */
+  get topicList(): Topic[] {
+    const fromAttribute = this.topics.split(/\s+/).filter(Boolean).map((id) => ({ id }));
+    const fromReview = this.fromReview ? (this.#data.state.review?.contentWarnings ?? []).map((w) => ({ id: w.topic, severity: w.severity, note: w.note })) : [];
+    const merged = new Map<string, Topic>();
+    for (const topic of [...fromAttribute, ...fromReview]) merged.set(topic.id, { ...merged.get(topic.id), ...topic });
+    return [...merged.values()];
+  }
+
+  /** Whether the content is (still) hidden for want of knowing the review's warnings. */
+  get #pending(): boolean {
+    return this.fromReview && this.#data.state.status !== 'ready';
+  }
+
+  /** Shows the content, as the reveal button does (fires the cancelable event). */
+  reveal(): boolean {
+    return this.#reveal(false);
+  }
+
+  /** Hides the content again. */
+  hide(): void {
+    if (!this.revealed) return;
+    this.revealed = false;
+    this.#focusReveal = true;
+    this.dispatchEvent(new ContentWarningHideEvent({ topics: this.topicList.map((t) => t.id), remembered: false }));
+  }
+
+  #reveal(remembered: boolean): boolean {
+    if (this.revealed) return true;
+    const event = new ContentWarningRevealEvent({ topics: this.topicList.map((t) => t.id), remembered });
+    if (!this.dispatchEvent(event)) return false;
+    this.revealed = true;
+    return true;
+  }
+
+  #onReveal = () => {
+    this.acted = true;
+    if (this.#reveal(false)) {
+      this.#focusContent = true;
+      this.choice = 'show';
+      remember(this.topicList.map((t) => t.id), 'show', this.remember);
+    }
+  };
+
+  #onAlwaysHide = () => {
+    this.acted = true;
+    this.choice = 'hide';
+    remember(this.topicList.map((t) => t.id), 'hide', this.remember);
+  };
+
+  #onForget = () => {
+    this.choice = undefined;
+    this.acted = true;
+    remember(this.topicList.map((t) => t.id), undefined, this.remember);
+  };
+
+  protected override willUpdate(): void {
+    // Apply a remembered choice once per set of topics, unless the reader already acted here.
+    if (this.acted || this.#pending) return;
+    const ids = this.topicList.map((t) => t.id);
+    const key = `${this.remember}:${ids.join(' ')}`;
+    if (key === this.#appliedFor) return;
+    this.#appliedFor = key;
+    this.choice = rememberedChoice(ids, this.remember);
+    if (this.choice === 'show') this.#reveal(true);
+  }
+
+  protected override render() {
+    const topics = this.topicList;
+    const warn = topics.length > 0 || this.#pending;
+    const concealed = warn && !this.revealed;
+    this.setStates({ revealed: warn && this.revealed, concealed });
+    return html`<div part="base" class=${concealed ? 'concealed' : 'open'}>
+      ${concealed ? this.#notice(topics) : nothing}
+      <div
+        id="content"
+        part="content"
+        tabindex=${warn ? '-1' : nothing}
+        ?inert=${concealed}
+        ?hidden=${concealed && this.mode !== 'blur'}
+        aria-hidden=${concealed ? 'true' : nothing}
+      >
+        <slot></slot>
+      </div>
+      ${warn && this.revealed ? this.#controls() : nothing}
+    </div>`;
+  }
+
+  #notice(topics: Topic[]) {
+    const { t, locale } = this.localize;
+    const w = t.warning;
+    const label = (topic: Topic) => {
+      const name = w.topics[topic.id] ?? topic.id;
+      return topic.severity ? w.topicWithSeverity(name, w.severity[topic.severity]) : name;
+    };
+    const worst = topics.reduce((max, topic) => Math.max(max, topic.severity ? SEVERITY_ORDER[topic.severity] : 1), 0);
+    const rememberable = this.remember !== 'none' && topics.length > 0;
+    return html`<section part="notice" class=${worst === 2 ? 'high' : ''} aria-labelledby="title">
+      <p part="title" id="title">${WARNING_ICON}<span>${w.title}</span></p>
+      ${topics.length
+        ? html`<p>${w.intro}</p>
+            <ul part="topics" aria-label=${formatList(locale, topics.map((topic) => w.topics[topic.id] ?? topic.id))}>
+              ${topics.map(
+                (topic) =>
+                  html`<li class=${topic.severity ? `severity-${topic.severity}` : ''}>
+                    ${label(topic)}${topic.note ? html`<span class="topic-note">${topic.note}</span>` : nothing}
+                  </li>`,
+              )}
+            </ul>`
+        : html`<p>${w.unknown}</p>`}
+      <slot name="note">${this.note ? html`<p part="note">${this.note}</p>` : nothing}</slot>
+      ${this.choice === 'hide' ? html`<p>${w.keptHidden}</p>` : nothing}
+      <div part="actions">
+        <button part="reveal-button" type="button" aria-expanded="false" aria-controls="content" @click=${this.#onReveal}>
+          ${w.show}
+        </button>
+        ${rememberable && this.choice !== 'hide'
+          ? html`<button part="always-hide-button" type="button" @click=${this.#onAlwaysHide}>${w.alwaysHide}</button>`
+          : nothing}
+      </div>
+    </section>`;
+  }
+
+  #controls() {
+    const w = this.localize.t.warning;
+    const remembered = this.remember !== 'none' && this.choice === 'show';
+    return html`<div part="controls">
+      <button part="hide-button" type="button" aria-expanded="true" aria-controls="content" @click=${() => this.hide()}>${w.hide}</button>
+      ${remembered && !this.acted ? html`<span>${w.rememberedShow}</span>` : nothing}
+      ${remembered ? html`<button part="forget-button" type="button" @click=${this.#onForget}>${w.forget}</button>` : nothing}
+    </div>`;
+  }
+
+  protected override updated(): void {
+    if (this.#focusContent && this.revealed) {
+      this.#focusContent = false;
+      this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
+    }
+    if (this.#focusReveal && !this.revealed) {
+      this.#focusReveal = false;
+      this.renderRoot.querySelector<HTMLElement>('[part~="reveal-button"]')?.focus();
+    }
+  }
+}
