@@ -27,5 +27,18 @@ export default {
         if (states.length) decl.cssStates = states;
       },
     },
+    {
+      // The analyzer also lists every `this.dispatchEvent(new SomeEvent())` it sees, without the
+      // event's name. Our events are documented with @fires; keep only those.
+      name: 'review-elements-documented-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const decl of mod.declarations ?? []) {
+            if (decl.events) decl.events = decl.events.filter((e) => e.name && e.description);
+            if (decl.events?.length === 0) delete decl.events;
+          }
+        }
+      },
+    },
   ],
 };

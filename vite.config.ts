@@ -11,6 +11,7 @@ export const entries = {
   'review-rating': 'src/review-rating.ts',
   'review-source': 'src/review-source.ts',
   'content-warning': 'src/content-warning.ts',
+  'cast-list': 'src/cast-list.ts',
 };
 
 /**

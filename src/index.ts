@@ -6,6 +6,7 @@ export * from './elements/review-source/index.js';
 export * from './elements/review-rating/index.js';
 export * from './elements/review-card/index.js';
 export * from './elements/content-warning/index.js';
+export * from './elements/cast-list/index.js';
 export * from './data/events.js';
 export type { ReviewState, ReviewSourceInfo, LoadStatus } from './data/contexts.js';
 export { defineElement } from './shared/define-element.js';

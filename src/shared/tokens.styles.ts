@@ -6,13 +6,17 @@ import { css } from 'lit';
  * 2. per-element `--review-card-*` knobs, declared in each element's styles;
  * 3. private `--_*` copies, the only ones element CSS reads, so a fallback is written once.
  *
- * Light and dark values come from `light-dark()`, driven by `color-scheme`: by default the reader's
- * `prefers-color-scheme`; `theme="light|dark"` on an element, or `--review-color-scheme` on any
- * ancestor, pins it. Every text colour pair here is at least 4.5:1 in both schemes.
+ * Light and dark values come from `light-dark()`, driven by `color-scheme`, which elements inherit
+ * from the page: a page that supports dark mode (`color-scheme: light dark`) gets the reader's
+ * `prefers-color-scheme`; a light-only blog theme keeps light elements even for a reader in dark
+ * mode, so no light text lands on its white page. `theme="light|dark"` on an element, or
+ * `--review-color-scheme` on any ancestor, pins it. Every text colour pair here is at least 4.5:1
+ * in both schemes.
  */
 export const tokens = css`
   :host {
-    color-scheme: var(--review-color-scheme, light dark);
+    /* Unset, this is invalid at computed-value time, and color-scheme inherits from the page. */
+    color-scheme: var(--review-color-scheme);
     --_text: var(--review-text, light-dark(#1f1c24, #ece8f1));
     --_text-muted: var(--review-text-muted, light-dark(#57525e, #b9b3c2));
     --_surface: var(--review-surface, light-dark(#ffffff, #1c1a21));

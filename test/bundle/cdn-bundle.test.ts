@@ -23,9 +23,9 @@ const text = (el: Element | null | undefined, selector: string) =>
   (el?.shadowRoot?.querySelector<HTMLElement>(selector)?.innerText ?? '').replace(/\s+/g, ' ').trim();
 
 describe('dist/review-elements.js', () => {
-  it('is one file that defines review-card, review-rating and review-source', async () => {
+  it('is one file that defines every element', async () => {
     await import('/dist/review-elements.js' as string);
-    for (const tag of ['review-card', 'review-rating', 'review-source']) {
+    for (const tag of ['review-card', 'review-rating', 'review-source', 'cast-list', 'content-warning']) {
       expect(customElements.get(tag), tag).to.be.a('function');
     }
   });

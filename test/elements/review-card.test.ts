@@ -341,13 +341,20 @@ describe('<review-card>', () => {
     };
     const background = (el: ReviewCard) => getComputedStyle(part(el, 'base')!).backgroundColor;
 
-    it('follows prefers-color-scheme: dark', async () => {
+    it('follows prefers-color-scheme: dark on a page that supports dark mode', async () => {
       await emulateMedia({ colorScheme: 'dark' });
-      const el = await card(html`<review-card src=${BALLERINA}></review-card>`);
+      const el = await card(html`<div style="color-scheme: light dark"><review-card src=${BALLERINA}></review-card></div>`);
       await ready(el);
       expect(luminance(background(el))).to.be.below(0.2);
       expect(luminance(getComputedStyle(part(el, 'title')!).color)).to.be.above(0.8);
       await expect(el).to.be.accessible();
+    });
+
+    it('stays light on a light-only page for a reader in dark mode', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const el = await card(html`<review-card src=${BALLERINA}></review-card>`);
+      await ready(el);
+      expect(luminance(background(el))).to.be.above(0.9);
     });
 
     it('takes theme="dark" over a light preference, and theme="light" over a dark one', async () => {

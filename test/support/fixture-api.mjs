@@ -112,6 +112,20 @@ export function fixtureApi() {
         }
         return json(ctx, 200, demo('ballerina'));
       }
+      case 'big-cast': {
+        // 40 people: real photos, photos that 404, none at all; names in several scripts.
+        const names = ['Jeon Jong-seo', '김지훈', '朴裕林', 'نور الهدى', 'Maximiliana Alexandrovna Konstantinopolskaya-Wolkenstein'];
+        const cast = Array.from({ length: 40 }, (_, i) => ({
+          name: i < names.length ? names[i] : `Actor ${i + 1}`,
+          character: `Character ${i + 1}`,
+          order: i + 1,
+          ...(i % 3 === 0 ? { photo: '/demo/data/images/jeon-jong-seo.svg' } : i % 3 === 1 ? { photo: '/fixture-api/missing-photo.jpg' } : {}),
+          ...(i === 0 ? { url: 'https://people.example/jeon-jong-seo' } : {}),
+        }));
+        return json(ctx, 200, { ...demo('ballerina'), cast });
+      }
+      case 'no-cast':
+        return json(ctx, 200, { ...demo('ballerina'), cast: [] });
       case 'hang':
         // Answers long after any sane client timeout; the client is expected to give up first.
         await sleep(Number(ctx.query.ms ?? 5000));

@@ -31,8 +31,10 @@ const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
  * @slot - The content the warning is about.
  * @slot note - More about what the content shows (instead of the `note` attribute).
  *
- * @fires content-warning-reveal - The content is about to show. Cancelable; `detail.topics`, `detail.remembered`.
- * @fires content-warning-hide - The content was hidden again.
+ * @fires {ContentWarningRevealEvent} content-warning-reveal - The content is about to show. Cancelable; `detail.topics`, `detail.remembered`.
+ * @fires {ContentWarningHideEvent} content-warning-hide - The content was hidden again.
+ * @fires {ReviewLoadEvent} review-load - With `from-review`: the review loaded.
+ * @fires {ReviewErrorEvent} review-error - With `from-review`: the review could not be loaded (the content stays hidden).
  *
  * @csspart base - The wrapper.
  * @csspart notice - The warning shown in place of the content.

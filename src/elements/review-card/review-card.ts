@@ -18,8 +18,8 @@ import { emptyTemplate, headingTag, loadedTemplate, skeletonTemplate, type View 
  *
  * @slot actions - Extra controls for the footer (share, bookmark…).
  *
- * @fires review-load - The review loaded and is shown. `event.review` is the document.
- * @fires review-error - The review could not be loaded. `event.error` has a stable `code`.
+ * @fires {ReviewLoadEvent} review-load - The review loaded and is shown. `event.review` is the document.
+ * @fires {ReviewErrorEvent} review-error - The review could not be loaded. `event.error` has a stable `code`.
  *
  * @csspart base - The card's box.
  * @csspart poster - The poster frame (a placeholder when there is no poster).

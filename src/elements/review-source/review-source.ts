@@ -16,8 +16,8 @@ import { ReviewElement } from '../../shared/review-element.js';
  *
  * @slot - The review elements (and any other content) that show this review.
  *
- * @fires review-load - The review loaded. `event.review` is the document.
- * @fires review-error - The review could not be loaded. `event.error` is a `ReviewApiError`.
+ * @fires {ReviewLoadEvent} review-load - The review loaded. `event.review` is the document.
+ * @fires {ReviewErrorEvent} review-error - The review could not be loaded. `event.error` is a `ReviewApiError`.
  */
 export class ReviewSource extends ReviewElement {
   static override styles = [

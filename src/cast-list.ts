@@ -1,0 +1,2 @@
+/** Registers <cast-list>. */
+export * from './elements/cast-list/index.js';
