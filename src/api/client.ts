@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { ReviewApiError, codeForStatus, isAbortError } from './errors.js';
 import { normalizeReview } from './normalize.js';
-import { ProblemSchema, ReviewSchema } from './schemas.js';
-import type { Review } from './types.js';
+import { CommentCountsSchema, CommentPageSchema, CommentSchema, CreatedCommentSchema, ProblemSchema, ReviewSchema } from './schemas.js';
+import type { Comment, CommentInput, CommentPage, CommentQuery, CreatedComment, Review } from './types.js';
 import { absoluteUrl, joinUrl } from './urls.js';
 
 export interface ReviewClientOptions {
@@ -113,30 +113,10 @@ export class ReviewClient {
   }
 
   async #load<T>(url: string, abort: AbortSignal, parse: (json: unknown, url: string) => T): Promise<T> {
-    const timeout = AbortSignal.timeout(this.timeout);
-    const signal = AbortSignal.any([abort, timeout]);
     const cached = this.#cache.get(url);
     const headers: Record<string, string> = { Accept: ACCEPT };
     if (cached?.etag) headers['If-None-Match'] = cached.etag;
-
-    const fail = (error: unknown, what: string): never => {
-      if (abort.aborted) throw abort.reason;
-      if (timeout.aborted || (error as { name?: string })?.name === 'TimeoutError') {
-        throw new ReviewApiError({ code: 'timeout', url, detail: `No answer within ${this.timeout} ms`, cause: error });
-      }
-      if (error instanceof ReviewApiError) throw error;
-      if (isAbortError(error)) throw error;
-      throw new ReviewApiError({ code: 'network', url, detail: `${what}: ${String((error as Error)?.message ?? error)}`, cause: error });
-    };
-
-    let response: Response;
-    let body: string;
-    try {
-      response = await this.#fetch(url, { headers, signal, credentials: 'same-origin' });
-      body = await response.text();
-    } catch (error) {
-      return fail(error, 'The request failed');
-    }
+    const { response, body } = await this.#exchange(url, { headers }, abort);
 
     if (response.status === 304) {
       if (!cached) throw new ReviewApiError({ code: 'invalid-response', status: 304, url, detail: 'Not Modified without a cached copy' });
@@ -144,17 +124,102 @@ export class ReviewClient {
       return cached.value as T;
     }
     if (!response.ok) throw problemError(response, body, url);
-
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      const type = response.headers.get('Content-Type') ?? 'no content type';
-      throw new ReviewApiError({ code: 'invalid-response', status: response.status, url, detail: `The response is not JSON (${type})` });
-    }
-    const value = parse(json, response.url || url);
+    const value = parse(parseJson(response, body, url), response.url || url);
     this.#cache.set(url, { value, etag: response.headers.get('ETag'), freshUntil: freshUntil(response) });
     return value;
+  }
+
+  /**
+   * One HTTP exchange, headers and body, under the timeout; every way it can fail becomes a
+   * `ReviewApiError` (`timeout`, `network`), except the caller's own abort, which stays an AbortError.
+   */
+  async #exchange(url: string, init: RequestInit, abort: AbortSignal | undefined): Promise<{ response: Response; body: string }> {
+    const timeout = AbortSignal.timeout(this.timeout);
+    const signal = abort ? AbortSignal.any([abort, timeout]) : timeout;
+    try {
+      const response = await this.#fetch(url, { ...init, signal, credentials: 'same-origin' });
+      const body = await response.text();
+      return { response, body };
+    } catch (error) {
+      if (abort?.aborted) throw abort.reason;
+      if (timeout.aborted || (error as { name?: string })?.name === 'TimeoutError') {
+        throw new ReviewApiError({ code: 'timeout', url, detail: `No answer within ${this.timeout} ms`, cause: error });
+      }
+      if (isAbortError(error)) throw error;
+      throw new ReviewApiError({ code: 'network', url, detail: `The request failed: ${String((error as Error)?.message ?? error)}`, cause: error });
+    }
+  }
+
+  /** A write (POST, PATCH, DELETE): never shared, never cached; the JSON answer validated if any. */
+  async #send<T>(
+    method: string,
+    url: string,
+    options: { json?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
+    parse?: (json: unknown, url: string) => T,
+  ): Promise<T | undefined> {
+    const headers: Record<string, string> = { Accept: ACCEPT, ...options.headers };
+    if (options.json !== undefined) headers['Content-Type'] = 'application/json';
+    const body = options.json === undefined ? undefined : JSON.stringify(options.json);
+    const { response, body: text } = await this.#exchange(url, { method, headers, body }, options.signal);
+    if (!response.ok) throw problemError(response, text, url);
+    return parse && response.status !== 204 ? parse(parseJson(response, text, url), url) : undefined;
+  }
+
+  #requireApi(): string {
+    if (!this.api) throw new ReviewApiError({ code: 'invalid-body', detail: 'No API base URL was given' });
+    return this.api;
+  }
+
+  /** `GET {api}/reviews/{id}/comments`: a page of top-level comments with their replies. */
+  getComments(reviewId: string, query: CommentQuery = {}, options: RequestOptions = {}): Promise<CommentPage> {
+    let api: string;
+    try {
+      api = this.#requireApi();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const params = new URLSearchParams();
+    if (query.sort) params.set('sort', query.sort);
+    if (query.cursor) params.set('cursor', query.cursor);
+    if (query.limit) params.set('limit', String(query.limit));
+    const qs = params.toString();
+    const url = joinUrl(api, `reviews/${encodeURIComponent(reviewId)}/comments${qs ? `?${qs}` : ''}`);
+    // Always ask (the server says no-cache): a thread must show a comment posted a second ago.
+    return this.#get(absoluteUrl(url), { ...options, revalidate: true }, (json, u) => this.#validate(CommentPageSchema, json, u));
+  }
+
+  /**
+   * `POST {api}/reviews/{id}/comments`. Pass the same `idempotencyKey` to every retry of one
+   * comment: if an earlier attempt reached the server, its first answer comes back, not a duplicate.
+   */
+  async postComment(reviewId: string, input: CommentInput, idempotencyKey: string, options: { signal?: AbortSignal } = {}): Promise<CreatedComment> {
+    const url = joinUrl(this.#requireApi(), `reviews/${encodeURIComponent(reviewId)}/comments`);
+    const created = await this.#send('POST', url, { json: input, headers: { 'Idempotency-Key': idempotencyKey }, signal: options.signal }, (json, u) =>
+      this.#validate(CreatedCommentSchema, json, u),
+    );
+    return created!;
+  }
+
+  /** `PATCH {api}/comments/{id}` with the comment's edit token. */
+  async editComment(id: string, changes: { body?: string; spoiler?: boolean }, token: string, options: { signal?: AbortSignal } = {}): Promise<Comment> {
+    const url = joinUrl(this.#requireApi(), `comments/${encodeURIComponent(id)}`);
+    const edited = await this.#send('PATCH', url, { json: changes, headers: { Authorization: `Bearer ${token}` }, signal: options.signal }, (json, u) =>
+      this.#validate(CommentSchema, json, u),
+    );
+    return edited!;
+  }
+
+  /** `DELETE {api}/comments/{id}` with the comment's edit token. */
+  async deleteComment(id: string, token: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const url = joinUrl(this.#requireApi(), `comments/${encodeURIComponent(id)}`);
+    await this.#send('DELETE', url, { headers: { Authorization: `Bearer ${token}` }, signal: options.signal });
+  }
+
+  /** `GET {api}/comment-counts?ids=…`: counts for many reviews in one request (unknown ids left out). */
+  async getCommentCounts(ids: readonly string[], options: RequestOptions = {}): Promise<Record<string, number>> {
+    const url = joinUrl(this.#requireApi(), `comment-counts?ids=${ids.map(encodeURIComponent).join(',')}`);
+    const result = await this.#get(absoluteUrl(url), { ...options, revalidate: true }, (json, u) => this.#validate(CommentCountsSchema, json, u));
+    return result.counts;
   }
 
   #validate<S extends v.GenericSchema>(schema: S, json: unknown, url: string): v.InferOutput<S> {
@@ -172,6 +237,15 @@ function freshUntil(response: Response): number {
   if (/no-cache|no-store/i.test(header)) return 0;
   const maxAge = /max-age=(\d+)/i.exec(header);
   return maxAge ? Date.now() + Number(maxAge[1]) * 1000 : 0;
+}
+
+function parseJson(response: Response, body: string, url: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    const type = response.headers.get('Content-Type') ?? 'no content type';
+    throw new ReviewApiError({ code: 'invalid-response', status: response.status, url, detail: `The response is not JSON (${type})` });
+  }
 }
 
 function problemError(response: Response, body: string, url: string): ReviewApiError {

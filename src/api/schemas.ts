@@ -155,6 +155,18 @@ export const pageSchema = <T extends v.GenericSchema>(item: T) =>
     total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   });
 
+export const CommentPageSchema = v.object({
+  items: v.array(CommentSchema),
+  nextCursor: v.optional(v.nullable(v.string()), null),
+  total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+});
+
+/** The answer to a post: the comment, and (only here) the token that lets its author edit it. */
+export const CreatedCommentSchema = v.intersect([
+  CommentSchema,
+  v.object({ editToken: v.pipe(v.string(), v.minLength(16)), editableUntil: timestamp }),
+]);
+
 export const CommentCountsSchema = v.object({
   counts: v.record(v.string(), v.pipe(v.number(), v.integer(), v.minValue(0))),
 });

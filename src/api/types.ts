@@ -1,6 +1,8 @@
 import type * as v from 'valibot';
 import type {
   CastMemberSchema,
+  CommentPageSchema,
+  CreatedCommentSchema,
   CommentOutput,
   ContentWarningSchema,
   CreditSchema,
@@ -31,6 +33,25 @@ export type ContentWarning = v.InferOutput<typeof ContentWarningSchema>;
 export type Severity = v.InferOutput<typeof SeveritySchema>;
 export type Comment = CommentOutput;
 export type Problem = v.InferOutput<typeof ProblemSchema>;
+
+export type CommentPage = v.InferOutput<typeof CommentPageSchema>;
+export type CreatedComment = v.InferOutput<typeof CreatedCommentSchema>;
+export type CommentSort = 'oldest' | 'newest' | 'top';
+
+export interface CommentQuery {
+  sort?: CommentSort;
+  cursor?: string | null;
+  limit?: number;
+}
+
+/** What a reader sends to post a comment (`website` is the honeypot, left empty by people). */
+export interface CommentInput {
+  author: { name: string; email?: string };
+  body: string;
+  parentId?: string | null;
+  spoiler?: boolean;
+  website?: string;
+}
 
 export interface Page<T> {
   items: T[];
