@@ -12,6 +12,8 @@ export const entries = {
   'review-source': 'src/review-source.ts',
   'content-warning': 'src/content-warning.ts',
   'cast-list': 'src/cast-list.ts',
+  'comment-thread': 'src/comment-thread.ts',
+  'comment-count': 'src/comment-count.ts',
 };
 
 /**

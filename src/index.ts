@@ -7,6 +7,8 @@ export * from './elements/review-rating/index.js';
 export * from './elements/review-card/index.js';
 export * from './elements/content-warning/index.js';
 export * from './elements/cast-list/index.js';
+export * from './elements/comment-thread/index.js';
+export * from './elements/comment-count/index.js';
 export * from './data/events.js';
 export type { ReviewState, ReviewSourceInfo, LoadStatus } from './data/contexts.js';
 export { defineElement } from './shared/define-element.js';
@@ -15,6 +17,10 @@ export { ReviewClient, ReviewApiError } from './api/index.js';
 export type {
   CastMember,
   Comment,
+  CommentInput,
+  CommentPage,
+  CommentSort,
+  CreatedComment,
   Credit,
   ExternalRating,
   Image,

@@ -67,3 +67,28 @@ export function plural(locale: string, entry: Plural, count: number): string {
   const rule = cached('p', locale, {}, () => new Intl.PluralRules(locale)).select(count);
   return (entry[rule] ?? entry.other).replace('{n}', formatNumber(locale, count));
 }
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+/** "3 days ago", "hace 3 días", "3일 전": the largest unit that fits, `numeric: 'auto'` ("yesterday"). */
+export function formatRelative(locale: string, iso: string, now = Date.now()): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return iso;
+  let value = (then - now) / 1000;
+  const format = cached('r', locale, {}, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(value) < size || unit === 'year') {
+      // Under a minute reads as "now" rather than a ticking count of seconds.
+      return unit === 'second' ? format.format(0, 'second') : format.format(Math.round(value), unit);
+    }
+    value /= size;
+  }
+  return iso;
+}

@@ -8,7 +8,7 @@ import { errorTemplate, loadStateStyles } from '../../shared/load-states.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { styles } from './cast-list.styles.js';
 import { CastSelectEvent } from './events.js';
-import { hueFor, initials } from './initials.js';
+import { hueFor, initials } from '../../shared/initials.js';
 
 /**
  * @tag cast-list

@@ -1,0 +1,2 @@
+/** Registers <comment-count>. */
+export * from './elements/comment-count/index.js';

@@ -1,0 +1,2 @@
+/** Registers <comment-thread>. */
+export * from './elements/comment-thread/index.js';

@@ -1,0 +1,218 @@
+import { css } from 'lit';
+
+/** Buttons of the thread and its form: quiet by default, `.primary` for the one main action. */
+export const buttonStyles = css`
+  button {
+    font: inherit;
+    font-size: 0.875em;
+    padding: 0.3125em 0.875em;
+    border-radius: 999px;
+    border: 1px solid var(--_accent);
+    background: transparent;
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
+  }
+  button.link {
+    border: 0;
+    padding: 0.25em 0.375em;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+`;
+
+export const styles = css`
+  :host {
+    color: var(--_text);
+    line-height: 1.55;
+    --_indent: var(--comment-thread-indent, 1.5rem);
+    --_avatar: var(--comment-thread-avatar-size, 2.25rem);
+  }
+  [part~='base'] {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--comment-thread-padding, var(--_space));
+    background: var(--comment-thread-background, var(--_surface));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  [part~='header'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+    justify-content: space-between;
+  }
+  [part~='heading'] {
+    margin: 0;
+    font-size: 1.25em;
+  }
+  [part~='sort'] {
+    display: flex;
+    gap: 0.5em;
+    align-items: center;
+    font-size: 0.875em;
+  }
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_text-muted);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.25em 0.5em;
+  }
+  ul.comments,
+  ul.replies {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  ul.replies {
+    margin-block-start: 0.75rem;
+    padding-inline-start: var(--_indent);
+    border-inline-start: 2px solid var(--_border);
+  }
+  article {
+    display: grid;
+    grid-template-columns: var(--_avatar) minmax(0, 1fr);
+    gap: 0 0.75rem;
+  }
+  article:focus {
+    outline: none;
+  }
+  article:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 4px;
+  }
+  .avatar {
+    grid-row: span 4;
+    display: grid;
+    place-items: center;
+    inline-size: var(--_avatar);
+    block-size: var(--_avatar);
+    border-radius: 50%;
+    background: hsl(var(--_hue, 260) 45% 32%);
+    color: #fff;
+    font-weight: 700;
+    font-size: 0.875em;
+  }
+  [part~='comment-meta'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5em;
+    align-items: baseline;
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
+  [part~='author'] {
+    font-weight: 700;
+    color: var(--_text);
+    unicode-bidi: isolate;
+    overflow-wrap: anywhere;
+  }
+  [part~='comment-body'] {
+    overflow-wrap: anywhere;
+    unicode-bidi: isolate;
+  }
+  [part~='comment-body'] p,
+  [part~='comment-body'] blockquote {
+    margin: 0.375em 0 0;
+  }
+  [part~='comment-body'] blockquote {
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--_border);
+    color: var(--_text-muted);
+  }
+  [part~='comment-body'] code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.9em;
+    padding: 0.05em 0.3em;
+    border-radius: 0.25em;
+    background: var(--_surface-raised);
+  }
+  [part~='comment-body'] a {
+    color: var(--_accent);
+  }
+  .spoiler {
+    font: inherit;
+    padding: 0 0.2em;
+    border: 0;
+    border-radius: 0.2em;
+    background: var(--_text);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  .spoiler.revealed {
+    background: var(--_surface-raised);
+  }
+  .deleted {
+    font-style: italic;
+    color: var(--_text-muted);
+  }
+  [part~='comment-actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.5rem;
+    margin-block-start: 0.375rem;
+  }
+  .status {
+    margin: 0.25em 0 0;
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
+  .status.failed {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .sending {
+    opacity: 0.75;
+  }
+  .edit {
+    display: grid;
+    gap: 0.5rem;
+    margin-block-start: 0.5rem;
+  }
+  .edit textarea {
+    font: inherit;
+    min-block-size: 5rem;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_text-muted);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.5em;
+  }
+  .reply-form {
+    grid-column: 2;
+    margin-block-start: 0.75rem;
+  }
+  [part~='load-more'] {
+    justify-self: start;
+  }
+  [part~='empty'],
+  [part~='closed'] {
+    margin: 0;
+    color: var(--_text-muted);
+  }
+  .bone.line {
+    inline-size: 90%;
+  }
+  .bone.short {
+    inline-size: 40%;
+  }
+  @media (forced-colors: active) {
+    .spoiler:not(.revealed) {
+      background: CanvasText;
+      color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,176 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { formatDate, formatRelative, plural } from '../../shared/format.js';
+import type { Translation } from '../../shared/i18n/index.js';
+import { hueFor, initials } from '../../shared/initials.js';
+import { errorMessage } from '../../shared/load-states.js';
+import { renderComment } from './comment-markup.js';
+import type { Node } from './thread-model.js';
+
+export const REPLIES_SHOWN = 5;
+export const REPLIES_STEP = 20;
+
+export interface ThreadActions {
+  reply(id: string): void;
+  edit(id: string): void;
+  editInput(id: string, text: string): void;
+  saveEdit(id: string): void;
+  cancelEdit(id: string): void;
+  askDelete(id: string): void;
+  confirmDelete(id: string): void;
+  cancelDelete(id: string): void;
+  retry(id: string): void;
+  showSpoiler(id: string): void;
+  revealInline(id: string, index: number): void;
+  moreReplies(id: string): void;
+  renderReplyForm(node: Node): TemplateResult;
+}
+
+/** Everything a comment's template reads besides its node; a change here re-renders every comment. */
+export interface ThreadView {
+  t: Translation;
+  locale: string;
+  now: number;
+  maxDepth: number;
+  open: boolean;
+  own: (id: string) => boolean;
+  actions: ThreadActions;
+}
+
+function meta(node: Node, view: ThreadView, replyingTo: string | undefined) {
+  const { t, locale, now } = view;
+  const c = node.comment;
+  const deleted = c.status === 'deleted';
+  return html`<p part="comment-meta">
+    <span part="author">${deleted ? t.thread.deleted : c.author.name}</span>
+    ${view.own(c.id) || node.local ? html`<span>(${t.thread.you})</span>` : nothing}
+    <time datetime=${c.createdAt} title=${formatDate(locale, c.createdAt, { dateStyle: 'long', timeStyle: 'short' })}>${formatRelative(locale, c.createdAt, now)}</time>
+    ${c.editedAt ? html`<span>· ${t.thread.edited}</span>` : nothing}
+    ${replyingTo ? html`<span>· ${t.thread.replyingTo(replyingTo)}</span>` : nothing}
+  </p>`;
+}
+
+function body(node: Node, view: ThreadView) {
+  const { t, actions } = view;
+  const c = node.comment;
+  if (c.status === 'deleted') return html`<p part="comment-body" class="deleted">${t.thread.deleted}</p>`;
+  if (c.spoiler && !node.ui.spoilerShown) {
+    return html`<p part="comment-body">
+      <button type="button" aria-expanded="false" aria-controls=${`body-${c.id}`} @click=${() => actions.showSpoiler(c.id)}>
+        ${t.thread.spoilerComment} — ${t.thread.showSpoiler}
+      </button>
+    </p>`;
+  }
+  if (node.ui.editing) {
+    return html`<div class="edit">
+      <label class="visually-hidden" for=${`edit-${c.id}`}>${t.thread.edit}</label>
+      <textarea id=${`edit-${c.id}`} .value=${node.ui.editText ?? c.body} @input=${(e: Event) => actions.editInput(c.id, (e.target as HTMLTextAreaElement).value)}></textarea>
+      <div part="comment-actions">
+        <button type="button" class="primary" aria-disabled=${node.ui.busy ? 'true' : 'false'} @click=${() => !node.ui.busy && actions.saveEdit(c.id)}>${t.thread.save}</button>
+        <button type="button" @click=${() => actions.cancelEdit(c.id)}>${t.thread.cancel}</button>
+      </div>
+    </div>`;
+  }
+  return html`<div part="comment-body" id=${`body-${c.id}`} dir="auto">
+    ${renderComment(c.body, {
+      revealed: node.ui.revealed ?? new Set(),
+      onReveal: (i) => actions.revealInline(c.id, i),
+      spoilerLabel: t.thread.spoilerInline,
+    })}
+  </div>`;
+}
+
+function status(node: Node, view: ThreadView) {
+  const { t, actions } = view;
+  if (node.local?.state === 'sending') return html`<p class="status">${t.thread.sending}</p>`;
+  if (node.local?.state === 'failed') {
+    return html`<p class="status failed">${t.thread.notPosted} ${errorMessage(node.local.error, t)}</p>
+      <div part="comment-actions"><button type="button" class="primary" part="retry-post" @click=${() => actions.retry(node.comment.id)}>${t.retry}</button></div>`;
+  }
+  if (node.comment.status === 'pending') return html`<p class="status">${t.thread.pending}</p>`;
+  return node.ui.notice ? html`<p class="status failed" role="alert">${node.ui.notice}</p>` : nothing;
+}
+
+function actionsRow(node: Node, view: ThreadView) {
+  const { t, actions } = view;
+  const c = node.comment;
+  if (node.local || c.status !== 'published' || node.ui.editing) return nothing;
+  if (node.ui.confirmDelete) {
+    return html`<div part="comment-actions" role="group" aria-label=${t.thread.confirmDelete}>
+      <span>${t.thread.confirmDelete}</span>
+      <button type="button" class="primary" data-confirm aria-disabled=${node.ui.busy ? 'true' : 'false'} @click=${() => !node.ui.busy && actions.confirmDelete(c.id)}>${t.thread.yesDelete}</button>
+      <button type="button" @click=${() => actions.cancelDelete(c.id)}>${t.thread.keep}</button>
+    </div>`;
+  }
+  const own = view.own(c.id);
+  return html`<div part="comment-actions">
+    ${view.open ? html`<button type="button" class="link" data-action="reply" aria-expanded=${node.ui.replying ? 'true' : 'false'} @click=${() => actions.reply(c.id)}>${t.thread.reply}</button>` : nothing}
+    ${own ? html`<button type="button" class="link" data-action="edit" @click=${() => actions.edit(c.id)}>${t.thread.edit}</button>` : nothing}
+    ${own ? html`<button type="button" class="link" data-action="delete" @click=${() => actions.askDelete(c.id)}>${t.thread.delete}</button>` : nothing}
+  </div>`;
+}
+
+function comment(node: Node, depth: number, view: ThreadView, replyingTo?: string): TemplateResult {
+  const c = node.comment;
+  const deleted = c.status === 'deleted';
+  const name = deleted ? '' : c.author.name;
+  return html`<li part="comment-item">
+    <article part="comment" id=${`c-${c.id}`} tabindex="-1" class=${node.local?.state === 'sending' ? 'sending' : ''} aria-label=${deleted ? view.t.thread.deleted : c.author.name}>
+      <span class="avatar" aria-hidden="true" style=${styleMap({ '--_hue': String(hueFor(name)) })}>${deleted ? '' : initials(name)}</span>
+      <div>
+        ${meta(node, view, replyingTo)} ${body(node, view)} ${status(node, view)} ${actionsRow(node, view)}
+      </div>
+      ${node.ui.replying ? html`<div class="reply-form">${view.actions.renderReplyForm(node)}</div>` : nothing}
+    </article>
+    ${repliesOf(node, depth, view)}
+  </li>`;
+}
+
+/** Flattens everything under a node that sits at the deepest level shown, oldest first. */
+function flatten(node: Node): { node: Node; parentName: string }[] {
+  return node.replies.flatMap((reply) => [{ node: reply, parentName: node.comment.author.name }, ...flatten(reply)]);
+}
+
+function repliesOf(node: Node, depth: number, view: ThreadView) {
+  if (!node.replies.length) return nothing;
+  // At the deepest level shown, every descendant is listed flat, each saying whom it answers.
+  const flat = depth >= view.maxDepth - 1;
+  const all = flat ? flatten(node) : node.replies.map((reply) => ({ node: reply, parentName: '' }));
+  const visible = all.slice(0, node.ui.repliesShown ?? REPLIES_SHOWN);
+  const more = all.length - visible.length;
+  return html`<ul class="replies">
+      ${repeat(
+        visible,
+        (e) => e.node.comment.id,
+        (e) =>
+          guard([e.node, view], () =>
+            flat
+              ? flatComment(e.node, depth + 1, view, e.node.comment.parentId === node.comment.id ? undefined : e.parentName)
+              : comment(e.node, depth + 1, view),
+          ),
+      )}
+    </ul>
+    ${more > 0
+      ? html`<button type="button" class="link" part="more-replies" @click=${() => view.actions.moreReplies(node.comment.id)}>
+          ${plural(view.locale, view.t.thread.moreReplies, Math.min(more, REPLIES_STEP))}
+        </button>`
+      : nothing}`;
+}
+
+/** A reply below the deepest nesting level: shown without its own replies (they are flattened too). */
+function flatComment(node: Node, depth: number, view: ThreadView, replyingTo: string | undefined) {
+  return comment({ ...node, replies: [] }, depth, view, replyingTo);
+}
+
+/** The top-level list: keyed, and each comment guarded so an unchanged one is not re-rendered. */
+export function renderComments(nodes: Node[], view: ThreadView) {
+  return html`<ul class="comments" part="comments">
+    ${repeat(
+      nodes,
+      (n) => n.comment.id,
+      (n) => guard([n, view], () => comment(n, 0, view)),
+    )}
+  </ul>`;
+}
