@@ -7,8 +7,9 @@ import { proxyTo, startReviewServer } from './test/support/review-server.mjs';
 // Debian's chromium by default; CHROME_PATH points elsewhere (nothing here downloads a browser).
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
-// The real reference server (built by `npm test` before this runs), behind the tests' origin.
-const reviewServer = await startReviewServer();
+// The real reference server (built by `npm test` before this runs), behind the tests' origin,
+// and a second one holding new comments for moderation.
+const [reviewServer, moderatedServer] = await Promise.all([startReviewServer(), startReviewServer({ MODERATION: 'pre' })]);
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -21,7 +22,10 @@ export default {
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin()],
-  middleware: [fixtureApi(), proxyTo(reviewServer.url)],
+  middleware: [
+    fixtureApi(),
+    proxyTo({ '/v1/': [reviewServer.url, ''], '/data/': [reviewServer.url, ''], '/moderated/': [moderatedServer.url, '/moderated'] }),
+  ],
   browsers: [
     chromeLauncher({
       // Each test page in a browser context (a window) of its own: in one shared window only the

@@ -3,7 +3,7 @@ import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-
 import '../../src/index.js';
 import type { CastList } from '../../src/index.js';
 import type { CastSelectEvent } from '../../src/elements/cast-list/events.js';
-import { hueFor, initials } from '../../src/elements/cast-list/initials.js';
+import { hueFor, initials } from '../../src/shared/initials.js';
 import { API, seen, unique } from '../support/helpers.js';
 
 const parts = (el: CastList, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];

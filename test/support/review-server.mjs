@@ -1,8 +1,13 @@
 /**
- * The real reference server for the browser tests: started once per test run on a free port
- * with a temporary SQLite file (seeded with the demo reviews), and put behind the test page's own
- * origin like a blog's reverse proxy would: /v1/* and /data/* are forwarded with the Host header
- * kept, so the server sees same-origin requests.
+ * The real reference server for the browser tests: started per test run on a free port with a
+ * temporary SQLite file (seeded with the demo reviews), and put behind the test page's own
+ * origin as a blog's reverse proxy would, with the Host header kept, so the server sees
+ * same-origin requests. A second server with MODERATION=pre sits under /moderated/.
+ *
+ * Fault injection (for tests only): `POST /__faults` with `{ match, mode, times }` makes the next
+ * `times` requests (or all for `forMs` milliseconds) whose path contains `match` fail: `lose-response` lets the server handle the
+ * request and then cuts the connection before the answer (the server stored it; the client never
+ * heard), `fail` answers 503 without reaching the server.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,11 +18,11 @@ import { fileURLToPath } from 'node:url';
 
 export const TEST_ADMIN_TOKEN = 'browser-tests-admin-token-000';
 
-export async function startReviewServer() {
+export async function startReviewServer(env = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'review-browser-tests-'));
   const main = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url));
   const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', REVIEW_DB: join(dir, 'reviews.db'), WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: TEST_ADMIN_TOKEN },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', REVIEW_DB: join(dir, 'reviews.db'), WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -42,25 +47,63 @@ export async function startReviewServer() {
   return { url: new URL(url), stop };
 }
 
-/** Koa middleware forwarding the API and its images to the review server. */
-export function proxyTo(target, prefixes = ['/v1/', '/data/']) {
-  return (ctx, next) => {
-    if (!prefixes.some((p) => ctx.path.startsWith(p))) return next();
-    return new Promise((resolve, reject) => {
+const faults = [];
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
+/**
+ * Koa middleware forwarding requests to review servers: `routes` maps a path prefix to a target
+ * and the prefix to strip (`{ '/v1/': [url, ''], '/moderated/': [url2, '/moderated'] }`).
+ */
+export function proxyTo(routes) {
+  return async (ctx, next) => {
+    if (ctx.path === '/__faults' && ctx.method === 'POST') {
+      const fault = JSON.parse(await readBody(ctx.req));
+      if (fault.forMs) fault.until = Date.now() + fault.forMs;
+      faults.push(fault);
+      ctx.body = 'ok';
+      return;
+    }
+    const route = Object.entries(routes).find(([prefix]) => ctx.path.startsWith(prefix));
+    if (!route) return next();
+    const [, [target, strip]] = route;
+    const active = (f) => (f.until ? Date.now() < f.until : f.times > 0);
+    const fault = faults.find((f) => ctx.path.includes(f.match) && (!f.method || f.method === ctx.method) && active(f));
+    if (fault && !fault.until) fault.times--;
+    if (fault?.mode === 'fail') {
+      ctx.status = 503;
+      ctx.set('Content-Type', 'application/problem+json');
+      ctx.body = JSON.stringify({ title: 'Service Unavailable', status: 503, code: 'server-error', detail: 'Injected fault' });
+      return;
+    }
+    await new Promise((resolve, reject) => {
       const upstream = request(
-        { host: target.hostname, port: target.port, method: ctx.method, path: ctx.url, headers: ctx.headers },
+        { host: target.hostname, port: target.port, method: ctx.method, path: ctx.url.slice(strip.length), headers: ctx.headers },
         (res) => {
-          ctx.status = res.statusCode ?? 502;
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (value !== undefined && !['connection', 'keep-alive', 'transfer-encoding'].includes(name)) ctx.set(name, value);
-          }
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
+          res.on('error', reject);
           res.on('end', () => {
+            if (fault?.mode === 'lose-response') {
+              // The server has done the work; the client never hears about it.
+              ctx.respond = false;
+              ctx.req.socket.destroy();
+              resolve();
+              return;
+            }
+            ctx.status = res.statusCode ?? 502;
+            for (const [name, value] of Object.entries(res.headers)) {
+              if (value !== undefined && !['connection', 'keep-alive', 'transfer-encoding'].includes(name)) ctx.set(name, value);
+            }
             ctx.body = ctx.status === 304 || ctx.status === 204 ? null : Buffer.concat(chunks);
             resolve();
           });
-          res.on('error', reject);
         },
       );
       upstream.on('error', reject);

@@ -28,6 +28,9 @@ import {
 } from './storage.js';
 import { findPath, localComment, setUi, toNode, updateNode, type Node } from './thread-model.js';
 
+/** Below the server's 24 h Idempotency-Key memory, with an hour to spare. */
+const OUTBOX_RESEND_MS = 23 * 60 * 60 * 1000;
+
 /**
  * @tag comment-thread
  * @summary The conversation under a review: threaded comments, sorting, paging, replying and posting.
@@ -154,8 +157,16 @@ export class CommentThread extends ReviewElement {
     this.nodes = page.items.map(toNode);
     this.cursor = page.nextCursor;
     this.total = page.total;
-    // Posts that never got a confirmed answer (a crash, a lost response) come back with Retry.
-    for (const entry of loadOutbox(this.#scope)) this.#insert(entry, 'failed');
+    // Posts that never got a confirmed answer (a closed tab, a lost response) are sent again with
+    // their Idempotency-Key: one that did reach the server comes back as it was stored, not twice.
+    // Past the server's 24 h memory of keys that is no longer safe, so those wait for Retry.
+    for (const entry of loadOutbox(this.#scope)) {
+      const pending = findPath(this.nodes, `local-${entry.key}`);
+      if (pending) continue;
+      const fresh = Date.now() - Date.parse(entry.createdAt) < OUTBOX_RESEND_MS;
+      this.#insert(entry, fresh ? 'sending' : 'failed');
+      if (fresh) void this.#post(entry);
+    }
     // Reply forms that hold an unsent draft open again.
     for (const parentId of draftParents(this.#scope)) if (findPath(this.nodes, parentId)) this.nodes = setUi(this.nodes, parentId, { replying: true });
   }
@@ -217,8 +228,10 @@ export class CommentThread extends ReviewElement {
       saveToken(created.id, created.editToken, created.editableUntil);
       this.ownVersion++;
       const { editToken: _token, editableUntil: _until, ...comment } = created;
-      this.nodes = updateNode(this.nodes, id, () => toNode(comment));
-      if (comment.status === 'published') this.total++;
+      // A replayed answer may be for a comment the page already lists: keep one of them.
+      const listed = Boolean(findPath(this.nodes, comment.id));
+      this.nodes = updateNode(this.nodes, id, () => (listed ? undefined : toNode(comment)));
+      if (comment.status === 'published' && !listed) this.total++;
       this.#announce(comment.status === 'pending' ? t.thread.pending : t.thread.posted);
       if (entry.parentId) this.#focusAfter = `c-${comment.id}`;
       this.dispatchEvent(new CommentPostedEvent(comment));

@@ -1,0 +1,452 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/index.js';
+import type { CommentThread } from '../../src/index.js';
+import type { CommentErrorEvent, CommentPostedEvent } from '../../src/elements/comment-thread/events.js';
+import { createReview, fill, form, field, injectFault, loaded, postComment, root, serverComments, shown, submit } from '../support/comments.js';
+import { seen } from '../support/helpers.js';
+
+async function thread(template: ReturnType<typeof html>): Promise<CommentThread> {
+  const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 720px">${template}</div>`);
+  const el = wrapper.querySelector('comment-thread')!;
+  await loaded(el);
+  return el;
+}
+const status = (el: CommentThread) => seen(root(el).querySelector('[role="status"]'));
+const article = (el: CommentThread, body: string) =>
+  [...root(el).querySelectorAll<HTMLElement>('article[part~="comment"]')].find((a) => seen(a.querySelector('[part~="comment-body"]')).includes(body))!;
+
+describe('<comment-thread>', () => {
+  beforeEach(() => localStorage.clear());
+
+  describe('reading', () => {
+    it('shows the seeded thread with nesting, counts and relative times', async () => {
+      const el = await thread(html`<comment-thread api="/v1" review="ballerina"></comment-thread>`);
+      expect(seen(root(el).querySelector('[part~="heading"]'))).to.match(/^Comments \(\d+\)$/);
+      const top = [...root(el).querySelectorAll('[part~="comments"] > li > article')].map((a) => seen(a.querySelector('[part~="author"]')));
+      expect(top.slice(0, 3)).to.deep.equal(['Hyejin', 'Tomás', 'Min']);
+      const reply = article(el, 'exactly why');
+      expect(reply.closest('ul')!.classList.contains('replies')).to.equal(true);
+      const time = root(el).querySelector('time')!;
+      expect(time.getAttribute('datetime')).to.equal('2024-10-21T12:14:00Z');
+      expect(time.title).to.contain('2024');
+      expect(seen(time)).to.match(/ago$/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders the markdown subset as text and elements, never as HTML', async () => {
+      const id = await createReview();
+      await postComment(id, '**bold** and *italic* and `code`\nline two\n\n> a quote\n\nsee https://example.com/a_(b). and [docs](https://example.org) and [bad](javascript:alert(1))');
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      const body = root(el).querySelector('[part~="comment-body"]')!;
+      expect(seen(body.querySelector('strong'))).to.equal('bold');
+      expect(seen(body.querySelector('em'))).to.equal('italic');
+      expect(seen(body.querySelector('code'))).to.equal('code');
+      expect(body.querySelector('br')).to.exist;
+      expect(seen(body.querySelector('blockquote'))).to.equal('a quote');
+      const links = [...body.querySelectorAll('a')];
+      expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/a_(b)', 'https://example.org/']);
+      expect(links.every((a) => a.rel === 'nofollow ugc noopener')).to.equal(true);
+      expect(seen(body)).to.contain('[bad](javascript:alert(1))');
+    });
+
+    it('collapses a spoiler comment and hides inline spoilers until asked', async () => {
+      const id = await createReview();
+      await postComment(id, 'The whole thing', { spoiler: true });
+      await postComment(id, 'The end: ||she wins||.');
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      const button = [...root(el).querySelectorAll('button')].find((b) => seen(b).startsWith('Contains spoilers'))!;
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(seen(root(el).querySelector('[part~="comments"]'))).not.to.contain('The whole thing');
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => seen(root(el).querySelector('[part~="comments"]')).includes('The whole thing'));
+      const inline = root(el).querySelector<HTMLButtonElement>('button.spoiler')!;
+      expect(inline.getAttribute('aria-label')).to.equal('Hidden spoiler, press to show');
+      inline.click();
+      await waitUntil(() => root(el).querySelector('.spoiler.revealed'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('sorts with a labelled control', async () => {
+      const id = await createReview();
+      for (const body of ['first', 'second', 'third']) await postComment(id, body);
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      expect(shown(el).map(([, b]) => b)).to.deep.equal(['first', 'second', 'third']);
+      const select = root(el).querySelector('select')!;
+      expect(seen(select.closest('label'))).to.contain('Sort comments');
+      select.value = 'newest';
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => shown(el)[0]?.[1] === 'third', 'did not re-sort');
+      expect(el.sort).to.equal('newest');
+    });
+
+    it('pages with "Load more comments" and moves focus to the first new comment', async () => {
+      const id = await createReview();
+      for (let i = 1; i <= 5; i++) await postComment(id, `c${i}`);
+      const el = await thread(html`<comment-thread api="/v1" review=${id} page-size="2"></comment-thread>`);
+      expect(shown(el).map(([, b]) => b)).to.deep.equal(['c1', 'c2']);
+      const more = root(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!;
+      more.click();
+      await waitUntil(() => shown(el).length === 4);
+      expect(root(el).activeElement).to.equal(article(el, 'c3'));
+      root(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
+      await waitUntil(() => shown(el).length === 5);
+      expect(root(el).querySelector('[part~="load-more"]')).to.equal(null);
+    });
+
+    it('nests to max-depth and lists deeper replies flat, saying whom they answer', async () => {
+      const id = await createReview();
+      let parent: string | undefined;
+      for (const name of ['A', 'B', 'C', 'D', 'E']) parent = (await postComment(id, `by ${name}`, { name, parentId: parent })).id;
+      const el = await thread(html`<comment-thread api="/v1" review=${id} max-depth="3"></comment-thread>`);
+      const depth = (body: string) => {
+        let n = 0;
+        for (let node: Element | null = article(el, body); node; node = node.parentElement) if (node.matches('ul.replies')) n++;
+        return n;
+      };
+      expect(['by A', 'by B', 'by C', 'by D', 'by E'].map(depth)).to.deep.equal([0, 1, 2, 3, 3]);
+      expect(seen(article(el, 'by E').querySelector('[part~="comment-meta"]'))).to.contain('replying to D');
+      expect(seen(article(el, 'by D').querySelector('[part~="comment-meta"]'))).not.to.contain('replying to');
+    });
+
+    it('shows "Show N more replies" for long reply lists', async () => {
+      const id = await createReview();
+      const root1 = await postComment(id, 'root');
+      for (let i = 1; i <= 8; i++) await postComment(id, `reply ${i}`, { parentId: root1.id });
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      expect(shown(el)).to.have.length(6);
+      const more = root(el).querySelector<HTMLButtonElement>('[part~="more-replies"]')!;
+      expect(seen(more)).to.equal('Show 3 more replies');
+      more.click();
+      await waitUntil(() => shown(el).length === 9);
+    });
+  });
+
+  describe('posting', () => {
+    it('posts optimistically from the keyboard, then confirms, announces and tells the page', async () => {
+      const id = await createReview();
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      const f = form(el);
+      field(f, 'name').focus();
+      await sendKeys({ type: 'Ana' });
+      field(f, 'body').focus();
+      await sendKeys({ type: 'Loved the **fights**.' });
+      const posted = oneEvent(el, 'comment-posted') as Promise<CommentPostedEvent>;
+      submit(f);
+      await el.updateComplete;
+      expect(seen(article(el, 'Loved the'))).to.contain('Sending…');
+      const { comment } = (await posted).detail;
+      expect(comment.body).to.equal('Loved the **fights**.');
+      await waitUntil(() => status(el) === 'Your comment was posted.');
+      expect(seen(article(el, 'Loved the'))).not.to.contain('Sending');
+      expect(seen(root(el).querySelector('[part~="heading"]'))).to.equal('Comments (1)');
+      expect((await serverComments(id)).items.map((c) => c.body)).to.deep.equal(['Loved the **fights**.']);
+      // The form is empty again, and the name is remembered for next time.
+      expect(field(f, 'body').value).to.equal('');
+      expect(field(f, 'name').value).to.equal('Ana');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says what is missing next to the field and moves focus there', async () => {
+      const id = await createReview();
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      const f = form(el);
+      await fill(f, { name: '', body: 'text' });
+      submit(f);
+      await waitUntil(() => f.shadowRoot!.activeElement === field(f, 'name'));
+      expect(field(f, 'name').getAttribute('aria-invalid')).to.equal('true');
+      expect(seen(f.shadowRoot!.getElementById('name-error'))).to.equal('Enter your name.');
+      expect((await serverComments(id)).total).to.equal(0);
+    });
+
+    it('replies under a comment, with focus on the new reply', async () => {
+      const id = await createReview();
+      await postComment(id, 'Parent here', { name: 'Bo' });
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      const replyButton = article(el, 'Parent here').querySelector<HTMLButtonElement>('[data-action="reply"]')!;
+      replyButton.click();
+      await waitUntil(() => form(el, true));
+      const f = form(el, true);
+      await waitUntil(() => f.shadowRoot!.activeElement === field(f, 'body'), 'focus did not move to the reply box');
+      expect(seen(f.shadowRoot!.querySelector('.heading'))).to.equal('Reply to Bo');
+      await fill(f, { name: 'Cy', body: 'A reply' });
+      submit(f);
+      await waitUntil(() => root(el).activeElement === article(el, 'A reply'), 'focus did not move to the reply');
+      expect(article(el, 'A reply').closest('ul')!.classList.contains('replies')).to.equal(true);
+      expect((await serverComments(id)).items[0].replies.map((r) => r.body)).to.deep.equal(['A reply']);
+    });
+
+    it('shows a comment held for moderation as waiting', async () => {
+      const id = await createReview({ base: '/moderated/v1' });
+      const el = await thread(html`<comment-thread api="/moderated/v1" review=${id}></comment-thread>`);
+      const f = form(el);
+      await fill(f, { name: 'Ana', body: 'Please approve' });
+      submit(f);
+      await waitUntil(() => status(el).startsWith('Waiting for moderation'));
+      expect(seen(article(el, 'Please approve'))).to.contain('Waiting for moderation');
+      expect((await serverComments(id, '/moderated/v1')).total).to.equal(0);
+    });
+
+    it('keeps a failed post with its words and Retry, and the retry posts it', async () => {
+      const id = await createReview();
+      await injectFault(`/v1/reviews/${id}/comments`, 'fail', { method: 'POST' });
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      const errored = oneEvent(el, 'comment-error') as Promise<CommentErrorEvent>;
+      await fill(form(el), { name: 'Ana', body: 'Try me twice' });
+      submit(form(el));
+      expect(((await errored).detail.error as { code?: string }).code).to.equal('server-error');
+      await waitUntil(() => article(el, 'Try me twice')?.querySelector('[part~="retry-post"]'));
+      expect(seen(article(el, 'Try me twice'))).to.contain('Not posted.');
+      expect(status(el)).to.contain('Not posted.');
+      const retry = article(el, 'Try me twice').querySelector<HTMLButtonElement>('[part~="retry-post"]')!;
+      retry.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => status(el) === 'Your comment was posted.');
+      expect((await serverComments(id)).items.map((c) => c.body)).to.deep.equal(['Try me twice']);
+    });
+
+    it('after a reload, posts a comment whose answer was lost exactly once', async () => {
+      const id = await createReview();
+      // Chromium itself re-sends a request whose connection drops before any answer (twice, here),
+      // so lose every answer for a moment. That is also why a post needs an Idempotency-Key: the
+      // browser may send it three times before the page hears anything.
+      await injectFault(`/v1/reviews/${id}/comments`, 'lose-response', { method: 'POST', forMs: 1500 });
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      const errored = oneEvent(el, 'comment-error') as Promise<CommentErrorEvent>;
+      await fill(form(el), { name: 'Ana', body: 'Do not lose me' });
+      submit(form(el));
+      expect(((await errored).detail.error as { code?: string }).code).to.equal('network');
+      await waitUntil(() => article(el, 'Do not lose me')?.querySelector('[part~="retry-post"]'));
+      // The server did store it: the answer was lost on the way back.
+      expect((await serverComments(id)).total).to.equal(1);
+
+      // "Reload": a new thread on the same review finds the post in its outbox and sends it again
+      // with the same key; the server answers with the comment it already has.
+      el.remove();
+      await new Promise((r) => setTimeout(r, 1500));
+      const again = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      await waitUntil(() => status(again) === 'Your comment was posted.', 'the outbox was not sent again');
+      expect(shown(again).filter(([, b]) => b === 'Do not lose me')).to.have.length(1);
+      expect(seen(root(again).querySelector('[part~="heading"]'))).to.equal('Comments (1)');
+      expect((await serverComments(id)).items.map((c) => c.body)).to.deep.equal(['Do not lose me']);
+      // And it is the reader's own again: the replayed answer carried the edit token.
+      await waitUntil(() => article(again, 'Do not lose me').querySelector('[data-action="edit"]'));
+    });
+
+    it('keeps an unsent draft across a reload', async () => {
+      const id = await createReview();
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      await fill(form(el), { name: 'Ana', body: 'Half a thought' });
+      el.remove();
+      const again = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      await waitUntil(() => form(again) && field(form(again), 'body').value === 'Half a thought', 'the draft was not restored');
+      expect(seen(form(again).shadowRoot!.querySelector('.restored'))).to.equal('Your unsent draft was restored.');
+    });
+
+    it('lets a host cancel a post (a captcha first), keeping the words in the form', async () => {
+      const id = await createReview();
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      el.addEventListener('comment-post', (e) => e.preventDefault(), { once: true });
+      await fill(form(el), { name: 'Ana', body: 'Wait for me' });
+      submit(form(el));
+      await el.updateComplete;
+      expect(field(form(el), 'body').value).to.equal('Wait for me');
+      expect(shown(el)).to.have.length(0);
+    });
+  });
+
+  describe('own comments', () => {
+    async function ownComment() {
+      const id = await createReview();
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      await fill(form(el), { name: 'Ana', body: 'Mine to change' });
+      submit(form(el));
+      await waitUntil(() => article(el, 'Mine to change')?.querySelector('[data-action="edit"]'), 'no Edit on my comment');
+      return { id, el };
+    }
+
+    it('edits within the window, optimistically', async () => {
+      const { id, el } = await ownComment();
+      article(el, 'Mine to change').querySelector<HTMLButtonElement>('[data-action="edit"]')!.click();
+      await waitUntil(() => root(el).activeElement?.tagName === 'TEXTAREA', 'focus did not move to the edit box');
+      const box = root(el).activeElement as HTMLTextAreaElement;
+      box.value = 'Changed my mind';
+      box.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      [...root(el).querySelectorAll('button')].find((b) => seen(b) === 'Save')!.click();
+      await waitUntil(() => seen(article(el, 'Changed my mind')?.querySelector('[part~="comment-meta"]')).includes('edited'));
+      await waitUntil(async () => (await serverComments(id)).items[0]?.body === 'Changed my mind');
+    });
+
+    it('rolls an edit back when the server refuses, and says so', async () => {
+      const { id, el } = await ownComment();
+      const commentId = (await serverComments(id)).items[0].id;
+      await injectFault(`/v1/comments/${commentId}`, 'fail', { method: 'PATCH' });
+      article(el, 'Mine to change').querySelector<HTMLButtonElement>('[data-action="edit"]')!.click();
+      await el.updateComplete;
+      const box = root(el).querySelector('textarea')!;
+      box.value = 'This will fail';
+      box.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      [...root(el).querySelectorAll('button')].find((b) => seen(b) === 'Save')!.click();
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no failure notice');
+      expect(seen(root(el).querySelector('[role="alert"]'))).to.contain('Your change was not saved.');
+      expect((await serverComments(id)).items[0].body).to.equal('Mine to change');
+    });
+
+    it('deletes after a confirmation, keeping focus in the thread', async () => {
+      const { id, el } = await ownComment();
+      article(el, 'Mine to change').querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
+      await waitUntil(() => root(el).activeElement?.hasAttribute('data-confirm'), 'focus did not move to the confirmation');
+      (root(el).activeElement as HTMLButtonElement).click();
+      await waitUntil(() => shown(el).length === 0);
+      expect(root(el).activeElement).to.equal(root(el).querySelector('[part~="heading"]'));
+      expect((await serverComments(id)).total).to.equal(0);
+    });
+
+    it('offers no Edit or Delete once the window has passed', async () => {
+      const { el } = await ownComment();
+      const key = Object.keys(localStorage).find((k) => k.endsWith('comments:tokens'))!;
+      const tokens = JSON.parse(localStorage.getItem(key)!);
+      for (const t of Object.values(tokens) as { until: string }[]) t.until = new Date(Date.now() - 1000).toISOString();
+      localStorage.setItem(key, JSON.stringify(tokens));
+      el.reload();
+      await waitUntil(() => article(el, 'Mine to change') && !article(el, 'Mine to change').querySelector('[data-action="edit"]'));
+      expect(article(el, 'Mine to change').querySelector('[data-action="delete"]')).to.equal(null);
+    });
+  });
+
+  describe('hostile input', () => {
+    const HOSTILE = [
+      '<script>window.__pwned = 1</script>',
+      '<img src=x onerror="window.__pwned = 2">',
+      '<svg onload="window.__pwned = 3"><circle r="5"/></svg>',
+      '[click me](javascript:window.__pwned=4)',
+      'javascript:window.__pwned=5',
+      '<a href="javascript:alert(1)">link</a>',
+      '\u202Eevil\u202C text with a right-to-left override',
+      'lone surrogate \uD800 here',
+      'x'.repeat(10_000),
+      '"><iframe src="javascript:alert(1)"></iframe>',
+      '{{constructor.constructor("window.__pwned=6")()}}',
+    ];
+
+    it('shows every string as literal text, runs nothing and keeps the layout', async () => {
+      const id = await createReview();
+      for (const body of HOSTILE) await postComment(id, body, { name: '<b onmouseover=alert(1)>Mallory</b>' });
+      const el = await thread(html`<comment-thread api="/v1" review=${id} page-size="20"></comment-thread>`);
+      const bodies = [...root(el).querySelectorAll<HTMLElement>('[part~="comment-body"]')];
+      expect(bodies).to.have.length(HOSTILE.length);
+      for (const body of bodies) {
+        expect(body.querySelector('script, img, svg, iframe'), body.innerText.slice(0, 40)).to.equal(null);
+        for (const a of body.querySelectorAll('a')) expect(a.protocol).to.match(/^https?:$/);
+      }
+      const texts = bodies.map((b) => b.textContent!.trim());
+      expect(texts[0]).to.equal(HOSTILE[0]);
+      expect(texts[1]).to.equal(HOSTILE[1]);
+      expect(texts[3]).to.equal(HOSTILE[3]);
+      expect(texts[8]).to.equal(HOSTILE[8]);
+      expect(seen(root(el).querySelector('[part~="author"]'))).to.equal('<b onmouseover=alert(1)>Mallory</b>');
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+      const base = root(el).querySelector<HTMLElement>('[part~="base"]')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('states', () => {
+    it('says there are no comments yet', async () => {
+      const id = await createReview();
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      expect(seen(root(el).querySelector('[part~="empty"]'))).to.equal('No comments yet — be the first.');
+      expect(el.matches(':state(empty)')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the thread but no form when comments are closed', async () => {
+      const id = await createReview({ open: false });
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      await waitUntil(() => root(el).querySelector('[part~="closed"]'));
+      expect(form(el)).to.equal(undefined);
+      expect(seen(root(el).querySelector('[part~="closed"]'))).to.equal('Comments are closed.');
+    });
+
+    it('shows an error with a Retry that works', async () => {
+      const id = await createReview();
+      await injectFault(`/v1/reviews/${id}/comments`, 'fail', { method: 'GET' });
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      await waitUntil(() => root(el).querySelector('[part~="retry-button"]'));
+      expect(seen(root(el).querySelector('[part~="error-title"]'))).to.equal('The comments could not be shown');
+      await expect(el).to.be.accessible();
+      root(el).querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+      await waitUntil(() => root(el).querySelector('[part~="empty"]'));
+    });
+
+    it('takes the API and review from <review-source>, loading comments and review in parallel', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<review-source api="/v1" review="ballerina"><comment-thread></comment-thread></review-source>`);
+      const el = wrapper.querySelector('comment-thread')!;
+      await waitUntil(() => shown(el).length >= 3);
+      const starts = performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/v1\/reviews\/ballerina(\/comments)?(\?|$)/.test(e.name))
+        .slice(-2)
+        .map((e) => e.startTime);
+      expect(starts).to.have.length(2);
+      expect(Math.abs(starts[0] - starts[1])).to.be.below(50);
+    });
+
+    it('speaks zh-Hans and ko', async () => {
+      const id = await createReview();
+      const zh = await thread(html`<div lang="zh-Hans"><comment-thread api="/v1" review=${id}></comment-thread></div>`);
+      expect(seen(root(zh).querySelector('[part~="empty"]'))).to.equal('还没有评论——来写第一条吧。');
+      await waitUntil(() => form(zh));
+      expect(seen(form(zh).shadowRoot!.querySelector('button[type="submit"]'))).to.equal('发表评论');
+      const ko = await thread(html`<div lang="ko" dir="rtl"><comment-thread api="/v1" review=${id}></comment-thread></div>`);
+      expect(seen(root(ko).querySelector('[part~="empty"]'))).to.equal('아직 댓글이 없습니다. 첫 댓글을 남겨 주세요.');
+      await expect(ko).to.be.accessible();
+    });
+  });
+});
+
+describe('<comment-count>', () => {
+  it('makes one request for 30 counts on a page, and says "No comments yet" for 0', async () => {
+    const ids = [await createReview(), await createReview()];
+    await postComment(ids[0], 'one');
+    await postComment(ids[0], 'two');
+    const all = Array.from({ length: 30 }, (_, i) => (i === 0 ? ids[0] : i === 1 ? ids[1] : i === 2 ? 'ballerina' : `unknown-${i}`));
+    performance.clearResourceTimings();
+    const wrapper = await fixture<HTMLElement>(html`<div>${all.map((id) => html`<comment-count api="/v1" review=${id}></comment-count>`)}</div>`);
+    const counts = [...wrapper.querySelectorAll('comment-count')];
+    await waitUntil(() => seen(counts[0].shadowRoot!.querySelector('[part~="base"]')) === '2 comments', 'no count');
+    expect(seen(counts[1].shadowRoot!.querySelector('[part~="base"]'))).to.equal('No comments yet');
+    expect(seen(counts[2].shadowRoot!.querySelector('[part~="base"]'))).to.match(/^\d+ comments$/);
+    expect(counts[5].shadowRoot!.querySelector('[part~="base"]')).to.equal(null);
+    const requests = performance.getEntriesByType('resource').filter((e) => e.name.includes('/v1/comment-counts'));
+    expect(requests).to.have.length(1);
+    await expect(wrapper).to.be.accessible();
+  });
+
+  it('is a link with href, follows <review-source>, and updates when a thread on the page posts', async () => {
+    const id = await createReview();
+    const wrapper = await fixture<HTMLElement>(html`<review-source api="/v1" review=${id}>
+      <comment-count href="#comments"></comment-count>
+      <comment-thread></comment-thread>
+    </review-source>`);
+    const count = wrapper.querySelector('comment-count')!;
+    const el = wrapper.querySelector('comment-thread')!;
+    await waitUntil(() => count.shadowRoot!.querySelector('a'));
+    expect(count.shadowRoot!.querySelector('a')!.getAttribute('href')).to.equal('#comments');
+    await loaded(el);
+    await waitUntil(() => form(el));
+    await fill(form(el), { name: 'Ana', body: 'Counting' });
+    submit(form(el));
+    await waitUntil(() => seen(count.shadowRoot!.querySelector('a')) === '1 comment', 'the count did not update');
+  });
+
+  it('shows a static document\'s own count inside a source without an API', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<review-source src="/test/fixtures/elsewhere/review.json"><comment-count></comment-count></review-source>`);
+    const count = wrapper.querySelector('comment-count')!;
+    await waitUntil(() => seen(count.shadowRoot!.querySelector('[part~="base"]')) === '12 comments');
+  });
+});

@@ -1,0 +1,75 @@
+/** Helpers for the comment tests, which run against the real reference server behind /v1. */
+import { waitUntil } from '@open-wc/testing';
+import type { CommentThread } from '../../src/index.js';
+import { unique } from './helpers.js';
+
+const ADMIN = { Authorization: 'Bearer browser-tests-admin-token-000', 'Content-Type': 'application/json' };
+
+/** A fresh review on the server (or on the pre-moderated one), so each test has its own thread. */
+export async function createReview(options: { open?: boolean; base?: string } = {}): Promise<string> {
+  const id = unique('thread');
+  const base = options.base ?? '/v1';
+  const res = await fetch(`${base}/reviews/${id}`, {
+    method: 'PUT',
+    headers: ADMIN,
+    body: JSON.stringify({
+      id,
+      url: `https://blog.example/${id}`,
+      lang: 'en',
+      title: `Review ${id}`,
+      publishedAt: '2025-03-01T10:00:00Z',
+      work: { title: `Work ${id}`, type: 'movie' },
+      comments: { open: options.open ?? true },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`could not create review: ${res.status}`);
+  return id;
+}
+
+/** Posts through the API directly (what another reader did earlier); returns the created comment. */
+export async function postComment(reviewId: string, body: string, options: { name?: string; parentId?: string; spoiler?: boolean; base?: string } = {}) {
+  const res = await fetch(`${options.base ?? '/v1'}/reviews/${reviewId}/comments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ author: { name: options.name ?? 'Reader' }, body, parentId: options.parentId ?? null, spoiler: options.spoiler ?? false }),
+  });
+  if (res.status !== 201) throw new Error(`post failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; editToken: string; body: string };
+}
+
+/** What the server holds for a review now. */
+export async function serverComments(reviewId: string, base = '/v1') {
+  const res = await fetch(`${base}/reviews/${reviewId}/comments?limit=100`);
+  return (await res.json()) as { items: { id: string; body: string; replies: { body: string }[] }[]; total: number };
+}
+
+/** Makes the next matching request(s) fail at the proxy in front of the server. */
+export async function injectFault(match: string, mode: 'lose-response' | 'fail', options: { times?: number; forMs?: number; method?: string } = {}) {
+  await fetch('/__faults', { method: 'POST', body: JSON.stringify({ match, mode, times: options.times ?? 1, forMs: options.forMs, method: options.method }) });
+}
+
+export const root = (el: CommentThread) => el.shadowRoot!;
+export const form = (el: CommentThread, parent = false) =>
+  [...root(el).querySelectorAll('review-comment-form')].find((f) => Boolean((f as unknown as { parentId: string | null }).parentId) === parent)!;
+export const field = (f: Element, id: string) => f.shadowRoot!.getElementById(id) as HTMLInputElement | HTMLTextAreaElement;
+
+export async function fill(f: Element, values: { name?: string; body?: string; email?: string }) {
+  for (const [id, value] of Object.entries(values)) {
+    const input = field(f, id);
+    input.value = value!;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }
+  await (f as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+}
+
+export const submit = (f: Element) => (f.shadowRoot!.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+
+/** The thread's comments as [author, body] pairs, in document order. */
+export const shown = (el: CommentThread) =>
+  [...root(el).querySelectorAll('article[part~="comment"]')].map((a) => [
+    (a.querySelector('[part~="author"]') as HTMLElement).innerText.trim(),
+    ((a.querySelector('[part~="comment-body"]') as HTMLElement | null)?.innerText ?? '').trim(),
+  ]);
+
+export const loaded = (el: CommentThread) =>
+  waitUntil(() => !el.matches(':state(loading)') && root(el).querySelector('[part~="comments"], [part~="empty"], [part~="error"]'), 'thread did not load', { timeout: 5000 });
