@@ -33,6 +33,10 @@ const library: Record<string, () => JsonBodyType> = {
   'long-title': docs.longTitle,
   'no-poster': docs.noPoster,
   invalid: docs.missingWorkTitle,
+  // For <cast-list>: a large cast (photos, broken photos, none; several scripts), long names, none.
+  'forty-members': docs.fortyMembers,
+  'long-names': docs.longNames,
+  'empty-cast': docs.emptyCast,
 };
 
 /** Every id the working API knows, for the `review` control. */

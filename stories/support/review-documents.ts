@@ -74,3 +74,86 @@ export function missingWorkTitle(): Record<string, unknown> {
   const { title: _title, ...work } = ballerina().work;
   return { ...ballerina(), id: 'invalid', work };
 }
+
+/** The demo's portraits (abstract silhouettes), relative to `/data` like the documents' own images. */
+const PORTRAITS = ['images/jeon-jong-seo.svg', 'images/kim-ji-hoon.svg', 'images/park-yu-rim.svg'];
+
+/**
+ * Invented names for a large cast, in Latin, Hangul, Han and Arabic script, with one very long
+ * name and one long unbroken word. `[name, character]`; an empty character means none is given.
+ */
+const CAST_NAMES: [string, string][] = [
+  ['Han Seo-yoon', 'Detective Yoo'],
+  ['박도현', '강태오'],
+  ['林美玲', '陈老师'],
+  ['ليلى حداد', 'Mariam'],
+  ['Maximiliana Alessandra Bartholomew-Oyelaran de la Fuente-Wrześniewska', 'The Ambassador'],
+  ['Oh Ji-ho', ''],
+  ['이지안', '윤서진'],
+  ['王思远', '李警官'],
+  ['عمر الفاروق', 'Karim'],
+  ['Greta Lindqvist', 'Ingrid'],
+  ['Cho Min-jun', 'Club manager'],
+  ['최유나', ''],
+  ['陈静怡', '小林'],
+  ['نور الهدى سليمان', 'Dr. Salma'],
+  ['Aleksandr Wolfeschlegelsteinhausenbergerdorff', 'Captain Brandt'],
+  ['Kang Da-eun', 'Bartender'],
+  ['정하람', '하람'],
+  ['赵雨桐', '雨桐'],
+  ['يوسف الخطيب', ''],
+  ['Amara Okafor', 'Journalist'],
+  ['Seo Jun-young', 'Security guard'],
+  ['한지민우', '민우'],
+  ['黄子豪', '阿豪'],
+  ['سارة منصور', 'Nadia'],
+  ['Pierre-Étienne Beaumont', 'Art dealer'],
+  ['Yoon Bo-ra', 'Neighbour'],
+  ['임채원', '채원의 어머니'],
+  ['刘晓峰', ''],
+  ['خالد العمري', 'Driver'],
+  ['Sofía Ramírez', 'Dance teacher'],
+  ['Jang Woo-jin', 'Young Choi'],
+  ['송예린', '예린'],
+  ['周慕白', '慕白'],
+  ['فاطمة الزهراء', 'Hana'],
+  ['Nikolai Petrov', 'Fixer'],
+  ['Moon Ga-young', 'Receptionist'],
+  ['배수호', ''],
+  ['孙丽华', '房东'],
+  ['رامي عيسى', 'Paramedic'],
+  ['Emily Hartwell', 'Tourist'],
+];
+
+/**
+ * 40 invented cast members: every fourth has a real photo, the next a photo URL that 404s (the
+ * entry falls back to initials), the other two none. For `limit`, "Show all 40" and the row layout.
+ */
+export function fortyMembers(): ReviewInput {
+  const doc = ballerina();
+  const cast = CAST_NAMES.map(([name, character], index) => {
+    const kind = index % 4;
+    const photo = kind === 0 ? PORTRAITS[(index / 4) % PORTRAITS.length] : kind === 1 ? `images/missing/cast-${index + 1}.svg` : undefined;
+    return { name, ...(character ? { character } : {}), ...(photo ? { photo } : {}), order: index + 1 };
+  });
+  return withDataImages({ ...doc, id: 'forty-members', title: 'Ballerina, with a cast of forty', cast });
+}
+
+/** Six cast members with long names and long character names, to test wrapping in narrow entries. */
+export function longNames(): ReviewInput {
+  const doc = ballerina();
+  const cast = [
+    { name: 'Maximiliana Alessandra Bartholomew-Oyelaran de la Fuente-Wrześniewska', character: 'The Ambassador to the Court of Saint James’s, in the flashbacks', photo: PORTRAITS[0] },
+    { name: 'Christopher Montgomery Featherstonehaugh-Vanderbilt III', character: 'Choi Pro’s lawyer, who never once raises his voice' },
+    { name: 'Aleksandr Wolfeschlegelsteinhausenbergerdorff', character: 'Captain Brandt', photo: 'images/missing/long-name.svg' },
+    { name: 'Hwang Bo-Seong-Min Jae-Kyung Namgung-Seonwoo', character: 'Min-hee’s older half-brother from her father’s first marriage', photo: PORTRAITS[2] },
+    { name: '남궁선우 황보성민 제갈재경', character: '아버지의 첫 번째 결혼에서 태어난 이복 오빠' },
+    { name: 'نور الهدى عبد الرحمن السليمان الخطيب', character: 'The doctor at the private clinic in Gangnam' },
+  ].map((member, index) => ({ ...member, order: index + 1 }));
+  return withDataImages({ ...doc, id: 'long-names', title: 'Ballerina, with very long names', cast });
+}
+
+/** Ballerina with an empty cast list: `<cast-list>` says that no cast is listed. */
+export function emptyCast(): ReviewInput {
+  return { ...ballerina(), id: 'empty-cast', cast: [] };
+}

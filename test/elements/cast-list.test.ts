@@ -34,10 +34,10 @@ describe('<cast-list>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('loads photos lazily at a fixed size, with the actor name as alt text', async () => {
+    it('loads photos lazily at a fixed size, without repeating the name the entry already has', async () => {
       const el = await castList(html`<cast-list src="/demo/data/ballerina.json"></cast-list>`);
       const img = part(el, 'photo').querySelector('img')!;
-      expect(img.alt).to.equal('Jeon Jong-seo');
+      expect(img.getAttribute('alt')).to.equal('');
       expect(img.getAttribute('loading')).to.equal('lazy');
       expect(img.getAttribute('decoding')).to.equal('async');
       const box = part(el, 'photo').getBoundingClientRect();

@@ -15,7 +15,8 @@ import { hueFor, initials } from '../../shared/initials.js';
  * @summary The cast of the reviewed work: photo, actor and character, as a grid or a scrolling row.
  *
  * Works alone (`src`, or `api` + `review`) or inside `<review-source>`. Photos have a fixed size
- * and load lazily, so nothing moves while they arrive; a missing or broken photo becomes the
+ * and load lazily, so nothing moves while they arrive (their alt text is empty: the entry already
+ * names the person, and a repeated name is noise to a screen reader); a missing or broken photo becomes the
  * actor's initials on a colour of their own. With `limit`, the first entries show with a
  * "Show all" button. Each entry is named for screen readers as "Jeon Jong-seo as Jang Ok-ju".
  *
@@ -84,9 +85,12 @@ export class CastList extends ReviewElement {
     this.#data.reload();
   };
 
+  protected override willUpdate(): void {
+    if (this.#data.state.status !== 'loading') this.retrying = false;
+  }
+
   protected override render() {
     const { status, review, error } = this.#data.state;
-    if (status !== 'loading') this.retrying = false;
     const cast = review?.cast ?? [];
     const ready = status === 'ready';
     this.setStates({
@@ -130,7 +134,7 @@ export class CastList extends ReviewElement {
     return html`<li part="member" aria-label=${name} tabindex="-1">
       <span part="photo">
         ${photo
-          ? html`<img src=${photo} alt=${member.name} width="160" height="160" loading="lazy" decoding="async" @error=${() => this.#photoFailed(photo)} />`
+          ? html`<img src=${photo} alt="" width="160" height="160" loading="lazy" decoding="async" @error=${() => this.#photoFailed(photo)} />`
           : html`<span part="initials" aria-hidden="true" style=${styleMap({ '--_hue': String(hueFor(member.name)) })}>${initials(member.name)}</span>`}
       </span>
       <span part="name">${nameContent}</span>

@@ -57,6 +57,7 @@ export const styles = css`
   }
   .topic-note {
     display: block;
+    font-weight: 400;
     color: var(--_text-muted);
     font-size: 0.9375em;
   }

@@ -1,5 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Severity } from '../../api/index.js';
 import { ReviewController } from '../../data/review-controller.js';
 import { formatList } from '../../shared/format.js';
@@ -99,9 +100,11 @@ export class ContentWarning extends ReviewElement {
     return this.fromReview && this.#data.state.status !== 'ready';
   }
 
-  /** Shows the content, as the reveal button does (fires the cancelable event). */
+  /** Shows the content and moves focus to it, as the reveal button does (fires the cancelable event). */
   reveal(): boolean {
-    return this.#reveal(false);
+    const revealed = this.#reveal(false);
+    if (revealed) this.#focusContent = true;
+    return revealed;
   }
 
   /** Hides the content again. */
@@ -190,7 +193,9 @@ export class ContentWarning extends ReviewElement {
               ${topics.map(
                 (topic) =>
                   html`<li class=${topic.severity ? `severity-${topic.severity}` : ''}>
-                    ${label(topic)}${topic.note ? html`<span class="topic-note">${topic.note}</span>` : nothing}
+                    ${label(topic)}${topic.note
+                      ? html`<span class="topic-note" lang=${ifDefined(this.#data.state.review?.lang)} dir="auto">${topic.note}</span>`
+                      : nothing}
                   </li>`,
               )}
             </ul>`
