@@ -317,6 +317,21 @@ describe('<comment-thread>', () => {
     });
   });
 
+  describe('scale', () => {
+    it('renders one page of a 2 000-comment thread, and pages on', async function () {
+      this.timeout(60_000);
+      const id = await createReview();
+      for (let batch = 0; batch < 40; batch++) {
+        await Promise.all(Array.from({ length: 50 }, (_, i) => postComment(id, `comment ${batch * 50 + i}`)));
+      }
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      expect(seen(root(el).querySelector('[part~="heading"]'))).to.equal('Comments (2,000)');
+      expect(root(el).querySelectorAll('article[part~="comment"]')).to.have.length(20);
+      root(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
+      await waitUntil(() => root(el).querySelectorAll('article[part~="comment"]').length === 40);
+    });
+  });
+
   describe('hostile input', () => {
     const HOSTILE = [
       '<script>window.__pwned = 1</script>',
