@@ -229,6 +229,14 @@ describe('<review-card>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps the skeleton\'s height when an error replaces it', async () => {
+      const el = await card(html`<review-card src=${`${API}/problem-500?delay=300&${unique()}`}></review-card>`);
+      await el.updateComplete;
+      const loading = el.getBoundingClientRect().height;
+      await waitUntil(() => part(el, 'error-message'));
+      expect(el.getBoundingClientRect().height).to.be.closeTo(loading, 1);
+    });
+
     it('names a missing review and unreadable data differently', async () => {
       const missing = await card(html`<review-card api=${`${API}/v1`} review="does-not-exist"></review-card>`);
       await waitUntil(() => part(missing, 'error-message'));

@@ -86,19 +86,26 @@ export const styles = css`
     color: var(--_text-muted);
     font-size: 0.9375em;
   }
+  /* Every item starts with its "·"; the list is shifted by one separator's width and that strip is
+     clipped, so the separator of whichever item starts a line (after wrapping, too) is never seen. */
   .inline-list {
     display: flex;
     flex-wrap: wrap;
-    column-gap: 0.5em;
     padding: 0;
+    margin-inline-start: -1.25em;
+    clip-path: inset(0 0 0 1.25em);
     list-style: none;
     font-size: 0.875em;
     color: var(--_text-muted);
   }
-  .inline-list > li:not(:first-child)::before {
+  :host(:dir(rtl)) .inline-list {
+    clip-path: inset(0 1.25em 0 0);
+  }
+  .inline-list > li::before {
     content: '·';
-    margin-inline-end: 0.5em;
-    color: var(--_text-muted);
+    display: inline-block;
+    inline-size: 1.25em;
+    text-align: center;
   }
   [part~='ratings'] {
     display: flex;

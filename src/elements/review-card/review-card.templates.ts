@@ -106,10 +106,8 @@ export function loadedTemplate(review: Review, view: View) {
         ? html`<ul part="credits" class="inline-list" aria-label=${t.credits}>
             ${review.credits.map(
               (c) =>
-                html`<li>
-                  ${t.creditRole[c.role] ?? c.role}
-                  ${c.url ? html`<a href=${c.url}>${c.name}</a>` : html`<strong>${c.name}</strong>`}
-                </li>`,
+                // No whitespace at the start of an item: it would show after the "·" separator.
+                html`<li>${t.creditRole[c.role] ?? c.role} ${c.url ? html`<a href=${c.url}>${c.name}</a>` : html`<strong>${c.name}</strong>`}</li>`,
             )}
           </ul>`
         : nothing}
@@ -131,10 +129,7 @@ function factsTemplate(review: Review, { locale, t, compact }: View) {
   const { work } = review;
   const facts = [
     work.runtimeMinutes
-      ? html`<li>
-          <span class="visually-hidden">${t.runtimeLabel}: </span
-          ><time datetime=${isoDuration(work.runtimeMinutes)}>${formatRuntime(locale, t, work.runtimeMinutes)}</time>
-        </li>`
+      ? html`<li><span class="visually-hidden">${t.runtimeLabel}: </span><time datetime=${isoDuration(work.runtimeMinutes)}>${formatRuntime(locale, t, work.runtimeMinutes)}</time></li>`
       : undefined,
     work.genres.length
       ? html`<li><span class="visually-hidden">${t.genres}: </span>${formatList(locale, work.genres, 'unit')}</li>`

@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { ReviewController } from '../../data/review-controller.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { styles } from './review-card.styles.js';
@@ -80,6 +81,10 @@ export class ReviewCard extends ReviewElement {
   readonly #data = new ReviewController(this);
   #retrying = false;
   #focusAfterRetry = false;
+  /** The skeleton's height, kept while an error shows in its place, so the page does not jump. */
+  #heldHeight?: number;
+  /** The status the last render showed (the controller's may have moved on since). */
+  #lastStatus = '';
 
   /** The review shown, once loaded. */
   get data() {
@@ -97,8 +102,18 @@ export class ReviewCard extends ReviewElement {
     this.#data.reload();
   };
 
+  protected override willUpdate(): void {
+    const { status } = this.#data.state;
+    if (status === 'error' && this.#lastStatus === 'loading') {
+      this.#heldHeight = this.renderRoot.querySelector<HTMLElement>('[part~="base"]')?.offsetHeight;
+    } else if (status === 'ready' || status === 'idle') {
+      this.#heldHeight = undefined;
+    }
+  }
+
   protected override render() {
     const { status, review, error } = this.#data.state;
+    this.#lastStatus = status;
     if (status !== 'loading') this.#retrying = false;
     this.setStates({ loading: status === 'loading', error: status === 'error', empty: status === 'idle' });
     const view: View = {
@@ -125,7 +140,8 @@ export class ReviewCard extends ReviewElement {
           : status === 'loading'
             ? skeletonTemplate(view)
             : emptyTemplate(view);
-    return html`<article part="base" aria-label=${label} aria-busy=${busy ? 'true' : 'false'}>${content}</article>
+    const held = status !== 'ready' && this.#heldHeight ? { minBlockSize: `${this.#heldHeight}px` } : {};
+    return html`<article part="base" aria-label=${label} aria-busy=${busy ? 'true' : 'false'} style=${styleMap(held)}>${content}</article>
       <p class="visually-hidden" role="status">${status === 'error' ? errorMessage(error, t) : ''}</p>`;
   }
 

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+/**
+ * Opens every story of the built Storybook (storybook-static/) in headless Chromium and fails on a
+ * page error, a console error, or an axe violation in the story. Network failures that a story
+ * mocks on purpose (its Error, NotFound… states) are not console errors of ours and are ignored.
+ *
+ *   npm run build-storybook && node test/storybook/run-stories.mjs [filter]
+ */
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../../storybook-static', import.meta.url));
+const axeSource = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
+const filter = process.argv[2] ?? '';
+
+const index = JSON.parse(readFileSync(`${root}/index.json`, 'utf8'));
+const stories = Object.values(index.entries).filter((e) => e.type === 'story' && e.id.includes(filter));
+
+const app = new Hono();
+app.use('/*', serveStatic({ root }));
+const server = await new Promise((resolve) => {
+  const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+});
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+const failures = [];
+let passed = 0;
+try {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  const check = async (story) => {
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const text = m.text();
+      // A mocked 404/500/503 is the story's point; Chromium logs each as a console error.
+      if (/^Failed to load resource/.test(text)) return;
+      problems.push(`console error: ${text}`);
+    });
+    try {
+      await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('#storybook-root')?.childElementCount > 0, null, { timeout: 15000 });
+      // Let elements load their (mocked) data and settle.
+      await page.waitForTimeout(600);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
+        return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      });
+      problems.push(...violations.map((v) => `axe: ${v}`));
+    } catch (error) {
+      problems.push(`did not render: ${error.message.split('\n')[0]}`);
+    }
+    await page.close();
+    if (problems.length) failures.push({ id: story.id, problems });
+    else passed++;
+  };
+  // Three pages at a time: each story mostly waits, and the machine has two cores.
+  const queue = [...stories];
+  await Promise.all(Array.from({ length: 3 }, async () => {
+    for (let story = queue.shift(); story; story = queue.shift()) await check(story);
+  }));
+} finally {
+  await browser.close();
+  server.close();
+}
+
+for (const { id, problems } of failures) {
+  console.log(`✗ ${id}`);
+  for (const p of problems) console.log(`    ${p}`);
+}
+console.log(`stories: ${passed} passed, ${failures.length} failed`);
+process.exit(failures.length ? 1 : 0);
