@@ -101,6 +101,14 @@ export const styles = css`
   :host(:dir(rtl)) .inline-list {
     clip-path: inset(0 1.25em 0 0);
   }
+  /* Our strings are left-to-right (en, zh, ko): in a right-to-left page each keeps its own order
+     ("1 h 33 min", not "h 33 min 1") while the layout follows the page. */
+  .eyebrow,
+  .inline-list > li,
+  [part~='footer'] > *,
+  [part~='external-ratings'] dd {
+    unicode-bidi: plaintext;
+  }
   .inline-list > li::before {
     content: '·';
     display: inline-block;
