@@ -13,7 +13,7 @@ export class ReviewElement extends LitElement {
   static version = VERSION;
   static override styles: CSSResultGroup = [tokens, hostReset];
 
-  /** Pins the colour scheme; by default the reader's `prefers-color-scheme` decides. */
+  /** Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   protected readonly localize = new LocaleController(this);
