@@ -84,7 +84,8 @@ export function formatRelative(locale: string, iso: string, now = Date.now()): s
   let value = (then - now) / 1000;
   const format = cached('r', locale, {}, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   for (const [unit, size] of RELATIVE_STEPS) {
-    if (Math.abs(value) < size || unit === 'year') {
+    // Decide on the rounded value: 59.99 minutes is "1 hour ago", not "60 minutes ago".
+    if (Math.abs(Math.round(value)) < size || unit === 'year') {
       // Under a minute reads as "now" rather than a ticking count of seconds.
       return unit === 'second' ? format.format(0, 'second') : format.format(Math.round(value), unit);
     }

@@ -7,7 +7,14 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { CastSelectEvent, ContentWarningRevealEvent, ContentWarningHideEvent } from '../../src/index.js';
+import type {
+  CastSelectEvent,
+  CommentErrorEvent,
+  CommentPostEvent,
+  CommentPostedEvent,
+  ContentWarningRevealEvent,
+  ContentWarningHideEvent,
+} from '../../src/index.js';
 
 /** The `--*` args of a story (CSS custom properties from custom-elements.json), as a style map. */
 export function cssCustomProperties(args: object): Record<string, string> {
@@ -237,4 +244,86 @@ export function renderAgeGate(args: ContentWarningArgs) {
       <button type="button" @click=${onConfirm}>I am 18 or older</button>
     </div>
   </div>`;
+}
+
+/** The thread's attributes as story args, plus its events. */
+export interface CommentThreadArgs {
+  api?: string;
+  review?: string;
+  sort?: 'oldest' | 'newest' | 'top';
+  'page-size'?: number;
+  'max-depth'?: number;
+  'heading-level'?: number;
+  theme?: 'light' | 'dark';
+  /** Width of the box around the thread, to try narrow columns; empty for the full width. */
+  width?: string;
+  onCommentPost?: (event: CommentPostEvent) => void;
+  onCommentPosted?: (event: CommentPostedEvent) => void;
+  onCommentError?: (event: CommentErrorEvent) => void;
+  onReviewLoad?: (event: Event) => void;
+  onReviewError?: (event: Event) => void;
+  [cssProperty: `--${string}`]: string | undefined;
+}
+
+export const renderThread = (args: CommentThreadArgs) => html`<comment-thread
+  api=${ifDefined(args.api || undefined)}
+  review=${ifDefined(args.review || undefined)}
+  sort=${args.sort ?? 'oldest'}
+  page-size=${ifDefined(args['page-size'] || undefined)}
+  max-depth=${ifDefined(args['max-depth'] || undefined)}
+  heading-level=${args['heading-level'] ?? 2}
+  theme=${ifDefined(args.theme || undefined)}
+  style=${styleMap(cssCustomProperties(args))}
+  @comment-post=${args.onCommentPost}
+  @comment-posted=${args.onCommentPosted}
+  @comment-error=${args.onCommentError}
+  @review-load=${args.onReviewLoad}
+  @review-error=${args.onReviewError}
+></comment-thread>`;
+
+/** The count's attributes as story args. */
+export interface CommentCountArgs {
+  api?: string;
+  review?: string;
+  href?: string;
+  theme?: 'light' | 'dark';
+  [cssProperty: `--${string}`]: string | undefined;
+}
+
+export const renderCount = (args: CommentCountArgs) => html`<comment-count
+  api=${ifDefined(args.api || undefined)}
+  review=${ifDefined(args.review || undefined)}
+  href=${ifDefined(args.href || undefined)}
+  theme=${ifDefined(args.theme || undefined)}
+  style=${styleMap(cssCustomProperties(args))}
+></comment-count>`;
+
+/** A listing page: one line per review, each with its own `<comment-count>` for the same API. */
+export const renderCountList = (args: CommentCountArgs, reviews: readonly { id: string; title: string }[]) => html`<ul
+  class="review-list"
+  style="columns: 16rem; padding-inline-start: 1.25rem; margin: 0"
+>
+  ${reviews.map((r) => html`<li>${r.title} · ${renderCount({ ...args, review: r.id })}</li>`)}
+</ul>`;
+
+/**
+ * Where `<comment-thread>` keeps drafts, the outbox of unconfirmed posts, the reader's name and
+ * the edit tokens of their own comments (all in localStorage, under this prefix).
+ */
+export const COMMENT_STORAGE_PREFIX = 'review-elements:comments:';
+
+/** Forgets every draft, unsent post, name and edit token, so a story or test starts as a first visit. */
+export function forgetCommentStorage(): void {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return;
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(COMMENT_STORAGE_PREFIX)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+  } catch {
+    // Storage blocked: nothing can have been kept there either.
+  }
 }

@@ -13,7 +13,7 @@ const base = (scenario: string) => `${ROOT}/${scenario}/v1`;
 const route = (scenario: string) => `*/${base(scenario)}/reviews/:id`;
 
 /** `application/problem+json` (RFC 9457), as the real API sends it. */
-function problem(status: number, code: string, title: string, detail: string) {
+export function problem(status: number, code: string, title: string, detail: string) {
   return HttpResponse.json(
     { type: `https://reviews.example/problems/${code}`, title, status, detail, code },
     { status, headers: { 'Content-Type': 'application/problem+json' } },

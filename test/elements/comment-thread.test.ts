@@ -62,9 +62,12 @@ describe('<comment-thread>', () => {
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => seen(root(el).querySelector('[part~="comments"]')).includes('The whole thing'));
       const inline = root(el).querySelector<HTMLButtonElement>('button.spoiler')!;
-      expect(inline.getAttribute('aria-label')).to.equal('Hidden spoiler, press to show');
+      expect(seen(inline)).to.equal('Spoiler: show');
+      expect(seen(root(el).querySelector('[part~="comments"]'))).not.to.contain('she wins');
       inline.click();
       await waitUntil(() => root(el).querySelector('.spoiler.revealed'));
+      expect(seen(root(el).querySelector('.spoiler.revealed'))).to.equal('she wins');
+      expect(root(el).activeElement).to.equal(root(el).querySelector('.spoiler.revealed'));
       await expect(el).to.be.accessible();
     });
 
@@ -419,6 +422,9 @@ describe('<comment-thread>', () => {
       expect(seen(form(zh).shadowRoot!.querySelector('button[type="submit"]'))).to.equal('发表评论');
       const ko = await thread(html`<div lang="ko" dir="rtl"><comment-thread api="/v1" review=${id}></comment-thread></div>`);
       expect(seen(root(ko).querySelector('[part~="empty"]'))).to.equal('아직 댓글이 없습니다. 첫 댓글을 남겨 주세요.');
+      // Nothing in the form (its hidden honeypot included) pushes a right-to-left page sideways.
+      await waitUntil(() => form(ko));
+      expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
       await expect(ko).to.be.accessible();
     });
   });

@@ -4,11 +4,13 @@
  * is documented (and every documented one is read), so docs and styles cannot drift.
  */
 import { expect } from '@open-wc/testing';
-import type { CSSResult } from 'lit';
+import type { CSSResult, CSSResultGroup } from 'lit';
 import { styles as cardStyles } from '../../src/elements/review-card/review-card.styles.js';
 import { styles as ratingStyles } from '../../src/elements/review-rating/review-rating.styles.js';
 import { styles as castStyles } from '../../src/elements/cast-list/cast-list.styles.js';
 import { styles as warningStyles } from '../../src/elements/content-warning/content-warning.styles.js';
+import { styles as threadStyles } from '../../src/elements/comment-thread/comment-thread.styles.js';
+import { CommentCount } from '../../src/elements/comment-count/comment-count.js';
 
 interface Declaration {
   name: string;
@@ -27,8 +29,10 @@ let declarations: Declaration[] = [];
 const element = (tag: string) => declarations.find((d) => d.tagName === tag)!;
 
 /** `--review-card-*` / `--review-rating-*` read in a stylesheet (the element's own knobs). */
-const knobsIn = (sheet: CSSResult, prefix: string) =>
-  new Set([...sheet.cssText.matchAll(new RegExp(`var\\((${prefix}[\\w-]+)`, 'g'))].map((m) => m[1]));
+const knobsIn = (sheets: CSSResultGroup, prefix: string): Set<string> => {
+  const text = [sheets].flat(Infinity as 1).map((s) => (s as CSSResult).cssText ?? '').join('\n');
+  return new Set([...text.matchAll(new RegExp(`var\\((${prefix}[\\w-]+)`, 'g'))].map((m) => m[1]));
+};
 
 describe('custom-elements.json', () => {
   before(async () => {
@@ -76,6 +80,8 @@ describe('custom-elements.json', () => {
       ['review-rating', ratingStyles, '--review-rating-'],
       ['cast-list', castStyles, '--cast-list-'],
       ['content-warning', warningStyles, '--content-warning-'],
+      ['comment-thread', threadStyles, '--comment-thread-'],
+      ['comment-count', CommentCount.styles, '--comment-count-'],
     ] as const) {
       const documented = new Set(element(tag).cssProperties!.map((p) => p.name).filter((n) => n.startsWith(prefix)));
       expect([...knobsIn(sheet, prefix)].sort(), tag).to.deep.equal([...documented].sort());

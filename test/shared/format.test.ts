@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatPercent, formatRuntime, isoDuration, plural, regionName } from '../../src/shared/format.js';
+import { formatDate, formatPercent, formatRelative, formatRuntime, isoDuration, plural, regionName } from '../../src/shared/format.js';
 import { catalogueFor, intlLocale, translation } from '../../src/shared/i18n/index.js';
 import { nearestLang } from '../../src/shared/locale-controller.js';
 
@@ -26,6 +26,16 @@ describe('i18n and formatting', () => {
     expect(formatPercent('fr', 91)).to.match(/^91\s%$/u);
     expect(regionName('zh-Hans', 'KR')).to.equal('韩国');
     expect(regionName('en', 'not-a-region')).to.equal('not-a-region');
+  });
+
+  it('writes relative times in the largest unit, rounding before it chooses', () => {
+    const now = Date.parse('2026-01-10T12:00:00Z');
+    const ago = (ms: number) => new Date(now - ms).toISOString();
+    expect(formatRelative('en', ago(10_000), now)).to.equal('now');
+    expect(formatRelative('en', ago(5 * 60_000), now)).to.equal('5 minutes ago');
+    expect(formatRelative('en', ago(59.9 * 60_000), now)).to.equal('1 hour ago');
+    expect(formatRelative('en', ago(3 * 86_400_000), now)).to.equal('3 days ago');
+    expect(formatRelative('ko', ago(86_400_000), now)).to.equal('어제');
   });
 
   it('chooses plural forms with Intl.PluralRules', () => {

@@ -20,6 +20,8 @@ import { watchCount } from './batch.js';
  *
  * @csspart base - The text, or the link.
  *
+ * @cssprop --comment-count-link-color - Colour of the link (defaults to `--review-accent`).
+ *
  * @cssstate loading - The count is not known yet.
  */
 export class CommentCount extends ReviewElement {

@@ -79,12 +79,14 @@ export const formStyles = css`
     font-size: 0.875em;
     color: var(--_text-muted);
   }
-  /* The honeypot: out of sight and out of the accessibility tree; bots fill it in, people do not. */
+  /* The honeypot: out of sight and out of the accessibility tree; bots fill it in, people do not.
+     Clipped in place rather than pushed off-screen: an offset pushes a right-to-left page sideways. */
   .trap {
     position: absolute;
-    inset-inline-start: -10000px;
     inline-size: 1px;
     block-size: 1px;
     overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

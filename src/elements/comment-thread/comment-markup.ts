@@ -89,8 +89,6 @@ export interface MarkupContext {
   revealed: ReadonlySet<number>;
   onReveal: (index: number) => void;
   spoilerLabel: string;
-  /** Inside a hidden spoiler (a button): links render as their text, no nested interactive content. */
-  plain?: boolean;
 }
 
 function inline(nodes: Inline[], ctx: MarkupContext): unknown[] {
@@ -105,13 +103,13 @@ function inline(nodes: Inline[], ctx: MarkupContext): unknown[] {
       case 'em':
         return html`<em>${inline(n.c, ctx)}</em>`;
       case 'link':
-        return ctx.plain ? inline(n.c, ctx) : html`<a href=${n.href} rel="nofollow ugc noopener" target="_blank">${inline(n.c, ctx)}</a>`;
+        return html`<a href=${n.href} rel="nofollow ugc noopener" target="_blank">${inline(n.c, ctx)}</a>`;
       case 'spoiler':
+        // Hidden, it is a button that says what it is; the words are not in the page at all (not
+        // even blacked out), so neither eyes nor screen readers meet them before the reader asks.
         return ctx.revealed.has(n.i)
-          ? html`<span class="spoiler revealed">${inline(n.c, ctx)}</span>`
-          : html`<button type="button" class="spoiler" aria-expanded="false" aria-label=${ctx.spoilerLabel} @click=${() => ctx.onReveal(n.i)}
-              ><span aria-hidden="true">${inline(n.c, { ...ctx, plain: true })}</span></button
-            >`;
+          ? html`<span class="spoiler revealed" data-spoiler=${n.i} tabindex="-1">${inline(n.c, ctx)}</span>`
+          : html`<button type="button" class="spoiler" aria-expanded="false" @click=${() => ctx.onReveal(n.i)}>${ctx.spoilerLabel}</button>`;
     }
   });
 }

@@ -145,15 +145,19 @@ export const styles = css`
   }
   .spoiler {
     font: inherit;
-    padding: 0 0.2em;
+    font-size: 0.875em;
+    padding: 0 0.5em;
     border: 0;
-    border-radius: 0.2em;
+    border-radius: 0.25em;
     background: var(--_text);
-    color: var(--_text);
+    color: var(--_surface);
     cursor: pointer;
   }
   .spoiler.revealed {
+    font-size: inherit;
+    padding: 0 0.2em;
     background: var(--_surface-raised);
+    color: inherit;
   }
   .deleted {
     font-style: italic;
@@ -211,8 +215,7 @@ export const styles = css`
   }
   @media (forced-colors: active) {
     .spoiler:not(.revealed) {
-      background: CanvasText;
-      color: CanvasText;
+      border: 1px solid ButtonText;
     }
   }
 `;

@@ -286,6 +286,8 @@ export class CommentThread extends ReviewElement {
     revealInline: (id, index) => {
       const node = findPath(this.nodes, id)?.at(-1);
       this.#edit(id, { revealed: new Set([...(node?.ui.revealed ?? []), index]) });
+      // The button is gone; the words that replace it take focus, so reading goes on from there.
+      this.#focusAfter = `c-${id} [data-spoiler="${index}"]`;
     },
     moreReplies: (id) => {
       const node = findPath(this.nodes, id)?.at(-1);
