@@ -178,8 +178,9 @@ export const styles = css`
     color: var(--_danger);
     font-weight: 600;
   }
-  .sending {
-    opacity: 0.75;
+  /* A comment on its way says so in words ("Sending…"); fading it would drop its text below 4.5:1. */
+  .sending [part~='comment-body'] {
+    font-style: italic;
   }
   .edit {
     display: grid;
