@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * Screenshots of the demo article page in light and dark at 390 px and 1280 px wide, into
+ * docs/screenshots/. Starts the built server (`npm run build` first) on a temporary database.
+ * Korean and Chinese text needs CJK fonts on the machine (Debian: fonts-noto-cjk).
+ *   node scripts/demo-screenshots.mjs
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'review-shots-'));
+const server = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
+  env: { PATH: process.env.PATH, PORT: '0', REVIEW_DB: join(dir, 'r.db') },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (d) => {
+    out += d;
+    const m = /listening on (http:\/\/\S+?)\/ /.exec(out);
+    if (m) resolve(m[1]);
+  });
+  server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
+try {
+  for (const scheme of ['light', 'dark']) {
+    for (const width of [390, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+      await page.goto(`${url}/`, { waitUntil: 'networkidle' });
+      // Lazy images below the fold: scroll through once so the full-page shot has them.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 600) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        window.scrollTo(0, 0);
+      });
+      await page.waitForTimeout(300);
+      const file = join(root, `docs/screenshots/article-${scheme}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`saved ${file}`);
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
