@@ -2,6 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { bearer } from './http.js';
@@ -97,6 +98,8 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
     return problem(c, 500, 'server-error', 'The server could not answer this request; try again');
   });
   app.notFound((c) => problem(c, 404, 'not-found', `Nothing at ${c.req.path}`));
+  // gzip for clients that ask (the bundle is 127 KB, 41 KB gzipped); small answers stay as they are.
+  app.use('*', compress({ threshold: 1024 }));
   app.use('*', async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
