@@ -67,6 +67,6 @@ Global tokens (\`--review-*\`) and dark mode: [theming](../theming.md).
 }
 writeFileSync(
   new URL('../docs/README.md', import.meta.url),
-  `# review-elements docs\n\nGenerated reference (\`npm run docs\`), one page per element:\n\n${index.sort().join('\n')}\n\nAlso: [theming](theming.md) · [decisions](decisions.md) · the API contract in \`GET /v1/openapi.json\` and \`src/api/schemas.ts\`.\n`,
+  `# review-elements docs\n\nGenerated reference (\`npm run docs\`), one page per element:\n\n${index.sort().join('\n')}\n\nAlso: [using them in a static site, WordPress, React, Vue, Svelte](usage.md) · [the API contract](api.md) · [theming](theming.md) · [languages](i18n.md) · [decisions](decisions.md).\n`,
 );
 console.log(`wrote ${index.length} element pages`);
