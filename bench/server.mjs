@@ -8,9 +8,9 @@
  *   RUNS=5 DURATION=4 CONNECTIONS=50 npm run bench:server
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { startServerProcess } from '../scripts/server-process.mjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,24 +19,6 @@ const DURATION = Number(process.env.DURATION ?? 4);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const ADMIN = 'bench-admin-token-0123456789';
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-async function start() {
-  const dir = mkdtempSync(join(tmpdir(), 'review-bench-'));
-  const child = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', REVIEW_DB: join(dir, 'bench.db'), WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: ADMIN },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+?)\/ /.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { url, stop: () => (child.kill('SIGTERM'), rmSync(dir, { recursive: true, force: true })) };
-}
 
 async function seedThread(url, id, n) {
   const doc = { id, url: `https://blog.example/${id}`, lang: 'en', title: id, publishedAt: '2025-01-01T00:00:00Z', work: { title: id, type: 'movie' }, comments: { open: true } };
@@ -59,7 +41,7 @@ const median = (xs) => {
 };
 const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
-const server = await start();
+const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: ADMIN });
 try {
   await seedThread(server.url, 'bench-thread', 60);
   const scenarios = [
@@ -97,5 +79,5 @@ try {
     JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, connections: CONNECTIONS, runs: RUNS, durationSeconds: DURATION, results }, null, 2) + '\n',
   );
 } finally {
-  server.stop();
+  await server.stop();
 }

@@ -5,19 +5,15 @@
  * Korean and Chinese text needs CJK fonts on the machine (Debian: fonts-noto-cjk).
  *   node scripts/demo-screenshots.mjs
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServerProcess } from './server-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'review-shots-'));
-const server = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
-  env: { PATH: process.env.PATH, PORT: '0', REVIEW_DB: join(dir, 'r.db') },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = await startServerProcess();
+const { url } = server;
 const url = await new Promise((resolve, reject) => {
   let out = '';
   server.stdout.on('data', (d) => {
@@ -54,6 +50,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+  await server.stop();
 }

@@ -5,20 +5,16 @@
  * Uses CHROME_PATH or Debian's chromium; nothing is downloaded.
  *   npm run lighthouse
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { startServerProcess } from './server-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'review-lh-'));
-const server = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
-  env: { PATH: process.env.PATH, PORT: '0', REVIEW_DB: join(dir, 'r.db') },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = await startServerProcess();
+const { url } = server;
 const url = await new Promise((resolve, reject) => {
   let out = '';
   server.stdout.on('data', (d) => {
@@ -48,6 +44,5 @@ try {
   } }, null, 2) + '\n');
 } finally {
   await chrome.kill();
-  server.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+  await server.stop();
 }

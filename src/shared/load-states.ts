@@ -1,4 +1,5 @@
 import { css, html, svg } from 'lit';
+import { buttonStyles } from './button.styles.js';
 import type { Translation } from './i18n/index.js';
 
 const ERROR_ICON = svg`<svg class="error-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 2 1 21h22L12 2zm1 15h-2v-2h2v2zm0-4h-2V9h2v4z"/></svg>`;
@@ -18,13 +19,15 @@ export function errorTemplate(title: string, error: Error | undefined, retrying:
     ${ERROR_ICON}
     <p part="error-title"><strong>${title}</strong></p>
     <p part="error-message">${errorMessage(error, t)}</p>
-    <button part="retry-button" type="button" aria-disabled=${retrying ? 'true' : 'false'} @click=${() => !retrying && onRetry()}>
+    <button part="retry-button" class="button primary" type="button" aria-disabled=${retrying ? 'true' : 'false'} @click=${() => !retrying && onRetry()}>
       ${retrying ? t.retrying : t.retry}
     </button>
   </div>`;
 }
 
-export const loadStateStyles = css`
+export const loadStateStyles = [
+  buttonStyles,
+  css`
   .error {
     display: flex;
     flex-direction: column;
@@ -42,20 +45,6 @@ export const loadStateStyles = css`
     block-size: 1.5em;
     fill: var(--_danger);
   }
-  [part~='retry-button'] {
-    font: inherit;
-    font-weight: 600;
-    padding: 0.375em 1em;
-    border-radius: 999px;
-    border: 1px solid var(--_accent);
-    background: var(--_accent);
-    color: var(--_accent-text);
-    cursor: pointer;
-  }
-  [part~='retry-button'][aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.75;
-  }
   .bone {
     display: inline-block;
     max-inline-size: 100%;
@@ -69,4 +58,5 @@ export const loadStateStyles = css`
       opacity: 0.55;
     }
   }
-`;
+`,
+];

@@ -9,42 +9,20 @@
  * request and then cuts the connection before the answer (the server stored it; the client never
  * heard), `fail` answers 503 without reaching the server.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startServerProcess } from '../../scripts/server-process.mjs';
 
 export const TEST_ADMIN_TOKEN = 'browser-tests-admin-token-000';
 
 export async function startReviewServer(env = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'review-browser-tests-'));
-  const main = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url));
-  const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', REVIEW_DB: join(dir, 'reviews.db'), WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env });
+  // The test runner exits without waiting: stop the server and drop its files synchronously.
+  process.once('exit', () => {
+    server.process.kill('SIGTERM');
+    rmSync(server.dir, { recursive: true, force: true });
   });
-  let output = '';
-  child.stderr.on('data', (d) => (output += d));
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`review server did not start:\n${output}`)), 15000);
-    child.stdout.on('data', (d) => {
-      output += d;
-      const match = /listening on (http:\/\/\S+?)\/ /.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`review server exited with ${code}:\n${output}`)));
-  });
-  const stop = () => {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  };
-  process.once('exit', stop);
-  return { url: new URL(url), stop };
+  return { url: new URL(server.url), stop: server.stop };
 }
 
 const faults = [];

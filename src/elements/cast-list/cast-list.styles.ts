@@ -96,14 +96,7 @@ export const styles = css`
   }
   [part~='show-all-button'] {
     margin-block-start: 0.75rem;
-    font: inherit;
     font-weight: 600;
-    padding: 0.375em 1em;
-    border-radius: 999px;
-    border: 1px solid var(--_accent);
-    background: transparent;
-    color: var(--_accent);
-    cursor: pointer;
   }
   .bone.name {
     inline-size: 80%;

@@ -115,7 +115,7 @@ export class CastList extends ReviewElement {
         </ul>
       </div>
       ${limited
-        ? html`<button part="show-all-button" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="list" @click=${this.#toggle}>
+        ? html`<button part="show-all-button" class="button" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="list" @click=${this.#toggle}>
             ${this.expanded ? t.cast.showFewer : t.cast.showAll(formatNumber(this.localize.locale, cast.length))}
           </button>`
         : nothing}

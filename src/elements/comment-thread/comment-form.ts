@@ -4,7 +4,7 @@ import type { CommentInput } from '../../api/index.js';
 import { formatNumber } from '../../shared/format.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { formStyles } from './comment-form.styles.js';
-import { buttonStyles } from './comment-thread.styles.js';
+import { buttonStyles } from '../../shared/button.styles.js';
 import { clearDraft, loadAuthor, loadDraft, saveAuthor, saveDraft } from './storage.js';
 
 export const MAX_BODY = 10_000;
@@ -152,9 +152,9 @@ export class CommentForm extends ReviewElement {
         <label>${f.website}<input type="text" name="website" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.#website = (e.target as HTMLInputElement).value)} /></label>
       </div>
       <div class="actions">
-        <button type="submit" class="primary">${this.parentId ? f.submitReply : f.submit}</button>
+        <button type="submit" class="button primary">${this.parentId ? f.submitReply : f.submit}</button>
         ${this.parentId
-          ? html`<button type="button" @click=${() => this.dispatchEvent(new Event('comment-form-cancel', { bubbles: true, composed: true }))}>${t.thread.cancel}</button>`
+          ? html`<button type="button" class="button" @click=${() => this.dispatchEvent(new Event('comment-form-cancel', { bubbles: true, composed: true }))}>${t.thread.cancel}</button>`
           : nothing}
       </div>
     </form>`;

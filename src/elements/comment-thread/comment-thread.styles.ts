@@ -1,35 +1,11 @@
 import { css } from 'lit';
 
-/** Buttons of the thread and its form: quiet by default, `.primary` for the one main action. */
-export const buttonStyles = css`
-  button {
-    font: inherit;
+export const styles = css`
+  /* The thread's buttons sit in running text: a size smaller than the shared ones. */
+  .button {
     font-size: 0.875em;
     padding: 0.3125em 0.875em;
-    border-radius: 999px;
-    border: 1px solid var(--_accent);
-    background: transparent;
-    color: var(--_accent);
-    cursor: pointer;
   }
-  button.primary {
-    background: var(--_accent);
-    color: var(--_accent-text);
-    font-weight: 600;
-  }
-  button.link {
-    border: 0;
-    padding: 0.25em 0.375em;
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-  }
-  button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.7;
-  }
-`;
-
-export const styles = css`
   :host {
     color: var(--_text);
     line-height: 1.55;

@@ -12,7 +12,7 @@ import { errorMessage, errorTemplate, loadStateStyles } from '../../shared/load-
 import { onMinute } from '../../shared/minute-ticker.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import type { CommentFormSubmitEvent } from './comment-form.js';
-import { buttonStyles, styles } from './comment-thread.styles.js';
+import { styles } from './comment-thread.styles.js';
 import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
 import { COMMENTS_CHANGED, CommentErrorEvent, CommentPostEvent, CommentPostedEvent } from './events.js';
 import {
@@ -75,7 +75,7 @@ const OUTBOX_RESEND_MS = 23 * 60 * 60 * 1000;
  * @cssstate empty - No comments yet.
  */
 export class CommentThread extends ReviewElement {
-  static override styles = [ReviewElement.styles, loadStateStyles, buttonStyles, styles];
+  static override styles = [ReviewElement.styles, loadStateStyles, styles];
 
   /** Base URL of the review API. */
   @property() api?: string;
@@ -410,7 +410,7 @@ export class CommentThread extends ReviewElement {
     } else {
       content = html`${this.nodes.length ? renderComments(this.nodes, this.#threadView()) : html`<p part="empty">${t.thread.empty}</p>`}
       ${this.cursor
-        ? html`<button type="button" part="load-more" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => void this.#loadMore()}>${t.thread.loadMore}</button>`
+        ? html`<button type="button" class="button" part="load-more" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => void this.#loadMore()}>${t.thread.loadMore}</button>`
         : nothing}`;
     }
     return html`<section part="base" aria-labelledby="heading" aria-busy=${status === TaskStatus.PENDING ? 'true' : 'false'}

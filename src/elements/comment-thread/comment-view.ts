@@ -58,7 +58,7 @@ function body(node: Node, view: ThreadView) {
   if (c.status === 'deleted') return html`<p part="comment-body" class="deleted">${t.thread.deleted}</p>`;
   if (c.spoiler && !node.ui.spoilerShown) {
     return html`<p part="comment-body">
-      <button type="button" aria-expanded="false" aria-controls=${`body-${c.id}`} @click=${() => actions.showSpoiler(c.id)}>
+      <button type="button" class="button" aria-expanded="false" aria-controls=${`body-${c.id}`} @click=${() => actions.showSpoiler(c.id)}>
         ${t.thread.spoilerComment} — ${t.thread.showSpoiler}
       </button>
     </p>`;
@@ -68,8 +68,8 @@ function body(node: Node, view: ThreadView) {
       <label class="visually-hidden" for=${`edit-${c.id}`}>${t.thread.edit}</label>
       <textarea id=${`edit-${c.id}`} .value=${node.ui.editText ?? c.body} @input=${(e: Event) => actions.editInput(c.id, (e.target as HTMLTextAreaElement).value)}></textarea>
       <div part="comment-actions">
-        <button type="button" class="primary" aria-disabled=${node.ui.busy ? 'true' : 'false'} @click=${() => !node.ui.busy && actions.saveEdit(c.id)}>${t.thread.save}</button>
-        <button type="button" @click=${() => actions.cancelEdit(c.id)}>${t.thread.cancel}</button>
+        <button type="button" class="button primary" aria-disabled=${node.ui.busy ? 'true' : 'false'} @click=${() => !node.ui.busy && actions.saveEdit(c.id)}>${t.thread.save}</button>
+        <button type="button" class="button" @click=${() => actions.cancelEdit(c.id)}>${t.thread.cancel}</button>
       </div>
     </div>`;
   }
@@ -87,7 +87,7 @@ function status(node: Node, view: ThreadView) {
   if (node.local?.state === 'sending') return html`<p class="status">${t.thread.sending}</p>`;
   if (node.local?.state === 'failed') {
     return html`<p class="status failed">${t.thread.notPosted} ${errorMessage(node.local.error, t)}</p>
-      <div part="comment-actions"><button type="button" class="primary" part="retry-post" @click=${() => actions.retry(node.comment.id)}>${t.retry}</button></div>`;
+      <div part="comment-actions"><button type="button" class="button primary" part="retry-post" @click=${() => actions.retry(node.comment.id)}>${t.retry}</button></div>`;
   }
   if (node.comment.status === 'pending') return html`<p class="status">${t.thread.pending}</p>`;
   return node.ui.notice ? html`<p class="status failed" role="alert">${node.ui.notice}</p>` : nothing;
@@ -100,15 +100,15 @@ function actionsRow(node: Node, view: ThreadView) {
   if (node.ui.confirmDelete) {
     return html`<div part="comment-actions" role="group" aria-label=${t.thread.confirmDelete}>
       <span>${t.thread.confirmDelete}</span>
-      <button type="button" class="primary" data-confirm aria-disabled=${node.ui.busy ? 'true' : 'false'} @click=${() => !node.ui.busy && actions.confirmDelete(c.id)}>${t.thread.yesDelete}</button>
-      <button type="button" @click=${() => actions.cancelDelete(c.id)}>${t.thread.keep}</button>
+      <button type="button" class="button primary" data-confirm aria-disabled=${node.ui.busy ? 'true' : 'false'} @click=${() => !node.ui.busy && actions.confirmDelete(c.id)}>${t.thread.yesDelete}</button>
+      <button type="button" class="button" @click=${() => actions.cancelDelete(c.id)}>${t.thread.keep}</button>
     </div>`;
   }
   const own = view.own(c.id);
   return html`<div part="comment-actions">
-    ${view.open ? html`<button type="button" class="link" data-action="reply" aria-expanded=${node.ui.replying ? 'true' : 'false'} @click=${() => actions.reply(c.id)}>${t.thread.reply}</button>` : nothing}
-    ${own ? html`<button type="button" class="link" data-action="edit" @click=${() => actions.edit(c.id)}>${t.thread.edit}</button>` : nothing}
-    ${own ? html`<button type="button" class="link" data-action="delete" @click=${() => actions.askDelete(c.id)}>${t.thread.delete}</button>` : nothing}
+    ${view.open ? html`<button type="button" class="button link" data-action="reply" aria-expanded=${node.ui.replying ? 'true' : 'false'} @click=${() => actions.reply(c.id)}>${t.thread.reply}</button>` : nothing}
+    ${own ? html`<button type="button" class="button link" data-action="edit" @click=${() => actions.edit(c.id)}>${t.thread.edit}</button>` : nothing}
+    ${own ? html`<button type="button" class="button link" data-action="delete" @click=${() => actions.askDelete(c.id)}>${t.thread.delete}</button>` : nothing}
   </div>`;
 }
 
@@ -153,7 +153,7 @@ function repliesOf(node: Node, depth: number, view: ThreadView) {
       )}
     </ul>
     ${more > 0
-      ? html`<button type="button" class="link" part="more-replies" @click=${() => view.actions.moreReplies(node.comment.id)}>
+      ? html`<button type="button" class="button link" part="more-replies" @click=${() => view.actions.moreReplies(node.comment.id)}>
           ${plural(view.locale, view.t.thread.moreReplies, Math.min(more, REPLIES_STEP))}
         </button>`
       : nothing}`;

@@ -73,20 +73,6 @@ export const styles = css`
     font-size: 0.875em;
     color: var(--_text-muted);
   }
-  button {
-    font: inherit;
-    padding: 0.375em 1em;
-    border-radius: 999px;
-    border: 1px solid var(--_accent);
-    background: transparent;
-    color: var(--_accent);
-    cursor: pointer;
-  }
-  [part~='reveal-button'] {
-    background: var(--_accent);
-    color: var(--_accent-text);
-    font-weight: 600;
-  }
   [part~='content'] {
     min-inline-size: 0;
   }

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Severity } from '../../api/index.js';
 import { ReviewController } from '../../data/review-controller.js';
 import { formatList } from '../../shared/format.js';
+import { buttonStyles } from '../../shared/button.styles.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { remember, rememberedChoice, type Choice, type Remember } from './choices.js';
 import { styles } from './content-warning.styles.js';
@@ -59,7 +60,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
  * @cssstate concealed - The content is hidden behind the notice.
  */
 export class ContentWarning extends ReviewElement {
-  static override styles = [ReviewElement.styles, styles];
+  static override styles = [ReviewElement.styles, buttonStyles, styles];
 
   /** Space-separated topic ids (`suicide self-harm`); unknown ids show as written. */
   @property() topics = '';
@@ -203,11 +204,11 @@ export class ContentWarning extends ReviewElement {
       <slot name="note">${this.note ? html`<p part="note">${this.note}</p>` : nothing}</slot>
       ${this.choice === 'hide' ? html`<p>${w.keptHidden}</p>` : nothing}
       <div part="actions">
-        <button part="reveal-button" type="button" aria-expanded="false" aria-controls="content" @click=${this.#onReveal}>
+        <button part="reveal-button" class="button primary" type="button" aria-expanded="false" aria-controls="content" @click=${this.#onReveal}>
           ${w.show}
         </button>
         ${rememberable && this.choice !== 'hide'
-          ? html`<button part="always-hide-button" type="button" @click=${this.#onAlwaysHide}>${w.alwaysHide}</button>`
+          ? html`<button part="always-hide-button" class="button" type="button" @click=${this.#onAlwaysHide}>${w.alwaysHide}</button>`
           : nothing}
       </div>
     </section>`;
@@ -217,9 +218,9 @@ export class ContentWarning extends ReviewElement {
     const w = this.localize.t.warning;
     const remembered = this.remember !== 'none' && this.choice === 'show';
     return html`<div part="controls">
-      <button part="hide-button" type="button" aria-expanded="true" aria-controls="content" @click=${() => this.hide()}>${w.hide}</button>
+      <button part="hide-button" class="button" type="button" aria-expanded="true" aria-controls="content" @click=${() => this.hide()}>${w.hide}</button>
       ${remembered && !this.acted ? html`<span>${w.rememberedShow}</span>` : nothing}
-      ${remembered ? html`<button part="forget-button" type="button" @click=${this.#onForget}>${w.forget}</button>` : nothing}
+      ${remembered ? html`<button part="forget-button" class="button" type="button" @click=${this.#onForget}>${w.forget}</button>` : nothing}
     </div>`;
   }
 
