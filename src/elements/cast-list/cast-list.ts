@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { CastMember } from '../../api/index.js';
 import { ReviewController } from '../../data/review-controller.js';
+import { cssVars } from '../../shared/css-vars.js';
 import { formatNumber } from '../../shared/format.js';
 import { errorTemplate, loadStateStyles } from '../../shared/load-states.js';
 import { ReviewElement } from '../../shared/review-element.js';
@@ -135,7 +135,7 @@ export class CastList extends ReviewElement {
       <span part="photo">
         ${photo
           ? html`<img src=${photo} alt="" width="160" height="160" loading="lazy" decoding="async" @error=${() => this.#photoFailed(photo)} />`
-          : html`<span part="initials" aria-hidden="true" style=${styleMap({ '--_hue': String(hueFor(member.name)) })}>${initials(member.name)}</span>`}
+          : html`<span part="initials" aria-hidden="true" ${cssVars({ '--_hue': String(hueFor(member.name)) })}>${initials(member.name)}</span>`}
       </span>
       <span part="name">${nameContent}</span>
       ${member.character ? html`<span part="character">${member.character}</span>` : nothing}

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssVars } from '../../shared/css-vars.js';
 import { formatDate, formatRelative, plural } from '../../shared/format.js';
 import type { Translation } from '../../shared/i18n/index.js';
 import { hueFor, initials } from '../../shared/initials.js';
@@ -118,7 +118,7 @@ function comment(node: Node, depth: number, view: ThreadView, replyingTo?: strin
   const name = deleted ? '' : c.author.name;
   return html`<li part="comment-item">
     <article part="comment" id=${`c-${c.id}`} tabindex="-1" class=${node.local?.state === 'sending' ? 'sending' : ''} aria-label=${deleted ? view.t.thread.deleted : c.author.name}>
-      <span class="avatar" aria-hidden="true" style=${styleMap({ '--_hue': String(hueFor(name)) })}>${deleted ? '' : initials(name)}</span>
+      <span class="avatar" aria-hidden="true" ${cssVars({ '--_hue': String(hueFor(name)) })}>${deleted ? '' : initials(name)}</span>
       <div>
         ${meta(node, view, replyingTo)} ${body(node, view)} ${status(node, view)} ${actionsRow(node, view)}
       </div>

@@ -1,6 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssVars } from '../../shared/css-vars.js';
 import { ReviewController } from '../../data/review-controller.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { styles } from './review-card.styles.js';
@@ -140,8 +140,8 @@ export class ReviewCard extends ReviewElement {
           : status === 'loading'
             ? skeletonTemplate(view)
             : emptyTemplate(view);
-    const held = status !== 'ready' && this.#heldHeight ? { minBlockSize: `${this.#heldHeight}px` } : {};
-    return html`<article part="base" aria-label=${label} aria-busy=${busy ? 'true' : 'false'} style=${styleMap(held)}>${content}</article>
+    const held = status !== 'ready' && this.#heldHeight ? `${this.#heldHeight}px` : undefined;
+    return html`<article part="base" aria-label=${label} aria-busy=${busy ? 'true' : 'false'} ${cssVars({ 'min-block-size': held })}>${content}</article>
       <p class="visually-hidden" role="status">${status === 'error' ? errorMessage(error, t) : ''}</p>`;
   }
 
