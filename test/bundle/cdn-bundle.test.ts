@@ -3,24 +3,13 @@
  * tests). This page imports nothing from src/, so the tags here come from the bundle alone.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { openFrame, shadowText } from '../support/helpers.js';
 
 interface PageWindow extends Window {
   __errors: string[];
 }
 
-function openPage(src: string): Promise<HTMLIFrameElement> {
-  return new Promise((resolve, reject) => {
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'inline-size: 800px; block-size: 1200px';
-    frame.onload = () => resolve(frame);
-    frame.onerror = reject;
-    frame.src = src;
-    document.body.append(frame);
-  });
-}
 
-const text = (el: Element | null | undefined, selector: string) =>
-  (el?.shadowRoot?.querySelector<HTMLElement>(selector)?.innerText ?? '').replace(/\s+/g, ' ').trim();
 
 describe('dist/review-elements.js', () => {
   it('is one file that defines every element', async () => {
@@ -48,16 +37,16 @@ describe('dist/review-elements.js', () => {
   describe('on a plain HTML page that loads it twice', () => {
     let frame: HTMLIFrameElement;
     before(async () => {
-      frame = await openPage('/test/fixtures/plain-page.html');
+      frame = await openFrame('/test/fixtures/plain-page.html');
     });
     after(() => frame.remove());
 
     it('renders a review document from a static path of its own, with relative images', async () => {
       const doc = frame.contentDocument!;
       const card = doc.querySelector('review-card')!;
-      await waitUntil(() => text(card, '[part~="title"]') === 'The Quiet Season', 'the card did not render', { timeout: 5000 });
-      expect(text(card, '[part~="eyebrow"]')).to.equal('Series · 2021 · Japan');
-      expect(text(card, '[part~="comment-count"]')).to.equal('12 comments');
+      await waitUntil(() => shadowText(card, '[part~="title"]') === 'The Quiet Season', 'the card did not render', { timeout: 5000 });
+      expect(shadowText(card, '[part~="eyebrow"]')).to.equal('Series · 2021 · Japan');
+      expect(shadowText(card, '[part~="comment-count"]')).to.equal('12 comments');
       const rating = card.shadowRoot!.querySelector('review-rating')!.shadowRoot!.querySelector('[role="img"]')!;
       expect(rating.getAttribute('aria-label')).to.equal('Our score: 7 out of 10');
       const img = card.shadowRoot!.querySelector<HTMLImageElement>('[part~="poster"] img')!;
@@ -69,11 +58,11 @@ describe('dist/review-elements.js', () => {
     it('shows a polite error for a missing document, and the page keeps working', async () => {
       const doc = frame.contentDocument!;
       const broken = doc.getElementById('broken')!;
-      await waitUntil(() => text(broken, '[part~="error-message"]'), 'no error state', { timeout: 5000 });
-      expect(text(broken, '[part~="error-message"]')).to.equal('This review does not exist, or it was removed.');
+      await waitUntil(() => shadowText(broken, '[part~="error-message"]'), 'no error state', { timeout: 5000 });
+      expect(shadowText(broken, '[part~="error-message"]')).to.equal('This review does not exist, or it was removed.');
       expect(broken.shadowRoot!.querySelector('[role="status"]')).not.to.equal(null);
       const inSource = doc.querySelector('review-source review-card')!;
-      await waitUntil(() => text(inSource, '[part~="title"]') === 'The Quiet Season');
+      await waitUntil(() => shadowText(inSource, '[part~="title"]') === 'The Quiet Season');
       expect((frame.contentWindow as PageWindow).__errors).to.deep.equal([]);
     });
   });

@@ -4,15 +4,11 @@
  * elements still render their own layout inside their own box.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { openFrame } from '../support/helpers.js';
 
 describe('on a page with aggressive global CSS', () => {
   it('keeps each element inside its own box, with its own controls', async () => {
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'inline-size: 600px; block-size: 3000px';
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    frame.src = '/test/fixtures/hostile-css-page.html';
-    document.body.append(frame);
-    await loaded;
+    const frame = await openFrame('/test/fixtures/hostile-css-page.html', 'inline-size: 600px; block-size: 3000px');
     const doc = frame.contentDocument!;
     const card = doc.querySelector('review-card')!;
     await waitUntil(() => card.shadowRoot?.querySelector('[part~="title"]')?.textContent?.includes('Ballerina'), 'the card did not render', { timeout: 8000 });

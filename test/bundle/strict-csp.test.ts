@@ -3,23 +3,17 @@
  * inline) and Trusted Types required: every element renders, and nothing is blocked.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { openFrame, shadowText } from '../support/helpers.js';
 
 interface PageWindow extends Window {
   __violations: string[];
   __errors: string[];
 }
 
-const shadowText = (el: Element | null | undefined, selector: string) =>
-  (el?.shadowRoot?.querySelector<HTMLElement>(selector)?.innerText ?? '').replace(/\s+/g, ' ').trim();
 
 describe('under a strict CSP with Trusted Types', () => {
   it('renders every element with no violation and no uncaught error', async () => {
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'inline-size: 900px; block-size: 1400px';
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    frame.src = '/test/fixtures/strict-csp-page.html';
-    document.body.append(frame);
-    await loaded;
+    const frame = await openFrame('/test/fixtures/strict-csp-page.html', 'inline-size: 900px; block-size: 1400px');
     const doc = frame.contentDocument!;
     const win = frame.contentWindow as PageWindow;
     await waitUntil(() => shadowText(doc.querySelector('review-card'), '[part~="title"]') === 'Ballerina', 'the card did not render', { timeout: 8000 });

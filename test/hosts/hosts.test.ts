@@ -6,23 +6,11 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { CastList, ReviewCard } from '../../src/index.js';
+import { openFrame, shadowText } from '../support/helpers.js';
 
 const HOSTS = ['react', 'vue', 'svelte'] as const;
 
-function openPage(src: string): Promise<HTMLIFrameElement> {
-  return new Promise((resolve, reject) => {
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'inline-size: 800px; block-size: 1200px';
-    frame.onload = () => resolve(frame);
-    frame.onerror = reject;
-    frame.src = src;
-    document.body.append(frame);
-  });
-}
 
-/** The text of a part of the element's shadow DOM, whitespace collapsed. */
-const shadowText = (el: Element | null | undefined, selector: string) =>
-  (el?.shadowRoot?.querySelector<HTMLElement>(selector)?.innerText ?? '').replace(/\s+/g, ' ').trim();
 
 for (const name of HOSTS) {
   describe(`the ${name} host page`, () => {
@@ -34,7 +22,7 @@ for (const name of HOSTS) {
     before(async () => {
       const res = await fetch(url, { method: 'HEAD' });
       if (!res.ok) throw new Error(`${url} is missing (${res.status}): run \`npm run build:hosts\` before the browser tests`);
-      frame = await openPage(url);
+      frame = await openFrame(url);
       doc = frame.contentDocument!;
       const win = frame.contentWindow!;
       win.addEventListener('error', (e) => errors.push(String(e.message)));

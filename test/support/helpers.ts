@@ -19,3 +19,19 @@ export function nextEvent<T extends Event>(target: EventTarget, type: string): P
 /** The text a reader sees, whitespace collapsed. */
 export const seen = (el: Element | null | undefined) =>
   ((el as HTMLElement | null)?.innerText ?? el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Opens a page of its own (a plain HTML fixture, a built host page) in an iframe, once loaded. */
+export function openFrame(src: string, size = 'inline-size: 800px; block-size: 1200px'): Promise<HTMLIFrameElement> {
+  return new Promise((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = size;
+    frame.onload = () => resolve(frame);
+    frame.onerror = reject;
+    frame.src = src;
+    document.body.append(frame);
+  });
+}
+
+/** The text of a part of an element's shadow DOM, whitespace collapsed (for elements in frames). */
+export const shadowText = (el: Element | null | undefined, selector: string) =>
+  (el?.shadowRoot?.querySelector<HTMLElement>(selector)?.innerText ?? '').replace(/\s+/g, ' ').trim();
