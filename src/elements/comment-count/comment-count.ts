@@ -6,16 +6,17 @@ import { reviewSourceContext, reviewStateContext } from '../../data/contexts.js'
 import { sharedClient } from '../../data/shared-client.js';
 import { plural } from '../../shared/format.js';
 import { ReviewElement } from '../../shared/review-element.js';
+import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
 import { watchCount } from './batch.js';
 
 /**
  * @tag comment-count
  * @summary "12 comments" for one review; every count on a page shares one request.
  *
- * Give it `review` (and `api`, or sit inside a `<review-source>` with an API). All counts on the
- * page that use the same API are fetched together in one `GET /v1/comment-counts?ids=…`, and
- * update when a `<comment-thread>` on the page posts or deletes. Inside a source built from a
- * static document, it shows the document's `commentCount`. With `href`, it is a link (to the
+ * Give it `review` (and `api`), or put it inside a `<review-source>`. Counts with their own
+ * `review` share one `GET /v1/comment-counts?ids=…` per API for the whole page; inside a source,
+ * it shows the count of the review the source already loaded (no request). Either way it updates
+ * when a `<comment-thread>` on the page posts or deletes. With `href`, it is a link (to the
  * thread). It shows nothing until it knows the number, and nothing if it cannot get it.
  *
  * @csspart base - The text, or the link.
@@ -56,8 +57,31 @@ export class CommentCount extends ReviewElement {
     return api && id ? { api: absoluteUrl(api), id } : undefined;
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  /**
+   * Inside a source (no `review` or `api` of its own), the review the source loaded already has
+   * the count: no request of its own, so a page for one review makes two requests, not three.
+   * Once a thread on the page changes that review's comments, it asks the API like the others.
+   */
+  get #fromSource(): boolean {
+    return !this.review && !this.api && !this.#live;
+  }
+  #live = false;
+
+  #onChanged = (event: Event) => {
+    const { api, reviewId } = (event as CustomEvent<CommentsChangedDetail>).detail;
     const target = this.#target;
+    if (this.#live || !target || target.api !== api || target.id !== reviewId) return;
+    this.#live = true;
+    this.requestUpdate();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener(COMMENTS_CHANGED, this.#onChanged);
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const target = this.#fromSource ? undefined : this.#target;
     const key = target ? `${target.api}\n${target.id}` : '';
     if (key === this.#watching || !this.isConnected) return;
     this.#unwatch?.();
@@ -72,14 +96,17 @@ export class CommentCount extends ReviewElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener(COMMENTS_CHANGED, this.#onChanged);
     this.#unwatch?.();
     this.#unwatch = undefined;
     this.#watching = '';
   }
 
   protected override render() {
-    // A static document (no API) still knows its own count.
-    const count = this.#target ? this.count : this.#provided.value?.review?.commentCount;
+    // From the source's review (a static document's too), or from the API.
+    const provided = this.#provided.value;
+    const fromReview = this.#fromSource || !this.#target;
+    const count = fromReview ? (provided?.status === 'ready' ? provided.review?.commentCount : undefined) : this.count;
     this.setStates({ loading: count === undefined });
     if (count === undefined) return nothing;
     const { t, locale } = this.localize;

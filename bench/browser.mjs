@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: what the elements cost a reader, measured in headless Chromium against the
+ * built reference server on a temporary database. Every timing is the median of RUNS cold runs
+ * (a fresh browser context each: empty cache, new connections), with min and max. A benchmark,
+ * not a test: it fails on nothing; the machine's other load shows in it. Compare within one run.
+ *
+ *   RUNS=5 npm run bench          (writes bench/results.json)
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { startServerProcess } from '../scripts/server-process.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const ADMIN = 'bench-admin-token-0123456789';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+// Bytes ------------------------------------------------------------------------------------------
+function sizes(code) {
+  const buffer = Buffer.from(code);
+  return { minified: buffer.length, gzip: gzipSync(buffer, { level: 9 }).length, brotli: brotliCompressSync(buffer).length };
+}
+const bytes = { 'review-elements.js (everything, one file)': sizes(readFileSync(join(root, 'dist/review-elements.js'))) };
+// Each element entry on its own, bundled with its share of lit (what a page using one element loads).
+for (const entry of ['review-card', 'review-rating', 'review-source', 'cast-list', 'content-warning', 'comment-thread', 'comment-count']) {
+  const result = await build({
+    entryPoints: [join(root, `dist/${entry}.js`)],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  bytes[`${entry}.js with lit`] = sizes(result.outputFiles[0].contents);
+}
+const litOnly = await build({ stdin: { contents: "export * from 'lit';", resolveDir: root }, bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
+bytes['lit alone (for comparison)'] = sizes(litOnly.outputFiles[0].contents);
+
+// Pages ------------------------------------------------------------------------------------------
+const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: ADMIN });
+const { url } = server;
+async function seedThread(id, n) {
+  const doc = { id, url: `https://blog.example/${id}`, lang: 'en', title: id, publishedAt: '2025-01-01T00:00:00Z', work: { title: id, type: 'movie' }, comments: { open: true } };
+  await fetch(`${url}/v1/reviews/${id}`, { method: 'PUT', headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(doc) });
+  let parent = null;
+  for (let i = 0; i < n; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, n - i) }, async (_, j) => {
+        // Every fifth comment is a reply, so threads have some depth.
+        const reply = (i + j) % 5 === 4 && parent;
+        const res = await fetch(`${url}/v1/reviews/${id}/comments`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ author: { name: `Reader ${i + j}` }, body: `Comment ${i + j}: **a sentence** or two of what readers write, with a link https://example.com/${i + j}.`, parentId: reply || null }),
+        });
+        if (!reply && j === 0) parent = (await res.json()).id;
+      }),
+    );
+  }
+}
+await seedThread('bench-200', 200);
+await seedThread('bench-2000', 2000);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--enable-precise-memory-info'],
+});
+
+// Watches, from the first script on the page, for each element's first real content.
+const observe = () => {
+  const t0 = performance.now();
+  window.__bench = { ready: {}, shifts: 0, longTasks: [], t0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__bench.shifts += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const checks = {
+    'review-card': (el) => el.shadowRoot?.querySelector('img, [part~="poster"] svg') && !el.matches(':state(loading)'),
+    'cast-list': (el) => el.shadowRoot?.querySelector('[part~="member"] [part~="name"]')?.textContent,
+    'content-warning': (el) => el.shadowRoot?.querySelector('[part~="topics"]'),
+    'comment-thread': (el) => el.shadowRoot?.querySelector('article[part~="comment"]'),
+    'comment-count': (el) => el.shadowRoot?.querySelector('[part~="base"]'),
+  };
+  const tick = () => {
+    for (const [tag, ready] of Object.entries(checks)) {
+      if (window.__bench.ready[tag] !== undefined) continue;
+      const el = document.querySelector(tag);
+      if (el && ready(el)) window.__bench.ready[tag] = performance.now();
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+const countNodes = () => {
+  let n = 0;
+  const walk = (node) => {
+    n++;
+    if (node.shadowRoot) walk(node.shadowRoot);
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(document.documentElement);
+  return n;
+};
+
+async function coldPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(observe);
+  const api = [];
+  page.on('request', (r) => r.url().includes('/v1/') && api.push(new URL(r.url()).pathname + new URL(r.url()).search));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { context, page, api, cdp };
+}
+const heapMb = async (cdp) => {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1024 / 1024;
+};
+
+const article = { requests: [], shifts: [], longTasks: [], longTaskMs: [], heapMb: [] };
+const readyAt = {};
+for (let run = 0; run < RUNS; run++) {
+  const { context, page, api, cdp } = await coldPage();
+  await page.goto(`${url}/`, { waitUntil: 'load' });
+  await page.waitForFunction(() => Object.keys(window.__bench.ready).length === 5, null, { timeout: 20_000 });
+  await page.waitForTimeout(500);
+  const b = await page.evaluate(() => window.__bench);
+  for (const [tag, t] of Object.entries(b.ready)) (readyAt[tag] ??= []).push(t);
+  article.requests.push(api.length);
+  article.shifts.push(b.shifts);
+  article.longTasks.push(b.longTasks.length);
+  article.longTaskMs.push(b.longTasks.reduce((s, d) => s + d, 0));
+  article.heapMb.push(await heapMb(cdp));
+  if (run === 0) article.requestList = api;
+  await context.close();
+}
+
+const thread = {};
+for (const size of [200, 2000]) {
+  const m = { firstComments: [], nextPage: [], heapMb: [], domNodes: [] };
+  for (let run = 0; run < RUNS; run++) {
+    const { context, page, cdp } = await coldPage();
+    await page.route('**/bench-thread.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>thread</title><script type="module" src="/review-elements.js"></script></head><body><comment-thread api="/v1" review="bench-${size}"></comment-thread></body></html>`,
+      }),
+    );
+    await page.goto(`${url}/bench-thread.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__bench.ready['comment-thread'] !== undefined, null, { timeout: 20_000 });
+    m.firstComments.push(await page.evaluate(() => window.__bench.ready['comment-thread']));
+    const before = await page.evaluate(() => document.querySelector('comment-thread').shadowRoot.querySelectorAll('article').length);
+    const t = await page.evaluate(async (before) => {
+      const root = document.querySelector('comment-thread').shadowRoot;
+      const start = performance.now();
+      root.querySelector('[part~="load-more"]').click();
+      await new Promise((resolve) => {
+        const check = () => (root.querySelectorAll('article').length > before ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - start;
+    }, before);
+    m.nextPage.push(t);
+    m.heapMb.push(await heapMb(cdp));
+    m.domNodes.push(await page.evaluate(countNodes));
+    await context.close();
+  }
+  thread[size] = m;
+}
+await browser.close();
+await server.stop();
+
+// Server -----------------------------------------------------------------------------------------
+let serverResults;
+if (process.env.SKIP_SERVER_BENCH !== '1') {
+  execFileSync(process.execPath, [join(root, 'bench/server.mjs')], { stdio: 'inherit', env: { ...process.env, RUNS: String(Math.max(3, Math.min(RUNS, 5))), DURATION: '3' } });
+  serverResults = JSON.parse(readFileSync(join(root, 'bench/server-results.json'), 'utf8'));
+}
+
+// Report -----------------------------------------------------------------------------------------
+const ms = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+const num = (s, d = 0) => `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max.toFixed(d)})`;
+const lines = [];
+lines.push(`\nreview-elements benchmark: ${RUNS} cold runs each, median (min–max); ${cpus().length} cores, Node ${process.version}, ${browser.version?.() ?? 'Chromium'}\n`);
+lines.push('| bytes | minified | gzip | brotli |', '| --- | --- | --- | --- |');
+for (const [name, s] of Object.entries(bytes)) lines.push(`| ${name} | ${kb(s.minified)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+lines.push('', '| article page (`/`) | value |', '| --- | --- |');
+lines.push(`| API requests | ${num(stat(article.requests))} |`);
+for (const [tag, t] of Object.entries(readyAt)) lines.push(`| navigation → first content of <${tag}> | ${ms(stat(t))} |`);
+lines.push(`| cumulative layout shift | ${num(stat(article.shifts), 3)} |`);
+lines.push(`| long tasks (count) | ${num(stat(article.longTasks))} |`);
+lines.push(`| long tasks (total) | ${ms(stat(article.longTaskMs))} |`);
+lines.push(`| JS heap after load | ${num(stat(article.heapMb), 1)} MB |`);
+lines.push('', '| comment thread | 200 comments | 2 000 comments |', '| --- | --- | --- |');
+lines.push(`| navigation → first comments painted | ${ms(stat(thread[200].firstComments))} | ${ms(stat(thread[2000].firstComments))} |`);
+lines.push(`| "Load more" → next page painted | ${ms(stat(thread[200].nextPage))} | ${ms(stat(thread[2000].nextPage))} |`);
+lines.push(`| JS heap | ${num(stat(thread[200].heapMb), 1)} MB | ${num(stat(thread[2000].heapMb), 1)} MB |`);
+lines.push(`| DOM nodes (shadow roots included) | ${num(stat(thread[200].domNodes))} | ${num(stat(thread[2000].domNodes))} |`);
+if (serverResults) {
+  lines.push('', '| server (loopback, 50 connections) | req/s | p99 |', '| --- | --- | --- |');
+  for (const r of serverResults.results) lines.push(`| ${r.scenario} | ${num(r.requestsPerSecond)} | ${num(r.p99ms)} ms |`);
+}
+console.log(lines.join('\n'));
+writeFileSync(
+  join(root, 'bench/results.json'),
+  JSON.stringify({ date: new Date().toISOString(), runs: RUNS, cores: cpus().length, node: process.version, bytes, article: { ...article, readyAt }, thread, server: serverResults ?? null }, null, 2) + '\n',
+);
+void readdirSync;
