@@ -8,7 +8,7 @@
  *   RUNS=5 npm run bench          (writes bench/results.json)
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -202,7 +202,7 @@ lines.push('| bytes | minified | gzip | brotli |', '| --- | --- | --- | --- |');
 for (const [name, s] of Object.entries(bytes)) lines.push(`| ${name} | ${kb(s.minified)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
 lines.push('', '| article page (`/`) | value |', '| --- | --- |');
 lines.push(`| API requests | ${num(stat(article.requests))} |`);
-for (const [tag, t] of Object.entries(readyAt)) lines.push(`| navigation → first content of <${tag}> | ${ms(stat(t))} |`);
+for (const [tag, t] of Object.entries(readyAt)) lines.push(`| navigation → first content of \`<${tag}>\` | ${ms(stat(t))} |`);
 lines.push(`| cumulative layout shift | ${num(stat(article.shifts), 3)} |`);
 lines.push(`| long tasks (count) | ${num(stat(article.longTasks))} |`);
 lines.push(`| long tasks (total) | ${ms(stat(article.longTaskMs))} |`);
@@ -221,4 +221,3 @@ writeFileSync(
   join(root, 'bench/results.json'),
   JSON.stringify({ date: new Date().toISOString(), runs: RUNS, cores: cpus().length, node: process.version, bytes, article: { ...article, readyAt }, thread, server: serverResults ?? null }, null, 2) + '\n',
 );
-void readdirSync;
