@@ -53,6 +53,7 @@ export default defineConfig(() => {
   if (target === 'npm') {
     return {
       define,
+      plugins: [minifyLitCss()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -74,7 +75,17 @@ export default defineConfig(() => {
       emptyOutDir: false,
       sourcemap: true,
       lib: { entry: { 'review-elements': 'src/index.ts' }, formats: ['es'], fileName: () => 'review-elements.js' },
-      rolldownOptions: { output: { minify: true } },
+      rolldownOptions: {
+        // The catalogues other than English are the only other files, loaded on demand from beside
+        // the bundle; the hash lets a CDN cache them for good.
+        output: { minify: true, chunkFileNames: 'review-elements.[name]-[hash].js' },
+        onLog(level, log, handler) {
+          // content-warning imports the data layer lazily for npm users; in this one file it is
+          // already present (other elements import it), which is what we want here.
+          if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
+          handler(level, log);
+        },
+      },
     },
   };
 });

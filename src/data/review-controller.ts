@@ -1,10 +1,11 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Review } from '../api/index.js';
 import { ReviewErrorEvent, ReviewLoadEvent } from './events.js';
-import { reviewSourceContext, reviewStateContext, type LoadStatus, type ReviewSourceInfo, type ReviewState } from './contexts.js';
-import { sharedClient } from './shared-client.js';
+import { reviewSourceContext, reviewStateContext, type ReviewState } from './contexts.js';
+import type { LoadArgs, ReviewLoader } from './review-loader.js';
+
+/** `review-loader.js` itself (most elements), or a function that imports it when first needed. */
+export type LoaderModule = typeof import('./review-loader.js');
 
 /** The properties an element exposes to say where its review comes from. */
 export interface ReviewSourceProps {
@@ -31,13 +32,6 @@ function ensureContextRoot(): void {
   new ContextRoot().attach(document.documentElement);
 }
 
-const STATUS: Record<TaskStatus, LoadStatus> = {
-  [TaskStatus.INITIAL]: 'idle',
-  [TaskStatus.PENDING]: 'loading',
-  [TaskStatus.COMPLETE]: 'ready',
-  [TaskStatus.ERROR]: 'error',
-};
-
 /**
  * Gives an element its review. With its own `src`, or `review` (+ `api`, or the `api` of the
  * surrounding source), it loads through the page-wide client; otherwise it takes what the nearest
@@ -50,28 +44,31 @@ export class ReviewController implements ReactiveController {
   readonly #host: Host;
   readonly #provided: ContextConsumer<typeof reviewStateContext, Host>;
   readonly #source: ContextConsumer<typeof reviewSourceContext, Host>;
-  readonly #task: Task<[string | undefined, string | undefined, string | undefined, ReviewSourceInfo | undefined], Review>;
-  #revalidate = false;
+  readonly #lazy: (() => Promise<LoaderModule>) | undefined;
+  #loader: ReviewLoader | undefined;
+  #importing = false;
+  #importError: Error | undefined;
   #state: ReviewState | undefined;
   #announced: unknown;
 
-  constructor(host: Host) {
+  /**
+   * @param loader `review-loader.js`, for elements that often load on their own; or
+   *   `() => import('…/review-loader.js')`, for one that rarely does, so its bundle leaves out
+   *   the client and its validation until an element on the page needs them.
+   */
+  constructor(host: Host, loader: LoaderModule | (() => Promise<LoaderModule>)) {
     ensureContextRoot();
     this.#host = host;
     host.addController(this);
     this.#provided = new ContextConsumer(host, { context: reviewStateContext, subscribe: true });
     this.#source = new ContextConsumer(host, { context: reviewSourceContext, subscribe: true });
-    this.#task = new Task(host, {
-      args: () => [host.src, host.api, host.review, host.api ? undefined : this.#source.value] as const,
-      task: async ([src, api, id, source], { signal }) => {
-        const revalidate = this.#revalidate;
-        this.#revalidate = false;
-        if (src) return sharedClient().getDocument(src, { signal, revalidate });
-        if (id && api) return sharedClient(api).getReview(id, { signal, revalidate });
-        if (id && source?.api) return source.client.getReview(id, { signal, revalidate });
-        return initialState;
-      },
-    });
+    if (typeof loader === 'function') this.#lazy = loader;
+    else this.#loader = new loader.ReviewLoader(host, () => this.#args());
+  }
+
+  #args(): LoadArgs {
+    const h = this.#host;
+    return [h.src, h.api, h.review, h.api ? undefined : this.#source.value];
   }
 
   /** True when the element loads its own review rather than taking the provided one. */
@@ -83,16 +80,14 @@ export class ReviewController implements ReactiveController {
   /** The state to render: provided by a source, or of the element's own load. */
   get state(): ReviewState {
     if (!this.standalone && this.#provided.value) return this.#provided.value;
-    const task = this.#task;
-    const status = STATUS[task.status];
+    const loader = this.#loader;
+    // Before a lazily imported loader arrives the element is loading (or failed to get the code).
+    const status = loader ? loader.status : this.#importError ? 'error' : this.standalone ? 'loading' : 'idle';
+    const review = loader?.review;
+    const error = loader ? loader.error : this.#importError;
     const prev = this.#state;
-    if (prev && prev.status === status && prev.review === task.value && prev.error === task.error) return prev;
-    this.#state = {
-      status,
-      review: task.value,
-      error: task.error as Error | undefined,
-      reload: () => this.reload(),
-    };
+    if (prev && prev.status === status && prev.review === review && prev.error === error) return prev;
+    this.#state = { status, review, error, reload: () => this.reload() };
     return this.#state;
   }
 
@@ -102,8 +97,30 @@ export class ReviewController implements ReactiveController {
       this.#provided.value.reload();
       return;
     }
-    this.#revalidate = true;
-    void this.#task.run();
+    if (this.#loader) this.#loader.reload();
+    else this.#import();
+  }
+
+  #import(): void {
+    if (this.#importing || !this.#lazy) return;
+    this.#importing = true;
+    this.#importError = undefined;
+    this.#lazy().then(
+      (module) => {
+        // Created outside an update, then an update runs the task with the element's arguments.
+        this.#loader = new module.ReviewLoader(this.#host, () => this.#args());
+      },
+      (error: unknown) => {
+        this.#importError = Object.assign(new Error('The review code could not be loaded', { cause: error }), { code: 'network' });
+      },
+    ).finally(() => {
+      this.#importing = false;
+      this.#host.requestUpdate();
+    });
+  }
+
+  hostUpdate(): void {
+    if (!this.#loader && !this.#importError && this.standalone) this.#import();
   }
 
   hostUpdated(): void {

@@ -32,7 +32,7 @@ export function formatDate(locale: string, iso: string, options: Intl.DateTimeFo
 }
 
 /** `93` → "1 h 33 min", "1시간 33분", "1小时33分钟". */
-export function formatRuntime(locale: string, t: Translation, totalMinutes: number): string {
+export function formatRuntime(locale: string, t: Pick<Translation, 'runtimeHours' | 'runtimeMinutes' | 'runtime'>, totalMinutes: number): string {
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
   const n = (x: number) => formatNumber(locale, x);

@@ -5,7 +5,7 @@ import type { Translation } from './i18n/index.js';
 const ERROR_ICON = svg`<svg class="error-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 2 1 21h22L12 2zm1 15h-2v-2h2v2zm0-4h-2V9h2v4z"/></svg>`;
 
 /** What went wrong, in the reader's words: by the error's stable `code`, never its message. */
-export function errorMessage(error: Error | undefined, t: Translation): string {
+export function errorMessage(error: Error | undefined, t: Pick<Translation, 'errors' | 'retry' | 'retrying'>): string {
   const code = (error as { code?: string } | undefined)?.code ?? 'generic';
   return t.errors[code] ?? t.errors.generic;
 }
@@ -14,7 +14,7 @@ export function errorMessage(error: Error | undefined, t: Translation): string {
  * The error state every data element shows: a title, what went wrong and a Retry that stays
  * focusable while it works (`aria-disabled`, not `disabled`, so focus is not lost).
  */
-export function errorTemplate(title: string, error: Error | undefined, retrying: boolean, onRetry: () => void, t: Translation) {
+export function errorTemplate(title: string, error: Error | undefined, retrying: boolean, onRetry: () => void, t: Pick<Translation, 'errors' | 'retry' | 'retrying'>) {
   return html`<div class="error" part="error">
     ${ERROR_ICON}
     <p part="error-title"><strong>${title}</strong></p>

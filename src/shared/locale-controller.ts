@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { intlLocale, translation, type Translation } from './i18n/index.js';
+import { catalogueFor, intlLocale, loadCatalogue, loadedCatalogue, type Translation } from './i18n/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -19,14 +19,14 @@ export function nearestLang(element: Element): string {
   return document.documentElement.lang || navigator.language || 'en';
 }
 
-const controllers = new Set<LocaleController>();
+const controllers = new Set<LocaleController<never>>();
 let observer: MutationObserver | undefined;
 
 /**
  * One MutationObserver for the whole page, not one per element: a page that switches language
  * (`<html lang>` or any ancestor's) re-renders every element, and a page that never does pays once.
  */
-function watch(controller: LocaleController): void {
+function watch(controller: LocaleController<never>): void {
   controllers.add(controller);
   if (!observer) {
     observer = new MutationObserver(() => controllers.forEach((c) => c.refresh()));
@@ -34,7 +34,7 @@ function watch(controller: LocaleController): void {
   }
 }
 
-function unwatch(controller: LocaleController): void {
+function unwatch(controller: LocaleController<never>): void {
   controllers.delete(controller);
   if (controllers.size === 0 && observer) {
     observer.disconnect();
@@ -42,16 +42,24 @@ function unwatch(controller: LocaleController): void {
   }
 }
 
-/** Gives an element its language: the tag for Intl, and the strings of the matching catalogue. */
-export class LocaleController implements ReactiveController {
+/**
+ * Gives an element its language: the tag for Intl, and the strings it uses from the matching
+ * catalogue. Each element passes its own English strings (so a page with one element ships only
+ * those); another catalogue is loaded on first use, and `pending` says when that is under way.
+ */
+export class LocaleController<K extends keyof Translation = keyof Translation> implements ReactiveController {
   /** BCP 47 tag for Intl formatting, e.g. `zh-CN`. */
   locale = 'en';
-  /** The strings for `locale`'s catalogue. */
-  t: Translation = translation('en');
+  /** The strings for `locale`'s catalogue (English until another one has loaded). */
+  t: Pick<Translation, K>;
+  /** Settles when the catalogue for `locale` is in `t`; undefined when it already is. */
+  pending: Promise<void> | undefined;
   readonly #host: Host;
+  readonly #english: Pick<Translation, K>;
 
-  constructor(host: Host) {
+  constructor(host: Host, english: Pick<Translation, K>) {
     this.#host = host;
+    this.#english = this.t = english;
     host.addController(this);
   }
 
@@ -68,7 +76,26 @@ export class LocaleController implements ReactiveController {
     const locale = intlLocale(nearestLang(this.#host));
     if (locale === this.locale && this.#host.isConnected) return;
     this.locale = locale;
-    this.t = translation(locale);
-    this.#host.requestUpdate();
+    const id = catalogueFor(locale);
+    const catalogue = id === 'en' ? this.#english : loadedCatalogue(id);
+    if (catalogue || id === 'en') {
+      this.t = catalogue ?? this.#english;
+      this.pending = undefined;
+      this.#host.requestUpdate();
+      return;
+    }
+    const pending = (this.pending = loadCatalogue(id).then(
+      (loaded) => {
+        if (this.pending !== pending) return;
+        this.t = loaded;
+        this.pending = undefined;
+        this.#host.requestUpdate();
+      },
+      () => {
+        // The catalogue could not be fetched: English it is, rather than nothing.
+        if (this.pending === pending) this.pending = undefined;
+        this.#host.requestUpdate();
+      },
+    ));
   }
 }

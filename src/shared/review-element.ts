@@ -1,6 +1,6 @@
 import { LitElement, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
-import { LocaleController } from './locale-controller.js';
+import type { LocaleController } from './locale-controller.js';
 import { hostReset, tokens } from './tokens.styles.js';
 import { VERSION } from './version.js';
 
@@ -9,14 +9,15 @@ import { VERSION } from './version.js';
  * `defineElement`), the resolved language, and CSS custom states. Element classes hold only what
  * differs.
  */
-export class ReviewElement extends LitElement {
+export abstract class ReviewElement extends LitElement {
   static version = VERSION;
   static override styles: CSSResultGroup = [tokens, hostReset];
 
   /** Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  protected readonly localize = new LocaleController(this);
+  /** Each element makes its own, with the English strings it uses. */
+  protected abstract readonly localize: LocaleController<never>;
   readonly #internals: ElementInternals | undefined;
 
   constructor() {
@@ -26,6 +27,16 @@ export class ReviewElement extends LitElement {
     } catch {
       // Already attached by a subclass, or a browser without ElementInternals: states are a bonus.
     }
+  }
+
+  /**
+   * The first render waits for the reader's catalogue (a Korean page fetches `ko` once), so
+   * nobody sees English flash into Korean and the layout does not jump when it does. Later
+   * language switches keep showing the old strings until the new ones arrive.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.hasUpdated ? undefined : this.localize.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Sets CSS custom states (`review-card:state(loading)`) so hosts can style states without classes. */

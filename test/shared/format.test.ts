@@ -1,15 +1,21 @@
 import { expect } from '@open-wc/testing';
 import { formatDate, formatPercent, formatRelative, formatRuntime, isoDuration, plural, regionName } from '../../src/shared/format.js';
-import { catalogueFor, intlLocale, translation } from '../../src/shared/i18n/index.js';
+import { catalogueFor, enBase, intlLocale, loadCatalogue, loadedCatalogue } from '../../src/shared/i18n/index.js';
 import { nearestLang } from '../../src/shared/locale-controller.js';
 
 describe('i18n and formatting', () => {
-  it('formats runtimes in each shipped language', () => {
-    expect(formatRuntime('en', translation('en'), 93)).to.equal('1 h 33 min');
-    expect(formatRuntime('ko', translation('ko'), 93)).to.equal('1시간 33분');
-    expect(formatRuntime('zh-Hans', translation('zh-Hans'), 93)).to.equal('1小时33分钟');
-    expect(formatRuntime('en', translation('en'), 45)).to.equal('45 min');
-    expect(formatRuntime('en', translation('en'), 120)).to.equal('2 h');
+  it('formats runtimes in each shipped language', async () => {
+    expect(formatRuntime('en', enBase, 93)).to.equal('1 h 33 min');
+    expect(formatRuntime('ko', await loadCatalogue('ko'), 93)).to.equal('1시간 33분');
+    expect(formatRuntime('zh-Hans', await loadCatalogue('zh-Hans'), 93)).to.equal('1小时33分钟');
+    expect(formatRuntime('en', enBase, 45)).to.equal('45 min');
+    expect(formatRuntime('en', enBase, 120)).to.equal('2 h');
+  });
+
+  it('loads a catalogue once, and only when asked', async () => {
+    const [a, b] = await Promise.all([loadCatalogue('ko'), loadCatalogue('ko')]);
+    expect(a).to.equal(b);
+    expect(loadedCatalogue('ko')).to.equal(a);
   });
 
   it('writes ISO 8601 durations for machines', () => {
@@ -38,10 +44,10 @@ describe('i18n and formatting', () => {
     expect(formatRelative('ko', ago(86_400_000), now)).to.equal('어제');
   });
 
-  it('chooses plural forms with Intl.PluralRules', () => {
-    expect(plural('en', translation('en').comments, 1)).to.equal('1 comment');
-    expect(plural('en', translation('en').comments, 1200)).to.equal('1,200 comments');
-    expect(plural('ko', translation('ko').comments, 3)).to.equal('댓글 3개');
+  it('chooses plural forms with Intl.PluralRules', async () => {
+    expect(plural('en', enBase.comments, 1)).to.equal('1 comment');
+    expect(plural('en', enBase.comments, 1200)).to.equal('1,200 comments');
+    expect(plural('ko', (await loadCatalogue('ko')).comments, 3)).to.equal('댓글 3개');
   });
 
   it('maps language tags to catalogues, falling back to English', () => {

@@ -2,10 +2,13 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CastMember } from '../../api/index.js';
 import { ReviewController } from '../../data/review-controller.js';
+import * as reviewLoader from '../../data/review-loader.js';
 import { cssVars } from '../../shared/css-vars.js';
 import { formatNumber } from '../../shared/format.js';
 import { errorTemplate, loadStateStyles } from '../../shared/load-states.js';
 import { ReviewElement } from '../../shared/review-element.js';
+import { LocaleController } from '../../shared/locale-controller.js';
+import { enBase, enCast } from '../../shared/i18n/index.js';
 import { styles } from './cast-list.styles.js';
 import { CastSelectEvent } from './events.js';
 import { hueFor, initials } from '../../shared/initials.js';
@@ -47,6 +50,7 @@ import { hueFor, initials } from '../../shared/initials.js';
  * @cssstate expanded - Every entry is shown although a `limit` is set.
  */
 export class CastList extends ReviewElement {
+  protected override readonly localize = new LocaleController(this, { ...enBase, cast: enCast });
   static override styles = [ReviewElement.styles, loadStateStyles, styles];
 
   /** URL of a static review document. */
@@ -66,7 +70,7 @@ export class CastList extends ReviewElement {
 
   @state() private expanded = false;
   @state() private retrying = false;
-  readonly #data = new ReviewController(this);
+  readonly #data = new ReviewController(this, reviewLoader);
   readonly #brokenPhotos = new Set<string>();
   #focusIndex = -1;
 

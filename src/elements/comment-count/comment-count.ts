@@ -6,6 +6,8 @@ import { reviewSourceContext, reviewStateContext } from '../../data/contexts.js'
 import { sharedClient } from '../../data/shared-client.js';
 import { plural } from '../../shared/format.js';
 import { ReviewElement } from '../../shared/review-element.js';
+import { LocaleController } from '../../shared/locale-controller.js';
+import { enBase } from '../../shared/i18n/index.js';
 import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
 import { watchCount } from './batch.js';
 
@@ -26,6 +28,7 @@ import { watchCount } from './batch.js';
  * @cssstate loading - The count is not known yet.
  */
 export class CommentCount extends ReviewElement {
+  protected override readonly localize = new LocaleController(this, enBase);
   static override styles = [
     ReviewElement.styles,
     css`
@@ -110,7 +113,7 @@ export class CommentCount extends ReviewElement {
     this.setStates({ loading: count === undefined });
     if (count === undefined) return nothing;
     const { t, locale } = this.localize;
-    const text = count === 0 ? t.thread.none : plural(locale, t.comments, count);
+    const text = count === 0 ? t.noComments : plural(locale, t.comments, count);
     const href = this.href && (this.href.startsWith('#') ? this.href : safeLinkUrl(this.href, document.baseURI));
     return href ? html`<a part="base" href=${href}>${text}</a>` : html`<span part="base">${text}</span>`;
   }

@@ -3,6 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import type { CommentInput } from '../../api/index.js';
 import { formatNumber } from '../../shared/format.js';
 import { ReviewElement } from '../../shared/review-element.js';
+import { LocaleController } from '../../shared/locale-controller.js';
+import { enBase, enThread } from '../../shared/i18n/index.js';
 import { formStyles } from './comment-form.styles.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { clearDraft, loadAuthor, loadDraft, saveAuthor, saveDraft } from './storage.js';
@@ -29,6 +31,7 @@ export class CommentFormSubmitEvent extends Event {
  * @csspart form - The form.
  */
 export class CommentForm extends ReviewElement {
+  protected override readonly localize = new LocaleController(this, { ...enBase, thread: enThread });
   static override styles = [ReviewElement.styles, buttonStyles, formStyles];
 
   /** Where drafts are kept: one scope per API and review. */

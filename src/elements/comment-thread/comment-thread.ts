@@ -6,11 +6,14 @@ import { absoluteUrl } from '../../api/urls.js';
 import { isAbortError, type CommentInput, type CommentPage, type CommentSort, type ReviewClient } from '../../api/index.js';
 import { reviewSourceContext } from '../../data/contexts.js';
 import { ReviewController } from '../../data/review-controller.js';
+import * as reviewLoader from '../../data/review-loader.js';
 import { sharedClient } from '../../data/shared-client.js';
 import { formatNumber } from '../../shared/format.js';
 import { errorMessage, errorTemplate, loadStateStyles } from '../../shared/load-states.js';
 import { onMinute } from '../../shared/minute-ticker.js';
 import { ReviewElement } from '../../shared/review-element.js';
+import { LocaleController } from '../../shared/locale-controller.js';
+import { enBase, enThread } from '../../shared/i18n/index.js';
 import type { CommentFormSubmitEvent } from './comment-form.js';
 import { styles } from './comment-thread.styles.js';
 import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
@@ -75,6 +78,7 @@ const OUTBOX_RESEND_MS = 23 * 60 * 60 * 1000;
  * @cssstate empty - No comments yet.
  */
 export class CommentThread extends ReviewElement {
+  protected override readonly localize = new LocaleController(this, { ...enBase, thread: enThread });
   static override styles = [ReviewElement.styles, loadStateStyles, styles];
 
   /** Base URL of the review API. */
@@ -98,7 +102,7 @@ export class CommentThread extends ReviewElement {
   @state() private now = Date.now();
   @state() private ownVersion = 0;
 
-  readonly #review = new ReviewController(this);
+  readonly #review = new ReviewController(this, reviewLoader);
   readonly #source = new ContextConsumer(this, { context: reviewSourceContext, subscribe: true });
   #reloads = 0;
   #stopTicker?: () => void;

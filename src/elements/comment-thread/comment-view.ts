@@ -3,7 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cssVars } from '../../shared/css-vars.js';
 import { formatDate, formatRelative, plural } from '../../shared/format.js';
-import type { Translation } from '../../shared/i18n/index.js';
+import type { BaseKey, Translation } from '../../shared/i18n/index.js';
 import { hueFor, initials } from '../../shared/initials.js';
 import { errorMessage } from '../../shared/load-states.js';
 import { renderComment } from './comment-markup.js';
@@ -30,7 +30,7 @@ export interface ThreadActions {
 
 /** Everything a comment's template reads besides its node; a change here re-renders every comment. */
 export interface ThreadView {
-  t: Translation;
+  t: Pick<Translation, BaseKey | 'thread'>;
   locale: string;
   now: number;
   maxDepth: number;

@@ -2,10 +2,13 @@ import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Severity } from '../../api/index.js';
-import { ReviewController } from '../../data/review-controller.js';
+import type { ReviewController } from '../../data/review-controller.js';
+import type { ReviewState } from '../../data/contexts.js';
 import { formatList } from '../../shared/format.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { ReviewElement } from '../../shared/review-element.js';
+import { LocaleController } from '../../shared/locale-controller.js';
+import { enWarning } from '../../shared/i18n/index.js';
 import { remember, rememberedChoice, type Choice, type Remember } from './choices.js';
 import { styles } from './content-warning.styles.js';
 import { ContentWarningHideEvent, ContentWarningRevealEvent } from './events.js';
@@ -60,6 +63,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
  * @cssstate concealed - The content is hidden behind the notice.
  */
 export class ContentWarning extends ReviewElement {
+  protected override readonly localize = new LocaleController(this, { warning: enWarning });
   static override styles = [ReviewElement.styles, buttonStyles, styles];
 
   /** Space-separated topic ids (`suicide self-harm`); unknown ids show as written. */
@@ -82,7 +86,12 @@ export class ContentWarning extends ReviewElement {
   @state() private revealed = false;
   @state() private choice: Choice | undefined;
   @state() private acted = false;
-  readonly #data = new ReviewController(this);
+  /**
+   * Made on demand: without `from-review` this element needs no review, so its bundle leaves out
+   * the context consumer, the API client and its validation, which would double its size.
+   */
+  #data: ReviewController | undefined;
+  #dataRequested = false;
   #focusContent = false;
   #focusReveal = false;
   #appliedFor = '';
@@ -90,15 +99,35 @@ export class ContentWarning extends ReviewElement {
   /** The topics in force: attribute topics, then the review's, without duplicates. */
   get topicList(): Topic[] {
     const fromAttribute = this.topics.split(/\s+/).filter(Boolean).map((id) => ({ id }));
-    const fromReview = this.fromReview ? (this.#data.state.review?.contentWarnings ?? []).map((w) => ({ id: w.topic, severity: w.severity, note: w.note })) : [];
+    const fromReview = this.fromReview ? (this.#review.review?.contentWarnings ?? []).map((w) => ({ id: w.topic, severity: w.severity, note: w.note })) : [];
     const merged = new Map<string, Topic>();
     for (const topic of [...fromAttribute, ...fromReview]) merged.set(topic.id, { ...merged.get(topic.id), ...topic });
     return [...merged.values()];
   }
 
+  /** The review's state; loading until the code that reads it has arrived. */
+  get #review(): Pick<ReviewState, 'status' | 'review'> {
+    return this.#data?.state ?? { status: 'loading', review: undefined };
+  }
+
+  #requestData(): void {
+    if (this.#dataRequested || !this.fromReview) return;
+    this.#dataRequested = true;
+    // A failed import leaves the content hidden (fail closed) and lets the next update try again.
+    import('../../data/review-controller.js').then(
+      ({ ReviewController }) => {
+        this.#data = new ReviewController(this, () => import('../../data/review-loader.js'));
+        this.requestUpdate();
+      },
+      () => {
+        this.#dataRequested = false;
+      },
+    );
+  }
+
   /** Whether the content is (still) hidden for want of knowing the review's warnings. */
   get #pending(): boolean {
-    return this.fromReview && this.#data.state.status !== 'ready';
+    return this.fromReview && this.#review.status !== 'ready';
   }
 
   /** Shows the content and moves focus to it, as the reveal button does (fires the cancelable event). */
@@ -146,6 +175,7 @@ export class ContentWarning extends ReviewElement {
   };
 
   protected override willUpdate(): void {
+    this.#requestData();
     // Apply a remembered choice once per set of topics, unless the reader already acted here.
     if (this.acted || this.#pending) return;
     const ids = this.topicList.map((t) => t.id);
@@ -195,7 +225,7 @@ export class ContentWarning extends ReviewElement {
                 (topic) =>
                   html`<li class=${topic.severity ? `severity-${topic.severity}` : ''}>
                     ${label(topic)}${topic.note
-                      ? html`<span class="topic-note" lang=${ifDefined(this.#data.state.review?.lang)} dir="auto">${topic.note}</span>`
+                      ? html`<span class="topic-note" lang=${ifDefined(this.#review.review?.lang)} dir="auto">${topic.note}</span>`
                       : nothing}
                   </li>`,
               )}

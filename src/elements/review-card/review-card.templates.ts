@@ -12,11 +12,11 @@ import {
   plural,
   regionName,
 } from '../../shared/format.js';
-import type { Translation } from '../../shared/i18n/index.js';
+import type { BaseKey, Translation } from '../../shared/i18n/index.js';
 
 export interface View {
   locale: string;
-  t: Translation;
+  t: Pick<Translation, BaseKey>;
   compact: boolean;
   heading: StaticValue;
 }

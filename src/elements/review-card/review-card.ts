@@ -2,7 +2,10 @@ import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { cssVars } from '../../shared/css-vars.js';
 import { ReviewController } from '../../data/review-controller.js';
+import * as reviewLoader from '../../data/review-loader.js';
 import { ReviewElement } from '../../shared/review-element.js';
+import { LocaleController } from '../../shared/locale-controller.js';
+import { enBase } from '../../shared/i18n/index.js';
 import { styles } from './review-card.styles.js';
 import { syncJsonLd } from './structured-data.js';
 import { errorMessage, errorTemplate, loadStateStyles } from '../../shared/load-states.js';
@@ -63,6 +66,7 @@ import { emptyTemplate, headingTag, loadedTemplate, skeletonTemplate, type View 
  * @cssstate empty - No review configured.
  */
 export class ReviewCard extends ReviewElement {
+  protected override readonly localize = new LocaleController(this, enBase);
   static override styles = [ReviewElement.styles, loadStateStyles, styles];
 
   /** URL of a static review document. */
@@ -78,7 +82,7 @@ export class ReviewCard extends ReviewElement {
   /** Leave out the schema.org JSON-LD (when the page already has its own). */
   @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
 
-  readonly #data = new ReviewController(this);
+  readonly #data = new ReviewController(this, reviewLoader);
   #retrying = false;
   #focusAfterRetry = false;
   /** The skeleton's height, kept while an error shows in its place, so the page does not jump. */

@@ -2,6 +2,8 @@ import { html, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatNumber } from '../../shared/format.js';
 import { ReviewElement } from '../../shared/review-element.js';
+import { LocaleController } from '../../shared/locale-controller.js';
+import { enBase } from '../../shared/i18n/index.js';
 import { styles } from './review-rating.styles.js';
 
 // One five-point star on a 24×24 grid; the filled copy is clipped for half stars.
@@ -26,6 +28,7 @@ const star = (kind: 'full' | 'half' | 'empty') =>
  * @cssprop --review-rating-empty - Colour of empty stars (defaults to `--review-border`).
  */
 export class ReviewRating extends ReviewElement {
+  protected override readonly localize = new LocaleController(this, enBase);
   static override styles = [ReviewElement.styles, styles];
 
   /** The score. */

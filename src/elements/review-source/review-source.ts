@@ -3,8 +3,10 @@ import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { reviewSourceContext, reviewStateContext, type ReviewSourceInfo } from '../../data/contexts.js';
 import { ReviewController } from '../../data/review-controller.js';
+import * as reviewLoader from '../../data/review-loader.js';
 import { sharedClient } from '../../data/shared-client.js';
 import { ReviewElement } from '../../shared/review-element.js';
+import { LocaleController } from '../../shared/locale-controller.js';
 
 /**
  * @tag review-source
@@ -20,6 +22,7 @@ import { ReviewElement } from '../../shared/review-element.js';
  * @fires {ReviewErrorEvent} review-error - The review could not be loaded. `event.error` is a `ReviewApiError`.
  */
 export class ReviewSource extends ReviewElement {
+  protected override readonly localize = new LocaleController(this, {});
   static override styles = [
     ReviewElement.styles,
     css`
@@ -36,7 +39,7 @@ export class ReviewSource extends ReviewElement {
   /** URL of a static review document, used instead of `api` + `review`. */
   @property() src?: string;
 
-  readonly #data = new ReviewController(this);
+  readonly #data = new ReviewController(this, reviewLoader);
   readonly #stateProvider = new ContextProvider(this, { context: reviewStateContext });
   readonly #sourceProvider = new ContextProvider(this, { context: reviewSourceContext });
 

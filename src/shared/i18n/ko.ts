@@ -31,6 +31,7 @@ export const ko: Translation = {
   retry: '다시 시도',
   retrying: '다시 시도하는 중…',
   errorTitle: '리뷰를 표시할 수 없습니다',
+  noComments: '아직 댓글 없음',
   errors: {
     network: '리뷰 서비스에 연결할 수 없습니다. 연결을 확인한 뒤 다시 시도하세요.',
     timeout: '리뷰 서비스의 응답이 너무 늦습니다.',
@@ -121,7 +122,6 @@ export const ko: Translation = {
     closed: '댓글이 닫혀 있습니다.',
     loading: '댓글을 불러오는 중…',
     errorTitle: '댓글을 표시할 수 없습니다',
-    none: '아직 댓글 없음',
     form: {
       title: '댓글 남기기',
       replyTitle: (name) => `${name}님에게 답글`,

@@ -31,6 +31,7 @@ export const zhHans: Translation = {
   retry: '重试',
   retrying: '正在重试…',
   errorTitle: '无法显示这篇影评',
+  noComments: '还没有评论',
   errors: {
     network: '无法连接影评服务。请检查网络后重试。',
     timeout: '影评服务响应超时。',
@@ -121,7 +122,6 @@ export const zhHans: Translation = {
     closed: '评论已关闭。',
     loading: '正在加载评论…',
     errorTitle: '无法显示评论',
-    none: '还没有评论',
     form: {
       title: '发表评论',
       replyTitle: (name) => `回复 ${name}`,
