@@ -11,10 +11,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { cdnSizes, ELEMENT_ENTRIES, entrySizes, litSizes } from '../scripts/bundle-sizes.mjs';
 import { startServerProcess } from '../scripts/server-process.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -28,25 +27,14 @@ const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 // Bytes ------------------------------------------------------------------------------------------
-function sizes(code) {
-  const buffer = Buffer.from(code);
-  return { minified: buffer.length, gzip: gzipSync(buffer, { level: 9 }).length, brotli: brotliCompressSync(buffer).length };
-}
-const bytes = { 'review-elements.js (everything, one file)': sizes(readFileSync(join(root, 'dist/review-elements.js'))) };
-// Each element entry on its own, bundled with its share of lit (what a page using one element loads).
-for (const entry of ['review-card', 'review-rating', 'review-source', 'cast-list', 'content-warning', 'comment-thread', 'comment-count']) {
-  const result = await build({
-    entryPoints: [join(root, `dist/${entry}.js`)],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-  });
-  bytes[`${entry}.js with lit`] = sizes(result.outputFiles[0].contents);
-}
-const litOnly = await build({ stdin: { contents: "export * from 'lit';", resolveDir: root }, bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
-bytes['lit alone (for comparison)'] = sizes(litOnly.outputFiles[0].contents);
+// Measured as the budget test measures them (scripts/bundle-sizes.mjs).
+const cdn = cdnSizes(root);
+const bytes = { 'review-elements.js (everything, one file)': cdn.bundle };
+for (const [id, s] of Object.entries(cdn.catalogues)) bytes[`+ ${id} catalogue, for ${id} readers (loaded on demand)`] = s;
+// Each element entry on its own, with its share of lit: what loads with it (what a page using one
+// element pays before any other language or lazily imported part).
+for (const entry of ELEMENT_ENTRIES) bytes[`${entry}.js with lit`] = (await entrySizes(root, entry)).initial;
+bytes['lit alone (for comparison)'] = await litSizes(root);
 
 // Pages ------------------------------------------------------------------------------------------
 const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: ADMIN });

@@ -34,6 +34,25 @@ describe('dist/review-elements.js', () => {
     expect(warnings).to.deep.equal([]);
   });
 
+  it('on a Korean page, fetches the Korean catalogue once and never shows English first', async () => {
+    const frame = await openFrame('/test/fixtures/korean-page.html');
+    try {
+      const win = frame.contentWindow as Window & { __frames: string[] };
+      const doc = frame.contentDocument!;
+      const warning = doc.querySelector('content-warning')!;
+      await waitUntil(() => shadowText(warning, '[part~="title"]') === '콘텐츠 주의', 'the warning is not in Korean', { timeout: 5000 });
+      expect(win.__frames.length).to.be.greaterThan(0);
+      for (const text of win.__frames) expect(text, 'a frame showed English').not.to.match(/Content warning|Show content/);
+      const card = doc.querySelector('review-card')!;
+      await waitUntil(() => shadowText(card, '[part~="eyebrow"]').startsWith('시리즈'), 'the card is not in Korean', { timeout: 5000 });
+      const scripts = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'));
+      expect(scripts.filter((p) => /review-elements\.ko-[\w-]+\.js$/.test(p))).to.have.length(1);
+      expect(scripts.filter((p) => /zh-Hans/.test(p))).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+
   describe('on a plain HTML page that loads it twice', () => {
     let frame: HTMLIFrameElement;
     before(async () => {

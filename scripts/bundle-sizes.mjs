@@ -1,0 +1,70 @@
+/**
+ * What the library weighs, measured the same way for `npm run bench` and the budget test:
+ * - the one-file CDN bundle (`dist/review-elements.js`), and each catalogue it loads on demand;
+ * - each npm entry (`dist/<element>.js`) bundled with its share of lit and minified by esbuild, the
+ *   way an app's bundler would: `initial` is what loads with the element (the entry and its static
+ *   imports); `lazy` lists what it imports only when needed (another language, the data layer).
+ * Sizes are bytes; gzip at level 9 and brotli at its default. Deterministic for a given build.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export const ELEMENT_ENTRIES = ['review-card', 'review-rating', 'review-source', 'cast-list', 'content-warning', 'comment-thread', 'comment-count'];
+
+export function sizes(code) {
+  const buffer = Buffer.from(code);
+  return { minified: buffer.length, gzip: gzipSync(buffer, { level: 9 }).length, brotli: brotliCompressSync(buffer).length };
+}
+
+/** `dist/review-elements.js` and the catalogues beside it (`review-elements.ko-<hash>.js`). */
+export function cdnSizes(root) {
+  const dist = join(root, 'dist');
+  const catalogues = {};
+  for (const file of readdirSync(dist)) {
+    const match = /^review-elements\.([\w-]+)-[\w-]+\.js$/.exec(file);
+    if (match) catalogues[match[1]] = sizes(readFileSync(join(dist, file)));
+  }
+  return { bundle: sizes(readFileSync(join(dist, 'review-elements.js'))), catalogues };
+}
+
+/** One npm entry with lit, minified; `initial` and each lazily imported part. */
+export async function entrySizes(root, entry) {
+  const result = await build({
+    entryPoints: [join(root, `dist/${entry}.js`)],
+    bundle: true,
+    splitting: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: join(root, '.size-check'),
+    logLevel: 'silent',
+  });
+  const outputs = result.metafile.outputs;
+  const code = new Map(result.outputFiles.map((f) => [f.path.slice(join(root, '.size-check').length + 1), f.contents]));
+  const name = (path) => path.replace(/^.*\.size-check\//, '');
+  const entryPath = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+  const initial = new Set();
+  const stack = [entryPath];
+  while (stack.length) {
+    const path = stack.pop();
+    if (initial.has(path)) continue;
+    initial.add(path);
+    for (const i of outputs[path].imports) if (i.kind === 'import-statement') stack.push(i.path);
+  }
+  const join_ = (paths) => Buffer.concat(paths.map((p) => code.get(name(p))));
+  const lazy = {};
+  for (const path of Object.keys(outputs)) {
+    if (initial.has(path) || !path.endsWith('.js')) continue;
+    lazy[name(path).replace(/(-[A-Za-z0-9_]{8})+\.js$/, '')] = sizes(code.get(name(path)));
+  }
+  return { initial: sizes(join_([...initial])), lazy };
+}
+
+/** lit alone, every export, for comparison. */
+export async function litSizes(root) {
+  const result = await build({ stdin: { contents: "export * from 'lit';", resolveDir: root }, bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
+  return sizes(result.outputFiles[0].contents);
+}
