@@ -119,6 +119,10 @@ export class ReviewController implements ReactiveController {
     });
   }
 
+  hostConnected(): void {
+    if (this.#loader && this.standalone) this.#loader.prefetch(this.#args());
+  }
+
   hostUpdate(): void {
     if (!this.#loader && !this.#importError && this.standalone) this.#import();
   }

@@ -14,6 +14,13 @@ const STATUS: Record<TaskStatus, LoadStatus> = {
   [TaskStatus.ERROR]: 'error',
 };
 
+function load([src, api, id, source]: LoadArgs, signal?: AbortSignal, revalidate = false): Promise<Review> | undefined {
+  if (src) return sharedClient().getDocument(src, { signal, revalidate });
+  if (id && api) return sharedClient(api).getReview(id, { signal, revalidate });
+  if (id && source?.api) return source.client.getReview(id, { signal, revalidate });
+  return undefined;
+}
+
 /**
  * The half of `ReviewController` that talks to the API: a `@lit/task` over the page-wide client,
  * which aborts a superseded load and drops its result, so a stale response never overwrites a
@@ -27,14 +34,22 @@ export class ReviewLoader {
   constructor(host: ReactiveControllerHost, args: () => LoadArgs) {
     this.#task = new Task(host, {
       args,
-      task: async ([src, api, id, source], { signal }) => {
+      task: async (args, { signal }) => {
         const revalidate = this.#revalidate;
         this.#revalidate = false;
-        if (src) return sharedClient().getDocument(src, { signal, revalidate });
-        if (id && api) return sharedClient(api).getReview(id, { signal, revalidate });
-        if (id && source?.api) return source.client.getReview(id, { signal, revalidate });
-        return initialState;
+        return load(args, signal, revalidate) ?? initialState;
       },
+    });
+  }
+
+  /**
+   * Starts the request for these arguments now, ahead of the task: an element's first render may
+   * wait for the reader's catalogue, and the review should not wait behind it. The client shares
+   * one request per URL, so the task's own call joins this one.
+   */
+  prefetch(args: LoadArgs): void {
+    load(args)?.catch(() => {
+      // The task's own call reports the failure.
     });
   }
 
