@@ -115,7 +115,8 @@ export class ReviewClient {
   async #load<T>(url: string, abort: AbortSignal, parse: (json: unknown, url: string) => T, revalidate: boolean): Promise<T> {
     const cached = this.#cache.get(url);
     const headers: Record<string, string> = { Accept: ACCEPT };
-    const init: RequestInit = { headers };
+    // (`cache` is spelled out: Node's RequestInit type lacks it, though its fetch takes it.)
+    const init: RequestInit & { cache?: 'reload' } = { headers };
     if (cached?.etag) headers['If-None-Match'] = cached.etag;
     // Asked to revalidate with no copy of our own (a Retry after a failure, say): go to the server.
     // The browser's HTTP cache may hold the very answer that failed (a cut-off body), and would
