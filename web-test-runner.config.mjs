@@ -2,17 +2,27 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { fixtureApi } from './test/support/fixture-api.mjs';
-import { proxyTo, startReviewServer } from './test/support/review-server.mjs';
+import { freePort, proxyTo, startReviewServer } from './test/support/review-server.mjs';
 
 // Debian's chromium by default; CHROME_PATH points elsewhere (nothing here downloads a browser).
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+// The test pages' port, chosen here rather than by the runner: the servers must know the pages'
+// origin (http://localhost:<port>) to let them write through http://127.0.0.1:<port>/v1/, the
+// same proxy under another origin (the cross-origin fault tests).
+const port = await freePort();
+const ALLOWED_ORIGINS = `http://localhost:${port}`;
+
 // The real reference server (built by `npm test` before this runs), behind the tests' origin,
 // and a second one holding new comments for moderation.
-const [reviewServer, moderatedServer] = await Promise.all([startReviewServer(), startReviewServer({ MODERATION: 'pre' })]);
+const [reviewServer, moderatedServer] = await Promise.all([
+  startReviewServer({ ALLOWED_ORIGINS }),
+  startReviewServer({ MODERATION: 'pre', ALLOWED_ORIGINS }),
+]);
 
 export default {
   files: ['test/**/*.test.ts'],
+  port,
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 2,
   // Tests run lit's development build, which warns about misuse; only its one-line notice that it

@@ -83,7 +83,7 @@ export class ReviewClient {
     let shared = this.#inFlight.get(url);
     if (!shared) {
       const controller = new AbortController();
-      const promise = this.#load(url, controller.signal, parse).finally(() => {
+      const promise = this.#load(url, controller.signal, parse, options.revalidate ?? false).finally(() => {
         if (this.#inFlight.get(url) === entry) this.#inFlight.delete(url);
       });
       // A request whose every caller aborted rejects with nobody listening: not an unhandled rejection.
@@ -112,11 +112,17 @@ export class ReviewClient {
     });
   }
 
-  async #load<T>(url: string, abort: AbortSignal, parse: (json: unknown, url: string) => T): Promise<T> {
+  async #load<T>(url: string, abort: AbortSignal, parse: (json: unknown, url: string) => T, revalidate: boolean): Promise<T> {
     const cached = this.#cache.get(url);
     const headers: Record<string, string> = { Accept: ACCEPT };
+    // (`cache` is spelled out: Node's RequestInit type lacks it, though its fetch takes it.)
+    const init: RequestInit & { cache?: 'reload' } = { headers };
     if (cached?.etag) headers['If-None-Match'] = cached.etag;
-    const { response, body } = await this.#exchange(url, { headers }, abort);
+    // Asked to revalidate with no copy of our own (a Retry after a failure, say): go to the server.
+    // The browser's HTTP cache may hold the very answer that failed (a cut-off body), and would
+    // serve it again, or get a 304 for it with a conditional request of its own.
+    else if (revalidate) init.cache = 'reload';
+    const { response, body } = await this.#exchange(url, init, abort);
 
     if (response.status === 304) {
       if (!cached) throw new ReviewApiError({ code: 'invalid-response', status: 304, url, detail: 'Not Modified without a cached copy' });

@@ -43,9 +43,26 @@ export async function serverComments(reviewId: string, base = '/v1') {
   return (await res.json()) as { items: { id: string; body: string; replies: { body: string }[] }[]; total: number };
 }
 
-/** Makes the next matching request(s) fail at the proxy in front of the server. */
-export async function injectFault(match: string, mode: 'lose-response' | 'fail', options: { times?: number; forMs?: number; method?: string } = {}) {
-  await fetch('/__faults', { method: 'POST', body: JSON.stringify({ match, mode, times: options.times ?? 1, forMs: options.forMs, method: options.method }) });
+/** The faults the proxy in front of the server can inject (see test/support/review-server.mjs). */
+export type FaultMode = 'lose-response' | 'fail' | 'status-500' | 'hang' | 'truncate' | 'html' | 'trickle' | 'offline' | 'cors';
+
+/**
+ * Makes the next matching request(s) fail at the proxy in front of the server: `times` of them
+ * (1 by default), all for `forMs`, or with `untilCleared` all until `clearFaults`.
+ */
+export async function injectFault(
+  match: string,
+  mode: FaultMode,
+  options: { times?: number; forMs?: number; method?: string; untilCleared?: boolean } = {},
+) {
+  const times = options.untilCleared ? undefined : (options.times ?? 1);
+  const res = await fetch('/__faults', { method: 'POST', body: JSON.stringify({ match, mode, times, forMs: options.forMs, method: options.method }) });
+  if (!res.ok) throw new Error(`could not inject the fault: ${await res.text()}`);
+}
+
+/** The API comes back: clears the faults injected with exactly this `match` (or all of them). */
+export async function clearFaults(match?: string) {
+  await fetch(`/__faults${match === undefined ? '' : `?match=${encodeURIComponent(match)}`}`, { method: 'DELETE' });
 }
 
 export const root = (el: CommentThread) => el.shadowRoot!;
