@@ -47,6 +47,8 @@ export class ReviewClient {
   readonly #fetch: typeof fetch;
   readonly #cache = new Map<string, CacheEntry>();
   readonly #inFlight = new Map<string, InFlight>();
+  /** URLs whose last load failed: the next one bypasses the browser's HTTP cache (see #load). */
+  readonly #failed = new Set<string>();
 
   constructor(options: ReviewClientOptions = {}) {
     this.api = options.api ? absoluteUrl(options.api) : undefined;
@@ -121,7 +123,26 @@ export class ReviewClient {
     // Asked to revalidate with no copy of our own (a Retry after a failure, say): go to the server.
     // The browser's HTTP cache may hold the very answer that failed (a cut-off body), and would
     // serve it again, or get a 304 for it with a conditional request of its own.
-    else if (revalidate) init.cache = 'reload';
+    // The same after this URL failed on this page, for any caller (a new element, say): the cached
+    // answer may be the broken one, kept for the review's max-age.
+    else if (revalidate || this.#failed.has(url)) init.cache = 'reload';
+    try {
+      const value = await this.#exchangeAndParse(url, init, abort, parse, cached);
+      this.#failed.delete(url);
+      return value;
+    } catch (error) {
+      if (!abort.aborted) this.#failed.add(url);
+      throw error;
+    }
+  }
+
+  async #exchangeAndParse<T>(
+    url: string,
+    init: RequestInit,
+    abort: AbortSignal,
+    parse: (json: unknown, url: string) => T,
+    cached: CacheEntry | undefined,
+  ): Promise<T> {
     const { response, body } = await this.#exchange(url, init, abort);
 
     if (response.status === 304) {

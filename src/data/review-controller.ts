@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ReviewErrorEvent, ReviewLoadEvent } from './events.js';
 import { reviewSourceContext, reviewStateContext, type ReviewState } from './contexts.js';
 import type { LoadArgs, ReviewLoader } from './review-loader.js';
+import { retryLater, worthRetrying } from '../shared/retry-later.js';
 
 /** `review-loader.js` itself (most elements), or a function that imports it when first needed. */
 export type LoaderModule = typeof import('./review-loader.js');
@@ -50,13 +51,19 @@ export class ReviewController implements ReactiveController {
   #importError: Error | undefined;
   #state: ReviewState | undefined;
   #announced: unknown;
+  readonly #autoRetry: boolean;
+  #attempt = 0;
+  #cancelRetry: (() => void) | undefined;
 
   /**
    * @param loader `review-loader.js`, for elements that often load on their own; or
    *   `() => import('…/review-loader.js')`, for one that rarely does, so its bundle leaves out
    *   the client and its validation until an element on the page needs them.
+   * @param options.autoRetry For an element without a Retry button: after a failure that may pass,
+   *   load again by itself (see `retryLater`).
    */
-  constructor(host: Host, loader: LoaderModule | (() => Promise<LoaderModule>)) {
+  constructor(host: Host, loader: LoaderModule | (() => Promise<LoaderModule>), options: { autoRetry?: boolean } = {}) {
+    this.#autoRetry = options.autoRetry ?? false;
     ensureContextRoot();
     this.#host = host;
     host.addController(this);
@@ -123,6 +130,11 @@ export class ReviewController implements ReactiveController {
     if (this.#loader && this.standalone) this.#loader.prefetch(this.#args());
   }
 
+  hostDisconnected(): void {
+    this.#cancelRetry?.();
+    this.#cancelRetry = undefined;
+  }
+
   hostUpdate(): void {
     if (!this.#loader && !this.#importError && this.standalone) this.#import();
   }
@@ -132,6 +144,13 @@ export class ReviewController implements ReactiveController {
     const settled = status === 'ready' ? review : status === 'error' ? error : undefined;
     if (!settled || settled === this.#announced) return;
     this.#announced = settled;
+    this.#cancelRetry?.();
+    this.#cancelRetry = undefined;
+    if (status === 'ready') this.#attempt = 0;
+    // Only the element's own load: inside a source, the source's state is the source's to retry.
+    else if (this.#autoRetry && this.standalone && this.#host.isConnected && worthRetrying(error)) {
+      this.#cancelRetry = retryLater(this.#attempt++, () => this.reload(), error);
+    }
     this.#host.dispatchEvent(status === 'ready' ? new ReviewLoadEvent(review!) : new ReviewErrorEvent(error!));
   }
 }

@@ -1,5 +1,6 @@
 import type { ReviewClient } from '../../api/index.js';
 import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
+import { retryLater, worthRetrying } from '../../shared/retry-later.js';
 
 type Listener = (count: number | undefined, error?: Error) => void;
 
@@ -52,6 +53,7 @@ async function flush(api: string): Promise<void> {
     const chunk = ids.slice(i, i + 100);
     try {
       const counts = await batch.client.getCommentCounts(chunk);
+      attempts.delete(api);
       for (const id of chunk) {
         const key = keyOf(api, id);
         // An id the server does not know is left out of its answer: it has no comments to count.
@@ -61,8 +63,38 @@ async function flush(api: string): Promise<void> {
       }
     } catch (error) {
       for (const id of chunk) listeners.get(keyOf(api, id))?.forEach((l) => l(undefined, error as Error));
+      retryFailed(batch.client, api, chunk, error);
     }
   }
+}
+
+const attempts = new Map<string, number>();
+const retrying = new Map<string, Set<string>>();
+
+/**
+ * A count has no Retry button: ask again by itself when the failure may pass (one timer per API
+ * for every id that failed), for the ids that still have an element waiting.
+ */
+function retryFailed(client: ReviewClient, api: string, ids: string[], error: unknown): void {
+  if (!worthRetrying(error)) return;
+  const waiting = retrying.get(api);
+  if (waiting) {
+    ids.forEach((id) => waiting.add(id));
+    return;
+  }
+  const failed = new Set(ids);
+  retrying.set(api, failed);
+  const attempt = attempts.get(api) ?? 0;
+  attempts.set(api, attempt + 1);
+  retryLater(
+    attempt,
+    () => {
+      retrying.delete(api);
+      const still = [...failed].filter((id) => listeners.get(keyOf(api, id))?.size && !known.has(keyOf(api, id)));
+      if (still.length) request(client, api, still);
+    },
+    error,
+  );
 }
 
 const clients = new Map<string, ReviewClient>();

@@ -81,6 +81,8 @@ export class CommentCount extends ReviewElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener(COMMENTS_CHANGED, this.#onChanged);
+    // Moved or put back: watch again (disconnecting stopped it), which asks if the count is unknown.
+    this.requestUpdate();
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {

@@ -146,8 +146,9 @@ export class CommentThread extends ReviewElement {
     this.#stopTicker?.();
   }
 
-  /** Loads the first page again. */
+  /** Loads the first page again (and the review, if that failed: it says whether comments are open). */
   reload(): void {
+    if (this.#review.state.status === 'error') this.#review.reload();
     this.#reloads++;
     this.requestUpdate();
   }

@@ -116,7 +116,7 @@ export class ContentWarning extends ReviewElement {
     // A failed import leaves the content hidden (fail closed) and lets the next update try again.
     import('../../data/review-controller.js').then(
       ({ ReviewController }) => {
-        this.#data = new ReviewController(this, () => import('../../data/review-loader.js'));
+        this.#data = new ReviewController(this, () => import('../../data/review-loader.js'), { autoRetry: true });
         this.requestUpdate();
       },
       () => {
