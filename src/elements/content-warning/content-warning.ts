@@ -180,8 +180,10 @@ export class ContentWarning extends ReviewElement {
   #notice(topics: Topic[]) {
     const { t, locale } = this.localize;
     const w = t.warning;
+    // Own keys only: a topic such as `constructor` or `__proto__` is text, not Object.prototype's.
+    const topicName = (id: string) => (Object.hasOwn(w.topics, id) ? w.topics[id] : id);
     const label = (topic: Topic) => {
-      const name = w.topics[topic.id] ?? topic.id;
+      const name = topicName(topic.id);
       return topic.severity ? w.topicWithSeverity(name, w.severity[topic.severity]) : name;
     };
     const worst = topics.reduce((max, topic) => Math.max(max, topic.severity ? SEVERITY_ORDER[topic.severity] : 1), 0);
@@ -190,7 +192,7 @@ export class ContentWarning extends ReviewElement {
       <p part="title" id="title">${WARNING_ICON}<span>${w.title}</span></p>
       ${topics.length
         ? html`<p>${w.intro}</p>
-            <ul part="topics" aria-label=${formatList(locale, topics.map((topic) => w.topics[topic.id] ?? topic.id))}>
+            <ul part="topics" aria-label=${formatList(locale, topics.map((topic) => topicName(topic.id)))}>
               ${topics.map(
                 (topic) =>
                   html`<li class=${topic.severity ? `severity-${topic.severity}` : ''}>
