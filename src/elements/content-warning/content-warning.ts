@@ -182,9 +182,13 @@ export class ContentWarning extends ReviewElement {
     const w = t.warning;
     // Own keys only: a topic such as `constructor` or `__proto__` is text, not Object.prototype's.
     const topicName = (id: string) => (Object.hasOwn(w.topics, id) ? w.topics[id] : id);
+    // The topic is isolated in a <bdi>: a bidi control in it (U+202E) cannot reorder the words the
+    // translation puts around it ("(moderate)"). The translation still decides where it goes.
     const label = (topic: Topic) => {
-      const name = topicName(topic.id);
-      return topic.severity ? w.topicWithSeverity(name, w.severity[topic.severity]) : name;
+      const name = html`<bdi>${topicName(topic.id)}</bdi>`;
+      if (!topic.severity) return name;
+      const [before, after = ''] = w.topicWithSeverity('\u0000', w.severity[topic.severity]).split('\u0000');
+      return html`${before}${name}${after}`;
     };
     const worst = topics.reduce((max, topic) => Math.max(max, topic.severity ? SEVERITY_ORDER[topic.severity] : 1), 0);
     const rememberable = this.remember !== 'none' && topics.length > 0;
