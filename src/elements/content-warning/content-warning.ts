@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Severity } from '../../api/index.js';
 import { ReviewController } from '../../data/review-controller.js';
-import { formatList } from '../../shared/format.js';
+import { formatList, langTag } from '../../shared/format.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { remember, rememberedChoice, type Choice, type Remember } from './choices.js';
@@ -201,7 +201,7 @@ export class ContentWarning extends ReviewElement {
                 (topic) =>
                   html`<li class=${topic.severity ? `severity-${topic.severity}` : ''}>
                     ${label(topic)}${topic.note
-                      ? html`<span class="topic-note" lang=${ifDefined(this.#data.state.review?.lang)} dir="auto">${topic.note}</span>`
+                      ? html`<span class="topic-note" lang=${ifDefined(langTag(this.#data.state.review?.lang))} dir="auto">${topic.note}</span>`
                       : nothing}
                   </li>`,
               )}

@@ -9,6 +9,7 @@ import {
   formatPercent,
   formatRuntime,
   isoDuration,
+  langTag,
   plural,
   regionName,
 } from '../../shared/format.js';
@@ -46,7 +47,7 @@ export function loadedTemplate(review: Review, view: View) {
     work.year !== undefined ? String(work.year) : undefined,
     work.countries.length ? formatList(locale, work.countries.map((c) => regionName(locale, c))) : undefined,
   ].filter(Boolean);
-  const originalLang = work.languages[0];
+  const originalLang = langTag(work.languages[0]);
   const showOriginal = work.originalTitle && work.originalTitle !== work.title;
   const commentsHref = review.comments.url ?? (review.url ? `${review.url}#comments` : undefined);
   const comments = plural(locale, t.comments, review.commentCount);
