@@ -194,6 +194,16 @@ describe('comments API', () => {
     }
   });
 
+  it('stores a lone surrogate in a name or body as one U+FFFD (UTF-8 cannot hold it)', async () => {
+    const id = await newReview();
+    const res = await post(id, comment('Ann \uD800', 'a\uDC00b \uD83C\uDFAC'));
+    assert.equal(res.status, 201);
+    const created = await res.json();
+    assert.deepEqual([created.author.name, created.body], ['Ann \uFFFD', 'a\uFFFDb \uD83C\uDFAC']);
+    const [stored] = (await page(id)).items;
+    assert.deepEqual([stored.author.name, stored.body], ['Ann \uFFFD', 'a\uFFFDb \uD83C\uDFAC']);
+  });
+
   it('answers the honeypot as if it worked and stores nothing', async () => {
     const id = await newReview();
     const res = await post(id, comment('Bot', 'Buy now', { website: 'https://spam.example' }));
