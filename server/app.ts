@@ -1,6 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { HttpBindings } from '@hono/node-server';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { fileURLToPath } from 'node:url';
@@ -109,8 +109,17 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
   const api = new Hono<{ Bindings: HttpBindings }>();
   api.use('*', corsPolicy(config));
   api.use('*', writeRateLimit(config, deps));
-  // Refused from Content-Length (or while streaming) before any parsing happens.
-  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'payload-too-large', `Bodies are at most ${MAX_BODY_BYTES / 1024} KiB`) }));
+  // Refused from Content-Length (or while streaming) before any parsing happens. A declared length
+  // is checked here, before the body is touched: then the server reads and drops the rest, and the
+  // connection stays good for the client's next request. (Once bodyLimit has opened the body as a
+  // stream, nothing reads the rest: the connection hangs and is dropped, and the next request a
+  // keep-alive client, such as a reverse proxy, sends down it is lost.)
+  const tooLarge = (c: Context) => problem(c, 413, 'payload-too-large', `Bodies are at most ${MAX_BODY_BYTES / 1024} KiB`);
+  api.use('*', async (c, next) => {
+    if (Number(c.req.header('Content-Length')) > MAX_BODY_BYTES) return tooLarge(c);
+    await next();
+  });
+  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/', reviewRoutes(store, deps));
   api.route('/', commentRoutes(store, deps));

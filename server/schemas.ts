@@ -6,9 +6,16 @@ import * as v from 'valibot';
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_REPLY_DEPTH = 8;
 
-const name = v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name'), v.maxLength(80, 'Names are at most 80 characters'));
+/**
+ * Comments are stored as UTF-8 text, which cannot hold a lone surrogate (SQLite would keep invalid
+ * bytes that read back as three U+FFFD): each becomes one U+FFFD, as a browser's own encoder does.
+ */
+const wellFormed = v.transform((s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+
+const name = v.pipe(v.string(), wellFormed, v.trim(), v.minLength(1, 'Enter a name'), v.maxLength(80, 'Names are at most 80 characters'));
 const body = v.pipe(
   v.string(),
+  wellFormed,
   v.check((s) => s.trim().length > 0, 'Write something'),
   v.maxLength(10_000, 'Comments are at most 10 000 characters'),
 );

@@ -182,6 +182,28 @@ describe('comments API', () => {
     await expectProblem(await post('no-such-review', comment('a', 'b')), 404, 'not-found');
   });
 
+  it('keeps the connection usable after refusing an oversized body, so the next request is not lost', async () => {
+    const id = await newReview();
+    // fetch keeps connections alive: the GET after a refused 1 MiB upload goes down the same
+    // connection, which must still be good.
+    for (let i = 0; i < 3; i++) {
+      const res = await server.request(`/v1/reviews/${id}/comments`, { method: 'POST', body: 'x'.repeat(1024 * 1024), headers: { 'Content-Type': 'application/json' } });
+      assert.equal(res.status, 413);
+      assert.equal((await res.json()).code, 'payload-too-large');
+      assert.equal((await server.request(`/v1/reviews/${id}/comments`)).status, 200);
+    }
+  });
+
+  it('stores a lone surrogate in a name or body as one U+FFFD (UTF-8 cannot hold it)', async () => {
+    const id = await newReview();
+    const res = await post(id, comment('Ann \uD800', 'a\uDC00b \uD83C\uDFAC'));
+    assert.equal(res.status, 201);
+    const created = await res.json();
+    assert.deepEqual([created.author.name, created.body], ['Ann \uFFFD', 'a\uFFFDb \uD83C\uDFAC']);
+    const [stored] = (await page(id)).items;
+    assert.deepEqual([stored.author.name, stored.body], ['Ann \uFFFD', 'a\uFFFDb \uD83C\uDFAC']);
+  });
+
   it('answers the honeypot as if it worked and stores nothing', async () => {
     const id = await newReview();
     const res = await post(id, comment('Bot', 'Buy now', { website: 'https://spam.example' }));

@@ -60,6 +60,21 @@ function displayName(locale: string, type: 'region' | 'language', code: string):
   }
 }
 
+/**
+ * A language tag from review data, for a `lang` attribute: the tag when it is well-formed BCP 47,
+ * else `undefined` (no attribute), since a malformed one (`<b>`, `hasOwnProperty`) would tell
+ * screen readers to speak in a language that does not exist.
+ */
+export function langTag(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    Intl.getCanonicalLocales(tag);
+    return tag;
+  } catch {
+    return undefined;
+  }
+}
+
 export const regionName = (locale: string, code: string) => displayName(locale, 'region', code);
 export const languageName = (locale: string, code: string) => displayName(locale, 'language', code);
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatPercent, formatRelative, formatRuntime, isoDuration, plural, regionName } from '../../src/shared/format.js';
+import { formatDate, formatPercent, formatRelative, formatRuntime, isoDuration, langTag, plural, regionName } from '../../src/shared/format.js';
 import { catalogueFor, enBase, intlLocale, loadCatalogue, loadedCatalogue } from '../../src/shared/i18n/index.js';
 import { nearestLang } from '../../src/shared/locale-controller.js';
 
@@ -42,6 +42,11 @@ describe('i18n and formatting', () => {
     expect(formatRelative('en', ago(59.9 * 60_000), now)).to.equal('1 hour ago');
     expect(formatRelative('en', ago(3 * 86_400_000), now)).to.equal('3 days ago');
     expect(formatRelative('ko', ago(86_400_000), now)).to.equal('어제');
+  });
+
+  it('keeps a language tag from data for `lang` only when it is well-formed', () => {
+    for (const tag of ['ko', 'zh-Hans', 'en-GB', 'sr-Latn-RS']) expect(langTag(tag)).to.equal(tag);
+    for (const tag of ['', '<b>', 'hasOwnProperty', 'en_GB', ' ko', '\u202Eko', undefined]) expect(langTag(tag)).to.equal(undefined);
   });
 
   it('chooses plural forms with Intl.PluralRules', async () => {

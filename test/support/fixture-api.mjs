@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { naughtyRoute } from './naughty-routes.mjs';
 
 const counts = new Map();
 const PREFIX = '/fixture-api/';
@@ -65,6 +66,8 @@ export function fixtureApi() {
       }
       return json(ctx, 200, body);
     }
+    // The hostile-input suite's own routes (naughty-routes.mjs).
+    if (route.startsWith('naughty/')) return naughtyRoute(ctx, route.slice('naughty/'.length), next);
     switch (route) {
       case 'problem-500':
         return json(ctx, 500, { type: 'https://reviews.example/problems/internal', title: 'Internal Server Error', status: 500, detail: 'The database is unavailable', code: 'server-error' }, 'application/problem+json');

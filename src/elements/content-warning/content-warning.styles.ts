@@ -26,6 +26,8 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_notice-background);
     line-height: 1.5;
+    /* Topics and notes come from review data: a long word wraps instead of widening the notice. */
+    overflow-wrap: anywhere;
   }
   [part~='notice'].high {
     border-inline-start-color: var(--_danger);

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Severity } from '../../api/index.js';
 import type { ReviewController } from '../../data/review-controller.js';
 import type { ReviewState } from '../../data/contexts.js';
-import { formatList } from '../../shared/format.js';
+import { formatList, langTag } from '../../shared/format.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
@@ -210,9 +210,15 @@ export class ContentWarning extends ReviewElement {
   #notice(topics: Topic[]) {
     const { t, locale } = this.localize;
     const w = t.warning;
+    // Own keys only: a topic such as `constructor` or `__proto__` is text, not Object.prototype's.
+    const topicName = (id: string) => (Object.hasOwn(w.topics, id) ? w.topics[id] : id);
+    // The topic is isolated in a <bdi>: a bidi control in it (U+202E) cannot reorder the words the
+    // translation puts around it ("(moderate)"). The translation still decides where it goes.
     const label = (topic: Topic) => {
-      const name = w.topics[topic.id] ?? topic.id;
-      return topic.severity ? w.topicWithSeverity(name, w.severity[topic.severity]) : name;
+      const name = html`<bdi>${topicName(topic.id)}</bdi>`;
+      if (!topic.severity) return name;
+      const [before, after = ''] = w.topicWithSeverity('\u0000', w.severity[topic.severity]).split('\u0000');
+      return html`${before}${name}${after}`;
     };
     const worst = topics.reduce((max, topic) => Math.max(max, topic.severity ? SEVERITY_ORDER[topic.severity] : 1), 0);
     const rememberable = this.remember !== 'none' && topics.length > 0;
@@ -220,12 +226,12 @@ export class ContentWarning extends ReviewElement {
       <p part="title" id="title">${WARNING_ICON}<span>${w.title}</span></p>
       ${topics.length
         ? html`<p>${w.intro}</p>
-            <ul part="topics" aria-label=${formatList(locale, topics.map((topic) => w.topics[topic.id] ?? topic.id))}>
+            <ul part="topics" aria-label=${formatList(locale, topics.map((topic) => topicName(topic.id)))}>
               ${topics.map(
                 (topic) =>
                   html`<li class=${topic.severity ? `severity-${topic.severity}` : ''}>
                     ${label(topic)}${topic.note
-                      ? html`<span class="topic-note" lang=${ifDefined(this.#review.review?.lang)} dir="auto">${topic.note}</span>`
+                      ? html`<span class="topic-note" lang=${ifDefined(langTag(this.#review.review?.lang))} dir="auto">${topic.note}</span>`
                       : nothing}
                   </li>`,
               )}

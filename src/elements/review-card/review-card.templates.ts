@@ -9,6 +9,7 @@ import {
   formatPercent,
   formatRuntime,
   isoDuration,
+  langTag,
   plural,
   regionName,
 } from '../../shared/format.js';
@@ -46,7 +47,7 @@ export function loadedTemplate(review: Review, view: View) {
     work.year !== undefined ? String(work.year) : undefined,
     work.countries.length ? formatList(locale, work.countries.map((c) => regionName(locale, c))) : undefined,
   ].filter(Boolean);
-  const originalLang = work.languages[0];
+  const originalLang = langTag(work.languages[0]);
   const showOriginal = work.originalTitle && work.originalTitle !== work.title;
   const commentsHref = review.comments.url ?? (review.url ? `${review.url}#comments` : undefined);
   const comments = plural(locale, t.comments, review.commentCount);
@@ -106,8 +107,9 @@ export function loadedTemplate(review: Review, view: View) {
         ? html`<ul part="credits" class="inline-list" aria-label=${t.credits}>
             ${review.credits.map(
               (c) =>
-                // No whitespace at the start of an item: it would show after the "·" separator.
-                html`<li>${t.creditRole[c.role] ?? c.role} ${c.url ? html`<a href=${c.url}>${c.name}</a>` : html`<strong>${c.name}</strong>`}</li>`,
+                // No whitespace at the start of an item: it would show after the "·" separator. Own
+                // keys only: a role such as `hasOwnProperty` is text, not Object.prototype's function.
+                html`<li>${Object.hasOwn(t.creditRole, c.role) ? t.creditRole[c.role] : c.role} ${c.url ? html`<a href=${c.url}>${c.name}</a>` : html`<strong>${c.name}</strong>`}</li>`,
             )}
           </ul>`
         : nothing}
