@@ -12,9 +12,26 @@ import { LimitSchema } from './reviews.js';
 /** Comment pages change with every post: caches must ask each time (ETag makes that cheap). */
 const COMMENTS_CACHE = 'no-cache';
 const SortSchema = v.optional(v.picklist(['oldest', 'newest', 'top']), 'oldest');
+/**
+ * A query parameter as sent, still percent-encoded: `ids` is split on its literal commas before
+ * decoding, so an id that contains a comma (sent as `%2C`) stays one id.
+ */
+function rawQueryParam(url: string, name: string): string | undefined {
+  const query = url.split('#')[0].split('?')[1] ?? '';
+  return query.split('&').find((pair) => pair.split('=')[0] === name)?.slice(name.length + 1);
+}
+
+const decodeId = (s: string) => {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return ''; // malformed percent-encoding: not an id
+  }
+};
+
 const IdsSchema = v.pipe(
   v.string(),
-  v.transform((s) => [...new Set(s.split(',').map((id) => id.trim()).filter(Boolean))]),
+  v.transform((s) => [...new Set(s.split(',').map((id) => decodeId(id).trim()).filter(Boolean))]),
   v.array(v.pipe(v.string(), v.maxLength(200))),
   v.minLength(1, 'ids: give at least one review id'),
   v.maxLength(100, 'ids: at most 100 review ids per request'),
@@ -146,7 +163,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
   });
 
   app.get('/comment-counts', async (c) => {
-    const ids = v.safeParse(IdsSchema, c.req.query('ids') ?? '');
+    const ids = v.safeParse(IdsSchema, rawQueryParam(c.req.url, 'ids') ?? '');
     if (!ids.success) return problem(c, 400, 'invalid-query', ids.issues[0].message);
     return cachedJson(c, JSON.stringify({ counts: await store.commentCounts(ids.output) }), COMMENTS_CACHE);
   });

@@ -86,6 +86,22 @@ describe('comments API', () => {
     assert.equal(stored.author.name, '<b>Bob</b>');
   });
 
+  it('counts reviews whose ids hold a comma or an Object.prototype name', async () => {
+    const ids = ['a,b', 'constructor', '__proto__'];
+    for (const id of ids) {
+      const res = await server.request(`/v1/reviews/${encodeURIComponent(id)}`, {
+        method: 'PUT',
+        headers: admin,
+        json: { id, url: 'https://blog.example/x', lang: 'en', title: id, publishedAt: '2025-01-01T00:00:00Z', work: { title: id, type: 'movie' }, comments: { open: true } },
+      });
+      assert.equal(res.status < 300, true, `PUT ${id}: ${res.status}`);
+      assert.equal((await post(encodeURIComponent(id), comment('Ana', `On ${id}`))).status, 201);
+    }
+    const res = await server.request(`/v1/comment-counts?ids=${ids.map(encodeURIComponent).join(',')}`);
+    const { counts } = JSON.parse(await res.text(), (key, value) => value);
+    for (const id of ids) assert.equal(Object.hasOwn(counts, id) && counts[id], 1, id);
+  });
+
   it('reflects a new comment in counts, pages and the review at once', async () => {
     const id = await newReview();
     const counts = async () => (await (await server.request(`/v1/comment-counts?ids=${id},ballerina,unknown-id`)).json()).counts;

@@ -245,8 +245,19 @@ export class ReviewClient {
   /** `GET {api}/comment-counts?ids=…`: counts for many reviews in one request (unknown ids left out). */
   async getCommentCounts(ids: readonly string[], options: RequestOptions = {}): Promise<Record<string, number>> {
     const url = joinUrl(this.#requireApi(), `comment-counts?ids=${ids.map(encodeURIComponent).join(',')}`);
-    const result = await this.#get(absoluteUrl(url), { ...options, revalidate: true }, (json, u) => this.#validate(CommentCountsSchema, json, u));
-    return result.counts;
+    return this.#get(absoluteUrl(url), { ...options, revalidate: true }, (json, u) => {
+      const { counts } = this.#validate(CommentCountsSchema, json, u);
+      // valibot's record leaves out `__proto__`, `constructor` and `prototype` (its guard against
+      // prototype pollution), but a review may have such an id: the answer is an object without a
+      // prototype, and those ids are copied across when they hold a valid count.
+      const out: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, counts);
+      const raw = (json as { counts: Record<string, unknown> }).counts;
+      for (const id of ids) {
+        const n = raw[id];
+        if (!Object.hasOwn(out, id) && Object.hasOwn(raw, id) && typeof n === 'number' && Number.isInteger(n) && n >= 0) out[id] = n;
+      }
+      return out;
+    });
   }
 
   #validate<S extends v.GenericSchema>(schema: S, json: unknown, url: string): v.InferOutput<S> {

@@ -7,7 +7,8 @@ const ERROR_ICON = svg`<svg class="error-icon" viewBox="0 0 24 24" aria-hidden="
 /** What went wrong, in the reader's words: by the error's stable `code`, never its message. */
 export function errorMessage(error: Error | undefined, t: Pick<Translation, 'errors' | 'retry' | 'retrying'>): string {
   const code = (error as { code?: string } | undefined)?.code ?? 'generic';
-  return t.errors[code] ?? t.errors.generic;
+  // Own keys only: a server's code such as `constructor` is not one of ours.
+  return (Object.hasOwn(t.errors, code) && t.errors[code]) || t.errors.generic;
 }
 
 /**

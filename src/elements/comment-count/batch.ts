@@ -57,7 +57,7 @@ async function flush(api: string): Promise<void> {
       for (const id of chunk) {
         const key = keyOf(api, id);
         // An id the server does not know is left out of its answer: it has no comments to count.
-        const count = counts[id];
+        const count = Object.hasOwn(counts, id) ? counts[id] : undefined;
         if (count !== undefined) known.set(key, count);
         listeners.get(key)?.forEach((l) => l(count));
       }
