@@ -16,7 +16,7 @@ import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase, enThread } from '../../shared/i18n/index.js';
 import type { CommentFormSubmitEvent } from './comment-form.js';
 import { styles } from './comment-thread.styles.js';
-import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
+import { postFailure, REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
 import { COMMENTS_CHANGED, CommentErrorEvent, CommentPostEvent, CommentPostedEvent } from './events.js';
 import {
   addToOutbox,
@@ -244,7 +244,7 @@ export class CommentThread extends ReviewElement {
     } catch (error) {
       if (isAbortError(error)) return;
       this.#insert(entry, 'failed', error as Error);
-      this.#announce(`${t.thread.notPosted} ${errorMessage(error as Error, t)}`);
+      this.#announce(postFailure(error as Error, t));
       this.dispatchEvent(new CommentErrorEvent(error as Error, input));
     }
   }

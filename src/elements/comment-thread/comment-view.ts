@@ -28,6 +28,17 @@ export interface ThreadActions {
   renderReplyForm(node: Node): TemplateResult;
 }
 
+/**
+ * What the reader is told about a post that failed. When no usable answer came back (the network,
+ * a timeout, a broken answer) the server may have stored it: saying "Not posted" would be a guess,
+ * and the retry is safe either way (it carries the same Idempotency-Key).
+ */
+export function postFailure(error: Error | undefined, t: Pick<Translation, BaseKey | 'thread'>): string {
+  const code = (error as { code?: string } | undefined)?.code;
+  if (code === 'network' || code === 'timeout' || code === 'invalid-response') return t.thread.notConfirmed;
+  return `${t.thread.notPosted} ${errorMessage(error, t)}`;
+}
+
 /** Everything a comment's template reads besides its node; a change here re-renders every comment. */
 export interface ThreadView {
   t: Pick<Translation, BaseKey | 'thread'>;
@@ -86,7 +97,7 @@ function status(node: Node, view: ThreadView) {
   const { t, actions } = view;
   if (node.local?.state === 'sending') return html`<p class="status">${t.thread.sending}</p>`;
   if (node.local?.state === 'failed') {
-    return html`<p class="status failed">${t.thread.notPosted} ${errorMessage(node.local.error, t)}</p>
+    return html`<p class="status failed">${postFailure(node.local.error, t)}</p>
       <div part="comment-actions"><button type="button" class="button primary" part="retry-post" @click=${() => actions.retry(node.comment.id)}>${t.retry}</button></div>`;
   }
   if (node.comment.status === 'pending') return html`<p class="status">${t.thread.pending}</p>`;

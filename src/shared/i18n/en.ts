@@ -128,6 +128,7 @@ export const enThread = {
   you: 'you',
   sending: 'Sending…',
   notPosted: 'Not posted.',
+  notConfirmed: 'Not confirmed: it may have been posted already. Trying again will not post it twice.',
   pending: 'Waiting for moderation: it will appear once approved.',
   posted: 'Your comment was posted.',
   changeFailed: 'Your change was not saved.',

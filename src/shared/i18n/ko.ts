@@ -111,6 +111,7 @@ export const ko: Translation = {
     you: '나',
     sending: '보내는 중…',
     notPosted: '게시되지 않았습니다.',
+    notConfirmed: '확인되지 않았습니다. 이미 게시되었을 수 있습니다. 다시 시도해도 두 번 게시되지 않습니다.',
     pending: '검토 대기 중: 승인되면 표시됩니다.',
     posted: '댓글이 게시되었습니다.',
     changeFailed: '변경 사항이 저장되지 않았습니다.',

@@ -111,6 +111,7 @@ export const zhHans: Translation = {
     you: '你',
     sending: '正在发送…',
     notPosted: '未发布。',
+    notConfirmed: '未确认：评论可能已经发布。重试不会重复发布。',
     pending: '等待审核：通过后会显示。',
     posted: '你的评论已发布。',
     changeFailed: '你的修改没有保存。',
