@@ -38,6 +38,8 @@ export const entries = {
   'cast-list': 'src/cast-list.ts',
   'comment-thread': 'src/comment-thread.ts',
   'comment-count': 'src/comment-count.ts',
+  'locales/ko': 'src/locales/ko.ts',
+  'locales/zh-Hans': 'src/locales/zh-Hans.ts',
 };
 
 /**

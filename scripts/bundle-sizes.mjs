@@ -58,7 +58,8 @@ export async function entrySizes(root, entry) {
   const lazy = {};
   for (const path of Object.keys(outputs)) {
     if (initial.has(path) || !path.endsWith('.js')) continue;
-    lazy[name(path).replace(/(-[A-Za-z0-9_]{8})+\.js$/, '')] = sizes(code.get(name(path)));
+    // `ko-<rolldown hash>-<esbuild hash>.js` → `ko`
+    lazy[name(path).replace(/-[A-Z0-9]{8}\.js$/, '').replace(/-[\w-]{8}$/, '')] = sizes(code.get(name(path)));
   }
   return { initial: sizes(join_([...initial])), lazy };
 }

@@ -1,7 +1,13 @@
 /**
  * Everything: registers every element (<review-source> first, so it can answer the others at
  * once) and exports their classes, the events and the API client. The CDN bundle is built from this.
+ *
+ * Every catalogue is built in: a blog in Korean pastes the same one script tag and gets Korean at
+ * the first render. Fetching it on demand cost such a page a layout shift of 0.165 (measured with
+ * `npm run bench`): the elements could not render until it arrived.
  */
+import './locales/ko.js';
+import './locales/zh-Hans.js';
 export * from './elements/review-source/index.js';
 export * from './elements/review-rating/index.js';
 export * from './elements/review-card/index.js';

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogueFor, intlLocale, loadCatalogue, loadedCatalogue, type Translation } from './i18n/index.js';
+import { catalogueFor, intlLocale, loadCatalogue, loadedCatalogue, onCatalogue, type Translation } from './i18n/index.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated?: boolean };
 
 /**
  * The nearest `lang` above an element, looking through shadow roots, so an element inside another
@@ -20,6 +20,7 @@ export function nearestLang(element: Element): string {
 }
 
 const controllers = new Set<LocaleController<never>>();
+let listening = false;
 let observer: MutationObserver | undefined;
 
 /**
@@ -27,6 +28,10 @@ let observer: MutationObserver | undefined;
  * (`<html lang>` or any ancestor's) re-renders every element, and a page that never does pays once.
  */
 function watch(controller: LocaleController<never>): void {
+  if (controllers.size === 0 && !listening) {
+    listening = true;
+    onCatalogue(() => controllers.forEach((c) => c.refresh(true)));
+  }
   controllers.add(controller);
   if (!observer) {
     observer = new MutationObserver(() => controllers.forEach((c) => c.refresh()));
@@ -52,8 +57,6 @@ export class LocaleController<K extends keyof Translation = keyof Translation> i
   locale = 'en';
   /** The strings for `locale`'s catalogue (English until another one has loaded). */
   t: Pick<Translation, K>;
-  /** Settles when the catalogue for `locale` is in `t`; undefined when it already is. */
-  pending: Promise<void> | undefined;
   readonly #host: Host;
   readonly #english: Pick<Translation, K>;
 
@@ -72,30 +75,19 @@ export class LocaleController<K extends keyof Translation = keyof Translation> i
     unwatch(this);
   }
 
-  refresh(): void {
+  /** Re-reads the language (`force`: and the catalogue, which may just have arrived). */
+  refresh(force = false): void {
     const locale = intlLocale(nearestLang(this.#host));
-    if (locale === this.locale && this.#host.isConnected) return;
-    this.locale = locale;
+    if (locale === this.locale && this.#host.isConnected && !force) return;
     const id = catalogueFor(locale);
     const catalogue = id === 'en' ? this.#english : loadedCatalogue(id);
-    if (catalogue || id === 'en') {
-      this.t = catalogue ?? this.#english;
-      this.pending = undefined;
-      this.#host.requestUpdate();
-      return;
-    }
-    const pending = (this.pending = loadCatalogue(id).then(
-      (loaded) => {
-        if (this.pending !== pending) return;
-        this.t = loaded;
-        this.pending = undefined;
-        this.#host.requestUpdate();
-      },
-      () => {
-        // The catalogue could not be fetched: English it is, rather than nothing.
-        if (this.pending === pending) this.pending = undefined;
-        this.#host.requestUpdate();
-      },
-    ));
+    // Until another catalogue arrives, the strings already shown stay (English at first); its
+    // arrival refreshes every controller (onCatalogue). If it cannot be fetched, they stay.
+    if (!catalogue) loadCatalogue(id as Exclude<typeof id, 'en'>).catch(() => undefined);
+    const t = catalogue ?? this.t;
+    if (locale === this.locale && t === this.t && this.#host.hasUpdated) return;
+    this.locale = locale;
+    this.t = t;
+    this.#host.requestUpdate();
   }
 }

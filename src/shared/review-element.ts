@@ -18,6 +18,7 @@ export abstract class ReviewElement extends LitElement {
 
   /** Each element makes its own, with the English strings it uses. */
   protected abstract readonly localize: LocaleController<never>;
+
   readonly #internals: ElementInternals | undefined;
 
   constructor() {
@@ -27,16 +28,6 @@ export abstract class ReviewElement extends LitElement {
     } catch {
       // Already attached by a subclass, or a browser without ElementInternals: states are a bonus.
     }
-  }
-
-  /**
-   * The first render waits for the reader's catalogue (a Korean page fetches `ko` once), so
-   * nobody sees English flash into Korean and the layout does not jump when it does. Later
-   * language switches keep showing the old strings until the new ones arrive.
-   */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.hasUpdated ? undefined : this.localize.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Sets CSS custom states (`review-card:state(loading)`) so hosts can style states without classes. */

@@ -7,9 +7,10 @@ export type CatalogueId = 'en' | 'zh-Hans' | 'ko';
 export const SUPPORTED_LOCALES: readonly CatalogueId[] = ['en', 'zh-Hans', 'ko'];
 
 /**
- * Catalogues other than English load on demand, each as its own small module: together they
- * were 4.5 KB of the bundle's gzip, paid by every reader for strings most never see. A page in
- * Korean fetches `ko` once (3 KB gzip) and every element shares it.
+ * For npm users, catalogues other than English load on demand, each as its own small module, so an
+ * app in English does not carry them. Until one arrives, elements show English, then switch (a
+ * render held back instead would appear late and shift the page). An app in Korean imports
+ * `review-elements/locales/ko.js` to have it from the first render; the CDN bundle has them all.
  */
 const loaders: Record<Exclude<CatalogueId, 'en'>, () => Promise<Translation>> = {
   'zh-Hans': () => import('./zh-Hans.js').then((m) => m.zhHans),
@@ -29,6 +30,24 @@ export function catalogueFor(lang: string): CatalogueId {
   return 'en';
 }
 
+const listeners = new Set<() => void>();
+
+/** Called whenever a catalogue arrives, loaded on demand or registered by an import. */
+export function onCatalogue(listener: () => void): void {
+  listeners.add(listener);
+}
+
+/**
+ * Makes a catalogue available at once, without a request: what `review-elements/locales/ko.js`
+ * does when imported, and the CDN bundle for all of them. Elements already showing English switch.
+ */
+export function registerCatalogue(id: Exclude<CatalogueId, 'en'>, catalogue: Translation): void {
+  if (loaded.get(id) === catalogue) return;
+  loaded.set(id, catalogue);
+  loading.set(id, Promise.resolve(catalogue));
+  listeners.forEach((l) => l());
+}
+
 /** A loaded non-English catalogue, or undefined (English is per element; see `LocaleController`). */
 export function loadedCatalogue(id: CatalogueId): Translation | undefined {
   return loaded.get(id);
@@ -43,7 +62,7 @@ export function loadCatalogue(id: Exclude<CatalogueId, 'en'>): Promise<Translati
   if (!promise) {
     promise = loaders[id]().then(
       (catalogue) => {
-        loaded.set(id, catalogue);
+        registerCatalogue(id, catalogue);
         return catalogue;
       },
       (error: unknown) => {
