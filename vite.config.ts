@@ -78,12 +78,11 @@ export default defineConfig(() => {
       sourcemap: true,
       lib: { entry: { 'review-elements': 'src/index.ts' }, formats: ['es'], fileName: () => 'review-elements.js' },
       rolldownOptions: {
-        // The catalogues other than English are the only other files, loaded on demand from beside
-        // the bundle; the hash lets a CDN cache them for good.
+        // Any chunk would be named review-elements.<name>-<hash>.js; test/budgets checks there is none.
         output: { minify: true, chunkFileNames: 'review-elements.[name]-[hash].js' },
         onLog(level, log, handler) {
-          // content-warning imports the data layer lazily for npm users; in this one file it is
-          // already present (other elements import it), which is what we want here.
+          // Catalogues and the data layer are imported lazily for npm users; in this one file they
+          // are already present (imported statically too), which is what we want here.
           if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
           handler(level, log);
         },

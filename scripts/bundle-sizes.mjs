@@ -18,7 +18,7 @@ export function sizes(code) {
   return { minified: buffer.length, gzip: gzipSync(buffer, { level: 9 }).length, brotli: brotliCompressSync(buffer).length };
 }
 
-/** `dist/review-elements.js` and the catalogues beside it (`review-elements.ko-<hash>.js`). */
+/** `dist/review-elements.js`, and any other file beside it (`review-elements.<name>-<hash>.js`; none today: the test checks it is one file). */
 export function cdnSizes(root) {
   const dist = join(root, 'dist');
   const catalogues = {};

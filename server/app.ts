@@ -133,8 +133,8 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=300');
   };
-  // The bundle, its source map, and the catalogues it loads on demand (`review-elements.ko-*.js`).
-  app.get('/:file{review-elements(?:\\.[\\w-]+)?\\.js(?:\\.map)?}', cache, serveStatic({ root: dist }));
+  app.get('/review-elements.js', cache, serveStatic({ root: dist }));
+  app.get('/review-elements.js.map', cache, serveStatic({ root: dist }));
   app.get('/*', cache, serveStatic({ root: `${ROOT}demo` }));
   return app;
 }
