@@ -28,7 +28,7 @@ let observer: MutationObserver | undefined;
  * (`<html lang>` or any ancestor's) re-renders every element, and a page that never does pays once.
  */
 function watch(controller: LocaleController<never>): void {
-  if (controllers.size === 0 && !listening) {
+  if (!listening) {
     listening = true;
     onCatalogue(() => controllers.forEach((c) => c.refresh(true)));
   }
@@ -50,7 +50,7 @@ function unwatch(controller: LocaleController<never>): void {
 /**
  * Gives an element its language: the tag for Intl, and the strings it uses from the matching
  * catalogue. Each element passes its own English strings (so a page with one element ships only
- * those); another catalogue is loaded on first use, and `pending` says when that is under way.
+ * those); another catalogue is loaded on first use, and every element switches when it arrives.
  */
 export class LocaleController<K extends keyof Translation = keyof Translation> implements ReactiveController {
   /** BCP 47 tag for Intl formatting, e.g. `zh-CN`. */

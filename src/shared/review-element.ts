@@ -18,7 +18,6 @@ export abstract class ReviewElement extends LitElement {
 
   /** Each element makes its own, with the English strings it uses. */
   protected abstract readonly localize: LocaleController<never>;
-
   readonly #internals: ElementInternals | undefined;
 
   constructor() {
