@@ -1,14 +1,14 @@
 import { css, html, svg } from 'lit';
 import { buttonStyles } from './button.styles.js';
 import type { Translation } from './i18n/index.js';
+import { own } from './own.js';
 
 const ERROR_ICON = svg`<svg class="error-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 2 1 21h22L12 2zm1 15h-2v-2h2v2zm0-4h-2V9h2v4z"/></svg>`;
 
 /** What went wrong, in the reader's words: by the error's stable `code`, never its message. */
 export function errorMessage(error: Error | undefined, t: Pick<Translation, 'errors' | 'retry' | 'retrying'>): string {
   const code = (error as { code?: string } | undefined)?.code ?? 'generic';
-  // Own keys only: a server's code such as `constructor` is not one of ours.
-  return (Object.hasOwn(t.errors, code) && t.errors[code]) || t.errors.generic;
+  return own(t.errors, code) || t.errors.generic;
 }
 
 /**

@@ -85,19 +85,12 @@ const apiFor = (mode: Mode) => (mode === 'cors' ? CROSS_ORIGIN_API : '/v1');
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
-const ADMIN = { Authorization: 'Bearer browser-tests-admin-token-000', 'Content-Type': 'application/json' };
-
-/** A review with a cast, a content warning and one comment. */
-async function putReview(id: string) {
-  const res = await fetch(`/v1/reviews/${id}`, {
-    method: 'PUT',
-    headers: ADMIN,
-    body: JSON.stringify({
-      id,
-      url: `https://blog.example/${id}`,
-      lang: 'en',
-      title: `Review ${id}`,
-      publishedAt: '2025-03-01T10:00:00Z',
+/** A review with a cast and a content warning; `open: false` closes its comments. */
+const putReview = (id: string, open = true) =>
+  createReview({
+    id,
+    open,
+    doc: {
       rating: { value: 4, best: 5 },
       work: { title: `Work ${id}`, type: 'movie', year: 2025 },
       cast: [
@@ -105,10 +98,12 @@ async function putReview(id: string) {
         { name: 'Bo Chen', character: 'The Engineer', order: 2 },
       ],
       contentWarnings: [{ topic: 'violence', severity: 'high' }],
-      comments: { open: true },
-    }),
+    },
   });
-  if (res.status !== 201) throw new Error(`could not create review ${id}: ${res.status}`);
+
+/** The same, with one comment. */
+async function putReviewWithComment(id: string) {
+  await putReview(id);
   await postComment(id, `The first word on ${id}`, { name: 'Mia' });
 }
 
@@ -409,7 +404,7 @@ describe('faults (issue #8)', () => {
           // Reviews and faults first: once a hang holds the browser's connections, nothing else goes out.
           for (const mode of group) {
             const scope = unique(`f-${mode}`);
-            await Promise.all(CELLS.map((cell) => putReview(`${scope}-${ID_SUFFIX[cell.name]}`)));
+            await Promise.all(CELLS.map((cell) => putReviewWithComment(`${scope}-${ID_SUFFIX[cell.name]}`)));
             mounted.set(mode, { mode, api: apiFor(mode), scope, sections: new Map(), errors: new Map() });
           }
           for (const m of mounted.values()) await injectFault(`${m.scope}-`, m.mode, { untilCleared: true });
@@ -499,7 +494,7 @@ describe('faults (issue #8)', () => {
     it('content-warning and comment-count ask again by themselves on a timer, with no sign from the browser', async function () {
       this.timeout(20_000);
       const id = unique('f-timer');
-      await putReview(id);
+      await putReviewWithComment(id);
       await injectFault(`${id}`, 'status-500', { untilCleared: true });
       const errors: Error[] = [];
       section.addEventListener('review-error', (e) => errors.push(e.error));
@@ -514,7 +509,7 @@ describe('faults (issue #8)', () => {
 
     it('a comment-count taken out and put back after a failure asks again', async () => {
       const id = unique('f-reattach');
-      await putReview(id);
+      await putReviewWithComment(id);
       await injectFault(`${id}`, 'status-500', { untilCleared: true });
       section.innerHTML = `<comment-count api="/v1" review="${id}"></comment-count>`;
       const count = the(section, 'comment-count');
@@ -527,7 +522,7 @@ describe('faults (issue #8)', () => {
 
     it('a new element after a cut-off answer reads the review from the server, not the cached cut-off copy', async () => {
       const id = unique('f-fresh');
-      await putReview(id);
+      await putReviewWithComment(id);
       await injectFault(`${id}`, 'truncate', { untilCleared: true });
       const errors: Error[] = [];
       section.addEventListener('review-error', (e) => errors.push(e.error));
@@ -542,10 +537,8 @@ describe('faults (issue #8)', () => {
 
     it("the thread's Retry also loads a review that failed, so a closed thread says it is closed", async () => {
       const id = unique('f-closed');
-      await putReview(id);
-      const res = await fetch(`/v1/reviews/${id}`, { headers: ADMIN });
-      const doc = await res.json();
-      await fetch(`/v1/reviews/${id}`, { method: 'PUT', headers: ADMIN, body: JSON.stringify({ ...doc, comments: { open: false } }) });
+      await putReviewWithComment(id);
+      await putReview(id, false);
       await injectFault(`${id}`, 'status-500', { untilCleared: true });
       section.innerHTML = `<comment-thread api="/v1" review="${id}"></comment-thread>`;
       const thread = the<CommentThread>(section, 'comment-thread');

@@ -17,8 +17,6 @@ import type { ReviewErrorEvent } from '../../src/data/events.js';
 import { parseComment, type Inline } from '../../src/elements/comment-thread/comment-markup.js';
 import { enBase, enCast, enThread, enWarning } from '../../src/shared/i18n/en.js';
 
-/** The English strings, whole (as elements see them on an English page). */
-const en = { ...enBase, cast: enCast, warning: enWarning, thread: enThread };
 import {
   OWN,
   TEXT_FIELDS,
@@ -41,8 +39,10 @@ import {
   type Entry,
   type Traps,
 } from '../support/naughty.js';
+import { ADMIN } from '../support/helpers.js';
+/** The English strings, whole (as elements see them on an English page). */
+const en = { ...enBase, cast: enCast, warning: enWarning, thread: enThread };
 
-const ADMIN = { Authorization: 'Bearer browser-tests-admin-token-000', 'Content-Type': 'application/json' };
 const RUN = Date.now().toString(36);
 const BATCH = 50;
 const BOX_WIDTH = 360;

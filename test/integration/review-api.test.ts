@@ -5,16 +5,15 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ReviewCard, ReviewSource } from '../../src/index.js';
-import { seen, unique } from '../support/helpers.js';
+import { ADMIN, seen, unique } from '../support/helpers.js';
 
-const ADMIN = { Authorization: 'Bearer browser-tests-admin-token-000' };
 const part = (el: ReviewCard, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const loaded = (el: ReviewCard) => waitUntil(() => el.data && part(el, 'title'), 'card did not load', { timeout: 5000 });
 
 async function putReview(id: string, title: string) {
   const res = await fetch(`/v1/reviews/${id}`, {
     method: 'PUT',
-    headers: { ...ADMIN, 'Content-Type': 'application/json' },
+    headers: ADMIN,
     body: JSON.stringify({
       id,
       url: `https://blog.example/${id}`,

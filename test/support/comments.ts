@@ -1,15 +1,17 @@
 /** Helpers for the comment tests, which run against the real reference server behind /v1. */
 import { waitUntil } from '@open-wc/testing';
 import type { CommentThread } from '../../src/index.js';
-import { unique } from './helpers.js';
+import { ADMIN, unique } from './helpers.js';
 
-const ADMIN = { Authorization: 'Bearer browser-tests-admin-token-000', 'Content-Type': 'application/json' };
-
-/** A fresh review on the server (or on the pre-moderated one), so each test has its own thread. */
-export async function createReview(options: { open?: boolean; base?: string } = {}): Promise<string> {
-  const id = unique('thread');
+/**
+ * A fresh review on the server (or on the pre-moderated one), so each test has its own thread;
+ * `id` and `doc` (fields over the minimal document) when a test needs them. Storing an existing id
+ * again replaces it.
+ */
+export async function createReview(options: { open?: boolean; base?: string; id?: string; doc?: Record<string, unknown> } = {}): Promise<string> {
+  const id = options.id ?? unique('thread');
   const base = options.base ?? '/v1';
-  const res = await fetch(`${base}/reviews/${id}`, {
+  const res = await fetch(`${base}/reviews/${encodeURIComponent(id)}`, {
     method: 'PUT',
     headers: ADMIN,
     body: JSON.stringify({
@@ -20,9 +22,10 @@ export async function createReview(options: { open?: boolean; base?: string } = 
       publishedAt: '2025-03-01T10:00:00Z',
       work: { title: `Work ${id}`, type: 'movie' },
       comments: { open: options.open ?? true },
+      ...options.doc,
     }),
   });
-  if (res.status !== 201) throw new Error(`could not create review: ${res.status}`);
+  if (!res.ok) throw new Error(`could not store review ${id}: ${res.status}`);
   return id;
 }
 

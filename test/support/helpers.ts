@@ -1,6 +1,9 @@
 /** Test helpers shared by the browser tests. */
 export const API = '/fixture-api';
 
+/** Headers that let a test store review documents on the real server (see review-server.mjs). */
+export const ADMIN = { Authorization: 'Bearer browser-tests-admin-token-000', 'Content-Type': 'application/json' };
+
 /** How many requests the fixture server saw for a path (relative to /fixture-api/, with query). */
 export async function requestCount(path: string): Promise<number> {
   const res = await fetch(`${API}/_count?path=${encodeURIComponent(path)}`);

@@ -1,6 +1,7 @@
 import type { ReviewClient } from '../../api/index.js';
 import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
 import { retryLater, worthRetrying } from '../../shared/retry-later.js';
+import { own } from '../../shared/own.js';
 
 type Listener = (count: number | undefined, error?: Error) => void;
 
@@ -57,7 +58,7 @@ async function flush(api: string): Promise<void> {
       for (const id of chunk) {
         const key = keyOf(api, id);
         // An id the server does not know is left out of its answer: it has no comments to count.
-        const count = Object.hasOwn(counts, id) ? counts[id] : undefined;
+        const count = own(counts, id);
         if (count !== undefined) known.set(key, count);
         listeners.get(key)?.forEach((l) => l(count));
       }

@@ -7,6 +7,7 @@ import type { ReviewState } from '../../data/contexts.js';
 import { formatList, langTag } from '../../shared/format.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { ReviewElement } from '../../shared/review-element.js';
+import { own } from '../../shared/own.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enWarning } from '../../shared/i18n/index.js';
 import { remember, rememberedChoice, type Choice, type Remember } from './choices.js';
@@ -210,8 +211,7 @@ export class ContentWarning extends ReviewElement {
   #notice(topics: Topic[]) {
     const { t, locale } = this.localize;
     const w = t.warning;
-    // Own keys only: a topic such as `constructor` or `__proto__` is text, not Object.prototype's.
-    const topicName = (id: string) => (Object.hasOwn(w.topics, id) ? w.topics[id] : id);
+    const topicName = (id: string) => own(w.topics, id) ?? id;
     // The topic is isolated in a <bdi>: a bidi control in it (U+202E) cannot reorder the words the
     // translation puts around it ("(moderate)"). The translation still decides where it goes.
     const label = (topic: Topic) => {

@@ -13,6 +13,7 @@ import {
   plural,
   regionName,
 } from '../../shared/format.js';
+import { own } from '../../shared/own.js';
 import type { BaseKey, Translation } from '../../shared/i18n/index.js';
 
 export interface View {
@@ -107,9 +108,8 @@ export function loadedTemplate(review: Review, view: View) {
         ? html`<ul part="credits" class="inline-list" aria-label=${t.credits}>
             ${review.credits.map(
               (c) =>
-                // No whitespace at the start of an item: it would show after the "·" separator. Own
-                // keys only: a role such as `hasOwnProperty` is text, not Object.prototype's function.
-                html`<li>${Object.hasOwn(t.creditRole, c.role) ? t.creditRole[c.role] : c.role} ${c.url ? html`<a href=${c.url}>${c.name}</a>` : html`<strong>${c.name}</strong>`}</li>`,
+                // No whitespace at the start of an item: it would show after the "·" separator.
+                html`<li>${own(t.creditRole, c.role) ?? c.role} ${c.url ? html`<a href=${c.url}>${c.name}</a>` : html`<strong>${c.name}</strong>`}</li>`,
             )}
           </ul>`
         : nothing}
