@@ -4,6 +4,10 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { fixtureApi } from './test/support/fixture-api.mjs';
 import { freePort, proxyTo, startReviewServer } from './test/support/review-server.mjs';
 
+// Dates in tests are written for one zone: pin it for the browser (which inherits this process's
+// environment) whatever the machine's zone is, so a run west of UTC−9 reads the same days.
+process.env.TZ = 'UTC';
+
 // Debian's chromium by default; CHROME_PATH points elsewhere (nothing here downloads a browser).
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
