@@ -8,10 +8,13 @@ import type { Config } from './config.js';
 import { bearer } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { problem } from './problem.js';
-import { RateLimiter } from './rate-limit.js';
+import { LiveHub } from './live/hub.js';
+import { MemoryFeed } from './live/feed.js';
+import { RateLimiter, type WriteLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { isAdmin, type Deps } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
+import { eventRoutes } from './routes/events.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { MAX_BODY_BYTES } from './schemas.js';
 import { InvalidCursorError } from './store/cursor.js';
@@ -67,12 +70,11 @@ function corsPolicy(config: Config): MiddlewareHandler {
   };
 }
 
-function writeRateLimit(config: Config, deps: Deps): MiddlewareHandler<{ Bindings: HttpBindings }> {
-  const limiter = new RateLimiter(config.writeRateLimit);
+function writeRateLimit(config: Config, deps: Deps, limiter: WriteLimiter): MiddlewareHandler<{ Bindings: HttpBindings }> {
   return async (c, next) => {
     if (WRITE_METHODS.has(c.req.method) && !isAdmin(deps, bearer(c))) {
       const client = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
-      const wait = limiter.hit(client, deps.now());
+      const wait = await limiter.hit(client, deps.now());
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         return problem(c, 429, 'rate-limited', `At most ${config.writeRateLimit} writes a minute; try again in ${wait} s`, { retryAfter: wait });
@@ -86,9 +88,13 @@ export interface AppOptions {
   store: ReviewStore;
   config: Config;
   now?: () => number;
+  /** Write limits: in this process unless given (PostgreSQL shares one across processes). */
+  limiter?: WriteLimiter;
+  /** Live event streams; a hub on an in-memory feed unless given. */
+  live?: LiveHub;
 }
 
-export function createApp({ store, config, now = Date.now }: AppOptions) {
+export function createApp({ store, config, now = Date.now, limiter = new RateLimiter(config.writeRateLimit), live = new LiveHub(new MemoryFeed()) }: AppOptions) {
   const deps: Deps = { config, now };
   const app = new Hono<{ Bindings: HttpBindings }>();
 
@@ -108,7 +114,7 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
 
   const api = new Hono<{ Bindings: HttpBindings }>();
   api.use('*', corsPolicy(config));
-  api.use('*', writeRateLimit(config, deps));
+  api.use('*', writeRateLimit(config, deps, limiter));
   // Refused from Content-Length (or while streaming) before any parsing happens. A declared length
   // is checked here, before the body is touched: then the server reads and drops the rest, and the
   // connection stays good for the client's next request. (Once bodyLimit has opened the body as a
@@ -123,6 +129,7 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/', reviewRoutes(store, deps));
   api.route('/', commentRoutes(store, deps));
+  api.route('/', eventRoutes(store, live));
   api.route('/', adminRoutes(store, deps));
   api.all('*', (c) => problem(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/v1', api);

@@ -18,6 +18,20 @@ const EnvSchema = v.object({
   WRITE_RATE_LIMIT: v.optional(count, '10'),
   REVIEW_SEED: v.optional(v.picklist(['demo', 'none'], 'must be "demo" or "none"'), 'demo'),
   REVIEW_EDIT_WINDOW: v.optional(v.pipe(count, v.minValue(1, 'must be at least 1 second')), '900'),
+  // PostgreSQL instead of the SQLite file, for several processes on one database.
+  DATABASE_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => {
+        try {
+          const url = new URL(s);
+          return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.pathname.length > 1;
+        } catch {
+          return false;
+        }
+      }, 'must be a PostgreSQL URL like postgres://user:password@host:5432/database'),
+    ),
+  ),
 });
 
 const KNOWN = new Set([...Object.keys(EnvSchema.entries)]);
@@ -26,6 +40,8 @@ export interface Config {
   host: string;
   port: number;
   db: string;
+  /** When set, the store is PostgreSQL (and REVIEW_DB is not used). */
+  databaseUrl: string | undefined;
   adminToken: string | undefined;
   /** Origins allowed to write (and read with credentials); reads are open to any origin. */
   allowedOrigins: string[];
@@ -46,7 +62,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const picked = Object.fromEntries([...KNOWN].filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
   const result = v.safeParse(EnvSchema, picked);
   if (!result.success) {
-    const messages = result.issues.map((issue) => `${v.getDotPath(issue)}=${JSON.stringify(picked[v.getDotPath(issue) ?? ''])}: ${issue.message}`);
+    // A database URL may hold a password: name the setting, never echo its value.
+    const shown = (key: string) => (key === 'DATABASE_URL' ? '' : `=${JSON.stringify(picked[key])}`);
+    const messages = result.issues.map((issue) => `${v.getDotPath(issue)}${shown(v.getDotPath(issue) ?? '')}: ${issue.message}`);
     throw new ConfigError(`Invalid setting: ${messages.join('; ')}`);
   }
   const e = result.output;
@@ -66,6 +84,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     db: e.REVIEW_DB,
+    databaseUrl: e.DATABASE_URL,
     adminToken: e.REVIEW_ADMIN_TOKEN,
     allowedOrigins: origins,
     moderation: e.MODERATION,

@@ -1,8 +1,14 @@
 /**
- * Writes per minute per client, in a fixed one-minute window. In memory: the reference server is
- * one process; behind several processes, put the limit in the proxy instead.
+ * Counts writes per client; answers the seconds to wait when over the limit, or 0 when allowed.
+ * In memory for one process (SQLite); in the database when several processes share the limit
+ * (server/store/postgres/rate-limit.ts).
  */
-export class RateLimiter {
+export interface WriteLimiter {
+  hit(client: string, now: number): number | Promise<number>;
+}
+
+/** Writes per minute per client, in a fixed one-minute window, in this process's memory. */
+export class RateLimiter implements WriteLimiter {
   readonly #limit: number;
   readonly #windowMs: number;
   readonly #hits = new Map<string, { start: number; count: number }>();

@@ -15,9 +15,16 @@ export interface Server extends ServerProcess {
   request: (path: string, init?: RequestInit & { json?: unknown }) => Promise<Response>;
 }
 
+/**
+ * The store the suite runs against: PostgreSQL when DATABASE_URL names a server (each server start
+ * gets a database of its own there, dropped when it stops), SQLite otherwise.
+ */
+export const POSTGRES = process.env.DATABASE_URL || undefined;
+export const STORE = POSTGRES ? 'postgres' : 'sqlite';
+
 export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; db: string }): Promise<Server> {
   // The files are the test's to remove (removeDir), so a restart can reuse them.
-  const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', ...env }, { ...reuse, keepFiles: true });
+  const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', ...env }, { ...reuse, keepFiles: true, postgres: POSTGRES });
   return {
     ...server,
     request: (path, init = {}) => {

@@ -1,0 +1,77 @@
+import pg from 'pg';
+import { clientConfig } from './pool.js';
+
+type Handler = (payload: string) => void;
+
+/**
+ * One dedicated connection per process that LISTENs, for every channel this process cares about
+ * (cache invalidation, live events). While it is down, notifications are missed: `connected` is
+ * false (the store then reads through its caches), and `onReconnect` handlers run once it is back
+ * (drop everything cached, resend what streams may have missed).
+ */
+export class PgListener {
+  readonly #url: string;
+  readonly #handlers = new Map<string, Set<Handler>>();
+  readonly #reconnected = new Set<() => void>();
+  #client: pg.Client | undefined;
+  #closed = false;
+  #retry: NodeJS.Timeout | undefined;
+  connected = false;
+
+  constructor(url: string) {
+    this.#url = url;
+  }
+
+  on(channel: string, handler: Handler): void {
+    if (!/^[a-z_]+$/.test(channel)) throw new Error(`channel ${channel}: lower-case letters and _ only`);
+    let set = this.#handlers.get(channel);
+    if (!set) this.#handlers.set(channel, (set = new Set()));
+    set.add(handler);
+  }
+
+  onReconnect(handler: () => void): void {
+    this.#reconnected.add(handler);
+  }
+
+  /** Resolves once listening (the first time); later drops reconnect on their own. */
+  async start(): Promise<void> {
+    const client = new pg.Client(clientConfig(this.#url));
+    client.on('notification', (n) => {
+      for (const handler of this.#handlers.get(n.channel) ?? []) handler(n.payload ?? '');
+    });
+    const lost = () => {
+      if (this.#client !== client) return;
+      this.connected = false;
+      this.#client = undefined;
+      client.end().catch(() => {});
+      if (!this.#closed) this.#retry = setTimeout(() => void this.#reconnect(), 500);
+    };
+    client.on('error', (error) => {
+      console.error('review-server: postgres listener:', error.message);
+      lost();
+    });
+    client.on('end', lost);
+    await client.connect();
+    for (const channel of this.#handlers.keys()) await client.query(`LISTEN ${channel}`);
+    this.#client = client;
+    this.connected = true;
+  }
+
+  async #reconnect(): Promise<void> {
+    try {
+      await this.start();
+      for (const handler of this.#reconnected) handler();
+    } catch {
+      if (!this.#closed) this.#retry = setTimeout(() => void this.#reconnect(), 1000);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#retry);
+    const client = this.#client;
+    this.#client = undefined;
+    this.connected = false;
+    await client?.end().catch(() => {});
+  }
+}
