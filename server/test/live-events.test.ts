@@ -56,6 +56,8 @@ describe('live events', () => {
     assert.equal((await missing.json()).code, 'not-found');
     const bad = await server.request('/v1/reviews/ballerina/events', { headers: { 'Last-Event-ID': 'yesterday' } });
     assert.equal(bad.status, 400);
+    const doc = await (await server.request('/v1/openapi.json')).json();
+    assert.ok(doc.paths['/reviews/{id}/events'].get.responses['200'].content['text/event-stream']);
   });
 
   it('announces a new comment, an edit, a removal and the count after each', async () => {
