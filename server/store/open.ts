@@ -44,9 +44,10 @@ export async function openBackend(config: Config, dbFile: string, root: string):
     };
   }
   const pool = createPool(config.databaseUrl);
+  const ephemeral = createPool(config.databaseUrl, 4, true);
   const listener = new PgListener(config.databaseUrl);
   const store = new PostgresStore(pool, listener);
-  const feed = new PgFeed(pool, listener);
+  const feed = new PgFeed(ephemeral, listener);
   try {
     // Every process starting at once waits here; the first migrates and seeds, the rest find it done.
     const seeded = await withStartupLock(pool, async (client) => {
@@ -56,19 +57,19 @@ export async function openBackend(config: Config, dbFile: string, root: string):
     await listener.start();
     return {
       store: withLiveEvents(store, feed),
-      limiter: new PgRateLimiter(pool, config.writeRateLimit),
+      limiter: new PgRateLimiter(ephemeral, config.writeRateLimit),
       feed,
       description: `database ${describeUrl(config.databaseUrl)}`,
       seeded,
       close: async () => {
         await feed.close();
         await listener.close();
-        await pool.end();
+        await Promise.all([pool.end(), ephemeral.end()]);
       },
     };
   } catch (error) {
     await listener.close();
-    await pool.end();
+    await Promise.all([pool.end(), ephemeral.end()]);
     throw error;
   }
 }

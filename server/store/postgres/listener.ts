@@ -66,6 +66,36 @@ export class PgListener {
     }
   }
 
+  /**
+   * Resolves once every notification committed before the call has been handled. A round trip on
+   * the listening connection is that barrier: a writer signals the listeners before its COMMIT
+   * returns, and PostgreSQL sends a listener's pending notifications before it answers the next
+   * query (before ReadyForQuery), on the same socket, which node-postgres reads in order. So a
+   * comment acknowledged by process A is in process B's caches' view by the time B answers a read
+   * that started after it. Concurrent callers share round trips: one in flight, one queued.
+   */
+  sync(): Promise<void> {
+    if (!this.#client) return Promise.resolve();
+    if (this.#queued) return this.#queued;
+    const after = this.#inFlight ?? Promise.resolve();
+    // A caller arriving while a round trip is out needs the next one: its write may be newer.
+    const next = after.then(() => {
+      if (this.#queued === next) this.#queued = undefined;
+      const client = this.#client;
+      // A failed round trip (the connection dropping) leaves the read to the reconnect logic.
+      const trip = client ? client.query('SELECT 1').then(() => {}, () => {}) : Promise.resolve();
+      this.#inFlight = trip;
+      return trip.finally(() => {
+        if (this.#inFlight === trip) this.#inFlight = undefined;
+      });
+    });
+    this.#queued = next;
+    return next;
+  }
+
+  #inFlight: Promise<void> | undefined;
+  #queued: Promise<void> | undefined;
+
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#retry);

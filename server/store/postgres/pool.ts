@@ -10,8 +10,20 @@ const types = {
     oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-export function createPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types, idleTimeoutMillis: 30_000, application_name: 'review-server' });
+/**
+ * `ephemeral`: for writes that may be lost in a crash (rate-limit counters, the live-event log):
+ * commits without waiting for the WAL flush, so they cost no fsync. Comments and idempotency keys
+ * never go through such a pool: an acknowledged comment is on disk.
+ */
+export function createPool(url: string, max = 10, ephemeral = false): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types,
+    idleTimeoutMillis: 30_000,
+    application_name: 'review-server',
+    ...(ephemeral ? { options: '-c synchronous_commit=off' } : {}),
+  });
   // An idle client that loses its connection (a database restart) must not crash the process;
   // the pool replaces it and the next query reports the error to its request.
   pool.on('error', (error) => console.error('review-server: postgres pool:', error.message));

@@ -34,9 +34,11 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
  * The store for several server processes on one PostgreSQL database. Every write commits before
  * its response; the caches (the same ones SqliteStore keeps) are per process, so every write also
  * sends NOTIFY review_changed with the review's id, in its own transaction: PostgreSQL delivers it
- * at commit to every process's listener, which drops what it cached for that review. While the
- * listener is disconnected nothing is cached (reads go to the database), so a missed
- * notification can never leave a stale page behind.
+ * at commit to every process's listener, which drops what it cached for that review. A cached
+ * read first waits for the listener to catch up (PgListener#sync, one shared round trip), so a
+ * write acknowledged anywhere is seen by every read that starts after it. While the listener is
+ * disconnected nothing is cached (reads go to the database), so a missed notification can never
+ * leave a stale page behind.
  */
 export class PostgresStore implements ReviewStore {
   readonly #pool: pg.Pool;
@@ -119,6 +121,11 @@ export class PostgresStore implements ReviewStore {
   }
 
   async getReview(id: string): Promise<StoredReview | undefined> {
+    await this.#listener.sync();
+    return this.#getReview(id);
+  }
+
+  async #getReview(id: string): Promise<StoredReview | undefined> {
     const document = await this.#document(id);
     if (!document) return undefined;
     const count = await this.#publishedCount(id);
@@ -139,8 +146,9 @@ export class PostgresStore implements ReviewStore {
     );
     const page = rows.slice(0, limit);
     const items: ReviewSummary[] = [];
+    await this.#listener.sync();
     for (const { id } of page) {
-      const stored = await this.getReview(id);
+      const stored = await this.#getReview(id);
       if (!stored) continue;
       const { review } = stored;
       items.push({
@@ -175,6 +183,7 @@ export class PostgresStore implements ReviewStore {
   }
 
   async listComments(reviewId: string, options: ListCommentsOptions): Promise<Page<Comment> & { total: number }> {
+    await this.#listener.sync();
     if (!this.#caching) return listComments(this.#pool, reviewId, options);
     const key = JSON.stringify([reviewId, options.sort, options.limit, options.cursor ?? '', options.parentId ?? '']);
     const revision = this.#revisions.get(reviewId) ?? 0;
