@@ -113,7 +113,7 @@ export function toMarkup(source: string, kind: SourceText): string {
   parser.end();
   while (stack.length > 1) emit(render(stack.pop()!));
 
-  const out = kind === 'html' ? stack[0].out.replace(/ {2,}/g, ' ') : stack[0].out;
+  const out = kind === 'html' ? stack[0].out.replace(/ {2,}/g, ' ') : markdownLinks(stack[0].out);
   return tidy(out).replace(/\uE000(\d+)\uE001/g, (_, i: string) => spans[Number(i)] ?? '');
 }
 
@@ -145,6 +145,18 @@ function render(frame: Frame): string {
     default:
       return inner;
   }
+}
+
+/**
+ * Markdown links and images as our subset has them: `[label](https://…)` stays, an image becomes a
+ * link to it, and a link to anything but http(s) (`javascript:`, `data:`) keeps only its label.
+ */
+function markdownLinks(text: string): string {
+  return text.replace(/(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/g, (_, image: string, label: string, target: string) => {
+    const href = httpUrl(target);
+    if (!href) return label;
+    return label.trim() ? `[${label.trim()}](${href.replace(/\)/g, '%29')})` : href;
+  });
 }
 
 /** Trailing spaces off every line, at most one blank line between paragraphs, nothing around. */
