@@ -5,6 +5,7 @@
  * `wp:comment_approved`: 1 approved, 0 pending, spam, trash (and post-trashed). Pingbacks and
  * trackbacks are not readers' comments and are skipped (counted).
  */
+import { decodeHTML } from 'entities';
 import { toMarkup } from '../markup.js';
 import type { ImportedComment, ImportedSource, ImportedThread } from '../types.js';
 import { utc, walkXml } from '../xml.js';
@@ -50,8 +51,9 @@ export async function read(file: string): Promise<ImportedSource> {
         item.comments.push({
           sourceId: f['wp:comment_id']?.trim() ?? '',
           parentSourceId: f['wp:comment_parent'] && f['wp:comment_parent'].trim() !== '0' ? f['wp:comment_parent'].trim() : null,
-          // What WordPress itself shows for a comment without a name (get_comment_author()).
-          authorName: f['wp:comment_author']?.trim() || 'Anonymous',
+          // Stored entity-encoded by WordPress's kses filters ("Ana &amp; Jo"); "Anonymous" is
+          // what WordPress itself shows for a comment without a name (get_comment_author()).
+          authorName: decodeHTML(f['wp:comment_author'] ?? '').trim() || 'Anonymous',
           authorEmail: f['wp:comment_author_email']?.trim() || null,
           body: toMarkup(f['wp:comment_content'] ?? '', 'markdown'),
           // A comment saved without a GMT date has only the site's local time; read as UTC.
