@@ -152,7 +152,7 @@ function render(frame: Frame): string {
  * link to it, and a link to anything but http(s) (`javascript:`, `data:`) keeps only its label.
  */
 function markdownLinks(text: string): string {
-  return text.replace(/(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/g, (_, image: string, label: string, target: string) => {
+  return text.replace(/(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/g, (_, _image: string, label: string, target: string) => {
     const href = httpUrl(target);
     if (!href) return label;
     return label.trim() ? `[${label.trim()}](${href.replace(/\)/g, '%29')})` : href;
