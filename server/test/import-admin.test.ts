@@ -137,5 +137,15 @@ describe('import CLI', () => {
     assert.equal(wrong.code, 1);
     assert.match(wrong.stderr, /not a readable isso export/);
     assert.equal((await world.cli([])).code, 2);
+    const notYet = await world.cli(['--from', 'review-elements', file]);
+    assert.equal(notYet.code, 2);
+    assert.match(notYet.stderr, /review-elements reader is not part of this build/);
+    const postgres = await world.cli(['--from', 'disqus', file], { DATABASE_URL: 'postgres://localhost/reviews' });
+    assert.equal(postgres.code, 2);
+    assert.match(postgres.stderr, /PostgreSQL store is not available yet/);
+    const stored = storedComments(world.server.db).length;
+    assert.ok(stored > 0);
+    assert.equal((await world.cli(['--from', 'disqus', '--dry-run', file])).code, 0);
+    assert.equal(storedComments(world.server.db).length, stored);
   });
 });

@@ -21,7 +21,7 @@ export interface World {
   server: Server;
   /** The server keeps counts and pages in memory: after a CLI import it is started again. */
   restart: () => Promise<void>;
-  cli: (args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>;
+  cli: (args: string[], env?: Record<string, string>) => Promise<{ code: number | null; stdout: string; stderr: string }>;
   /** The review's whole thread, oldest first, as the API gives it. */
   tree: (reviewId: string) => Promise<unknown[]>;
   stop: () => Promise<void>;
@@ -48,11 +48,11 @@ export async function startWorld(reviews = REVIEWS): Promise<World> {
       await server.stop();
       server = await startServer(ENV, { dir, db });
     },
-    cli: (args) =>
+    cli: (args, env = {}) =>
       new Promise((resolve) => {
         const child = spawn(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], {
           cwd: ROOT,
-          env: { PATH: process.env.PATH ?? '', REVIEW_DB: db, TZ: 'Asia/Seoul' },
+          env: { PATH: process.env.PATH ?? '', REVIEW_DB: db, TZ: 'Asia/Seoul', ...env },
         });
         let stdout = '';
         let stderr = '';
