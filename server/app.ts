@@ -11,6 +11,7 @@ import { problem } from './problem.js';
 import { LiveHub } from './live/hub.js';
 import { MemoryFeed } from './live/feed.js';
 import { RateLimiter, type WriteLimiter } from './rate-limit.js';
+import { adminImportRoutes } from './routes/admin-import.js';
 import { adminRoutes } from './routes/admin.js';
 import { isAdmin, type Deps } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
@@ -115,6 +116,7 @@ export function createApp({ store, config, now = Date.now, limiter = new RateLim
   const api = new Hono<{ Bindings: HttpBindings }>();
   api.use('*', corsPolicy(config));
   api.use('*', writeRateLimit(config, deps, limiter));
+  api.route('/', adminImportRoutes(store, deps)); // before the 64 KiB limit: it has its own (20 MB, streamed)
   // Refused from Content-Length (or while streaming) before any parsing happens. A declared length
   // is checked here, before the body is touched: then the server reads and drops the rest, and the
   // connection stays good for the client's next request. (Once bodyLimit has opened the body as a

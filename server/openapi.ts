@@ -165,6 +165,31 @@ export function openApiDocument(): object {
       '/admin/comments/{id}/reject': {
         post: { summary: 'Reject a comment (admin); it is never shown', security: bearer, parameters: [idParam('id', 'Comment id')], responses: { '200': { description: 'The comment' }, ...errors } },
       },
+      '/admin/import': {
+        post: {
+          summary: 'Import comments from another system\'s export (admin); the body is the file itself, up to 20 MB, gzip accepted',
+          description:
+            'Threads are matched to reviews by page URL (scheme, www., trailing slash, query and fragment ignored). Source ids are remembered, so a second upload of the same file imports nothing. Spam and deleted posts are skipped and counted. For a URL → review map or larger files, use `npm run import` on the server (docs/import/).',
+          security: bearer,
+          parameters: [
+            { name: 'from', in: 'query', description: 'The export\'s format; guessed from the file when left out', schema: { enum: ['review-elements', 'disqus', 'wordpress', 'remark42', 'waline', 'artalk', 'isso'] } },
+            { name: 'dryRun', in: 'query', description: 'Read and match everything, write nothing, answer the same report', schema: { enum: ['1', '0', 'true', 'false'], default: '0' } },
+            { name: 'includeSpam', in: 'query', description: 'Keep spam as rejected comments instead of skipping it', schema: { enum: ['1', '0', 'true', 'false'], default: '0' } },
+          ],
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: {
+            '200': {
+              description: 'The import report: threads (total, matched, unmatched), imported (by status), skipped (by reason), missingParent, flattened, unmatchedThreads (sourceId, url, title, comments)',
+              content: { 'application/json': { schema: { type: 'object', required: ['format', 'dryRun', 'threads', 'imported', 'skipped', 'unmatchedThreads'] } } },
+            },
+            '400': problemResponse('invalid-query (unknown from, or a format this build cannot read) or invalid-body (empty)'),
+            '401': problemResponse('unauthorized'),
+            '403': problemResponse('forbidden or admin-disabled'),
+            '413': problemResponse('payload-too-large (over 20 MB)'),
+            '422': problemResponse('invalid-body: the file is not a readable export of that format'),
+          },
+        },
+      },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
     },
   };

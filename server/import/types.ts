@@ -34,4 +34,6 @@ export interface ImportedSource {
   /** `disqus`, `wordpress`, `remark42`, `waline`, `artalk`, `isso`, `review-elements`. */
   format: string;
   threads: ImportedThread[];
+  /** Posts the reader left out before the shared writer saw them, by reason (e.g. `pingback`). */
+  skipped?: Record<string, number>;
 }

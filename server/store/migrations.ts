@@ -42,4 +42,16 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX idempotency_created ON idempotency_keys (created_at);
   `,
+  `
+  -- Comment imports (server/import): where each imported comment came from, so a re-run imports
+  -- nothing twice, and the author's email kept only as emailHash() for bans, never in clear.
+  ALTER TABLE comments ADD COLUMN author_email_hash TEXT;
+  CREATE TABLE import_sources (
+    format TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    comment_id TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+    imported_at TEXT NOT NULL,
+    PRIMARY KEY (format, source_id)
+  );
+  `,
 ];

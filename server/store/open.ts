@@ -73,3 +73,19 @@ export async function openBackend(config: Config, dbFile: string, root: string):
     throw error;
   }
 }
+
+/**
+ * The PostgreSQL store for a command-line tool (the import CLI): migrated like the server's, with
+ * no listener (so nothing is cached) and no live events; the servers' caches hear of its writes
+ * through NOTIFY all the same.
+ */
+export async function openPostgresStore(url: string): Promise<{ store: ReviewStore; close: () => Promise<void> }> {
+  const pool = createPool(url, 4);
+  try {
+    await withStartupLock(pool, (client) => migrate(client));
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return { store: new PostgresStore(pool, new PgListener(url)), close: () => pool.end() };
+}

@@ -11,6 +11,7 @@ import type {
   AdminListOptions,
   CommentRecord,
   IdempotentResult,
+  ImportedRecord,
   ListCommentsOptions,
   NewComment,
   ReviewStore,
@@ -404,6 +405,46 @@ export class SqliteStore implements ReviewStore {
       items: page.map(toRecord),
       nextCursor: rows.length > limit && last ? encodeCursor(`status-${status}`, [last.seq]) : null,
     };
+  }
+
+  async importedIds(format: string, sourceIds: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    // In slices: SQLite allows a limited number of bound parameters per statement.
+    for (let i = 0; i < sourceIds.length; i += 500) {
+      const slice = sourceIds.slice(i, i + 500);
+      const rows = this.#db
+        .prepare(`SELECT source_id, comment_id FROM import_sources WHERE format = ? AND source_id IN (${slice.map(() => '?').join(',')})`)
+        .all(format, ...slice) as { source_id: string; comment_id: string }[];
+      for (const row of rows) found.set(row.source_id, row.comment_id);
+    }
+    return found;
+  }
+
+  async importComments(format: string, records: ImportedRecord[]): Promise<number> {
+    const known = this.#sql('SELECT 1 FROM import_sources WHERE format = ? AND source_id = ?');
+    const remember = this.#sql('INSERT INTO import_sources (format, source_id, comment_id, imported_at) VALUES (?, ?, ?, ?)');
+    const insert = this.#sql(
+      `INSERT INTO comments (id, review_id, parent_id, root_id, depth, author_name, author_email, author_email_hash, body,
+         spoiler, status, created_at, edit_token_hash)
+       VALUES (@id, @reviewId, @parentId, @rootId, @depth, @authorName, NULL, @authorEmailHash, @body, 0, @status, @createdAt, '')`,
+    );
+    const now = new Date().toISOString();
+    const reviews = new Set<string>();
+    // IMMEDIATE takes the write lock before the first check, so two imports of one file (the CLI
+    // and the admin upload at once) cannot both find a source id new and write it twice.
+    const n = this.#db.transaction(() => {
+      let written = 0;
+      for (const record of records) {
+        if (known.get(format, record.sourceId)) continue;
+        insert.run(record);
+        remember.run(format, record.sourceId, record.id, now);
+        reviews.add(record.reviewId);
+        written++;
+      }
+      return written;
+    }).immediate();
+    for (const id of reviews) this.#commentsChanged(id);
+    return n;
   }
 
   async close(): Promise<void> {

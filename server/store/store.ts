@@ -60,6 +60,23 @@ export interface AdminListOptions {
   limit: number;
 }
 
+/** One comment written by an import (server/import/writer.ts), its place in the thread already decided. */
+export interface ImportedRecord {
+  id: string;
+  reviewId: string;
+  parentId: string | null;
+  rootId: string;
+  depth: number;
+  authorName: string;
+  /** emailHash() of the address; the address itself is never stored for an import. */
+  authorEmailHash: string | null;
+  body: string;
+  status: StoredStatus;
+  createdAt: string;
+  /** The comment's id in the source system, remembered per format. */
+  sourceId: string;
+}
+
 /**
  * Storage behind the routes. Asynchronous so that a networked store (PostgreSQL) fits the same
  * shape; the SQLite store answers at once. Routes never see SQL.
@@ -85,6 +102,14 @@ export interface ReviewStore {
   setCommentStatus(id: string, status: StoredStatus): Promise<CommentRecord | undefined>;
   commentCounts(ids: string[]): Promise<Record<string, number>>;
   listByStatus(options: AdminListOptions): Promise<Page<CommentRecord>>;
+  /** Comment ids of earlier imports of these source ids, by source id. */
+  importedIds(format: string, sourceIds: string[]): Promise<Map<string, string>>;
+  /**
+   * Writes imported comments (parents before children) and remembers their source ids, in one
+   * transaction; a source id already remembered is left alone. Returns how many were written.
+   * No rate limit, notification or idempotency key is involved; counts and ETags follow.
+   */
+  importComments(format: string, records: ImportedRecord[]): Promise<number>;
   /** Whether any review exists (to seed an empty database). */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,7 +1,8 @@
 /**
  * PostgreSQL's schema migrations: the same tables as server/store/migrations.ts (SQLite), written
- * for PostgreSQL, one entry for each SQLite entry, in the same order, plus the tables only several
- * processes need (rate-limit counters, the live-event log). Column names and value types mirror
+ * for PostgreSQL, one entry for each SQLite entry, in the same order (each names its SQLite
+ * counterpart), plus the tables only several processes need (rate-limit counters, the live-event
+ * log) in between. Column names and value types mirror
  * SQLite's (timestamps as ISO text, flags as 0/1 integers), so `npm run migrate-store` copies rows
  * as they are. Append; never edit one that has shipped. Applied on start under an advisory lock
  * (see migrate.ts).
@@ -68,5 +69,17 @@ export const PG_MIGRATIONS: string[] = [
   -- The highest event seq pruned from the log: a Last-Event-ID below it cannot be resumed.
   CREATE TABLE review_events_pruned (one BOOLEAN PRIMARY KEY DEFAULT true CHECK (one), through BIGINT NOT NULL);
   INSERT INTO review_events_pruned (through) VALUES (0);
+  `,
+  `
+  -- Comment imports (SQLite's second migration): where each imported comment came from, and the
+  -- author's email only as emailHash().
+  ALTER TABLE comments ADD COLUMN author_email_hash TEXT;
+  CREATE TABLE import_sources (
+    format TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    comment_id TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+    imported_at TEXT NOT NULL,
+    PRIMARY KEY (format, source_id)
+  );
   `,
 ];

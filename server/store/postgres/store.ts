@@ -9,12 +9,14 @@ import type {
   AdminListOptions,
   CommentRecord,
   IdempotentResult,
+  ImportedRecord,
   ListCommentsOptions,
   NewComment,
   ReviewStore,
   StoredReview,
   StoredStatus,
 } from '../store.js';
+import { importComments, importedIds } from './imports.js';
 import type { PgListener } from './listener.js';
 import { listComments, publishedCount, toRecord, type CommentRow } from './queries.js';
 
@@ -299,6 +301,24 @@ export class PostgresStore implements ReviewStore {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return { items: page.map(toRecord), nextCursor: rows.length > limit && last ? encodeCursor(`status-${status}`, [last.seq]) : null };
+  }
+
+  async importedIds(format: string, sourceIds: string[]): Promise<Map<string, string>> {
+    return importedIds(this.#pool, format, sourceIds);
+  }
+
+  async importComments(format: string, records: ImportedRecord[]): Promise<number> {
+    let reviews = new Set<string>();
+    const written = await this.#write(async (db) => {
+      const result = await importComments(db, format, records);
+      reviews = result.reviews;
+      // #write announces the first review; the others are announced here, in the same transaction.
+      const [first] = reviews;
+      for (const id of reviews) if (id !== first) await db.query('SELECT pg_notify($1, $2)', [CHANGED_CHANNEL, id]);
+      return { reviewId: first, value: result.written };
+    });
+    for (const id of reviews) this.#changed(id);
+    return written;
   }
 
   async close(): Promise<void> {
