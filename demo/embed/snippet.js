@@ -21,6 +21,8 @@ export function parseOrigin(input) {
   const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url;
   try {
+    // Browsers accept spaces in a host name (as %20); no site has one.
+    if (/\s/.test(text)) throw new TypeError('space');
     url = new URL(withScheme);
   } catch {
     return { error: `"${text}" is not a web address. Write it as your readers see it, e.g. https://blog.example` };
