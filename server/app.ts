@@ -150,7 +150,7 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
   return app;
 }
 
-/** Scripts and source maps served from dist/: not dist/server/, and no `..` or `//` to reach it. */
-const BUNDLE_FILE = /^\/(?!server\/)(?!.*(?:\.\.|\/\/))[\w./-]*\.js(?:\.map)?$/;
+/** Scripts and source maps served from dist/: not dist/server/, and no `.`, `..` or `//` to reach it. */
+const BUNDLE_FILE = /^(?!.*(?:\/\.|\/\/))\/(?!server\/)[\w./-]*\.js(?:\.map)?$/;
 /** Static files other sites embed: scripts, maps, review documents and images. */
 const EMBEDDABLE = /\.(m?js|map|json|svg|png|jpe?g|gif|webp|avif)$/i;
