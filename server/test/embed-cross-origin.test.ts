@@ -14,10 +14,24 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { blogPost, startBlog, startFront, type Blog, type Fault, type Front } from './embed-servers.js';
 import { removeDir, startServer, type Server } from './harness.js';
 
+// The functions given to evaluate() run in the page; the server's tsconfig has no DOM library.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any, customElements: any, crossOriginIsolated: boolean;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 const WARNED = 'The part of your post that discusses the distressing scenes.';
 const SUMMARY = /^Content warning: suicide, sexual violence, image based abuse, violence, drug use\. Show$/;
 
-describe('the embed snippet on another site', () => {
+/** Waits for a condition of the test's own servers (the page's are awaited with locators). */
+async function until(condition: () => boolean, what: string, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('the embed snippet on another site', { timeout: 180_000 }, () => {
   let server: Server;
   let front: Front;
   let blog: Blog;
@@ -55,6 +69,7 @@ describe('the embed snippet on another site', () => {
     assert.match((await page.locator('#embed-origin-message').textContent())!, /is not a web address/);
     await page.fill('#embed-origin', `${blog.origin}/2026/my-ballerina-review`);
     assert.equal(await page.locator('#embed-setting-code').textContent(), `ALLOWED_ORIGINS=${blog.origin}`);
+    assert.equal(await page.locator('#embed-origin-message').textContent(), `Only the site's address counts: ${blog.origin} (without /2026/my-ballerina-review).`);
     assert.match((await page.locator('#embed-setting-text').textContent())!, new RegExp(`Comments posted from ${blog.origin} are refused until`));
     assert.equal(await page.locator('#embed-origin').getAttribute('aria-invalid'), 'false');
     await page.selectOption('#embed-review', 'ballerina');
@@ -120,7 +135,12 @@ describe('the embed snippet on another site', () => {
     assert.deepEqual(cast.map((c) => c.split('\n')[0]), ['Jeon Jong-seo', 'Kim Ji-hoon', 'Park Yu-rim']);
     // Every image of the card and the cast came from the server, through COEP.
     const images = await page.evaluate(() =>
-      ['review-card', 'cast-list'].flatMap((tag) => [...document.querySelector(tag)!.shadowRoot!.querySelectorAll('img')].map((img) => ({ src: img.src, ok: img.complete && img.naturalWidth > 0 }))),
+      ['review-card', 'cast-list'].flatMap((tag) =>
+        [...document.querySelector(tag).shadowRoot.querySelectorAll('img')].map((img: { src: string; complete: boolean; naturalWidth: number }) => ({
+          src: img.src,
+          ok: img.complete && img.naturalWidth > 0,
+        })),
+      ),
     );
     assert.ok(images.length >= 1, 'no images');
     for (const image of images) assert.ok(image.ok, `${image.src} did not load`);
@@ -159,7 +179,7 @@ describe('the embed snippet on another site', () => {
   it('keeps the content hidden while the bundle is slow, and after it arrives', async () => {
     const { context, page } = await faulty('slow', {}, { waitUntil: 'commit' });
     await page.locator('content-warning summary').waitFor();
-    while (front.scriptRequests === 0) await page.waitForTimeout(20);
+    await until(() => front.scriptRequests > 0, 'the request for the bundle');
     const before = await page.locator('content-warning').boundingBox();
     assert.equal(front.released, false);
     assert.equal(await page.evaluate(() => customElements.get('content-warning')), undefined);
@@ -179,7 +199,7 @@ describe('the embed snippet on another site', () => {
   it('keeps the content hidden when the bundle never arrives', async () => {
     const { context, page } = await faulty('hang', {}, { waitUntil: 'commit' });
     await page.locator('content-warning summary').waitFor();
-    while (front.scriptRequests === 0) await page.waitForTimeout(20);
+    await until(() => front.scriptRequests > 0, 'the request for the bundle');
     await assertNativeDisclosure(context, page, 'while the bundle hangs');
     await context.close();
   });
