@@ -133,17 +133,22 @@ describe('the embed snippet on another site', { timeout: 180_000 }, () => {
     await page.locator('comment-count', { hasText: '6' }).waitFor();
     const cast = await page.locator('cast-list [part~="member"]').allInnerTexts();
     assert.deepEqual(cast.map((c) => c.split('\n')[0]), ['Jeon Jong-seo', 'Kim Ji-hoon', 'Park Yu-rim']);
-    // Every image of the card and the cast came from the server, through COEP.
-    const images = await page.evaluate(() =>
-      ['review-card', 'cast-list'].flatMap((tag) =>
-        [...document.querySelector(tag).shadowRoot.querySelectorAll('img')].map((img: { src: string; complete: boolean; naturalWidth: number }) => ({
-          src: img.src,
-          ok: img.complete && img.naturalWidth > 0,
-        })),
-      ),
-    );
-    assert.ok(images.length >= 1, 'no images');
-    for (const image of images) assert.ok(image.ok, `${image.src} did not load`);
+    // The poster and the three photos come from the server, through COEP (a failed photo would
+    // give way to initials). They load lazily: each is scrolled to, then awaited.
+    const images = page.locator('review-card img, cast-list img');
+    assert.equal(await images.count(), 4);
+    for (const image of await images.all()) {
+      await image.scrollIntoViewIfNeeded();
+      const loaded = await image.evaluate((img: { complete: boolean; naturalWidth: number; addEventListener: (t: string, f: () => void) => void }) =>
+        img.complete
+          ? img.naturalWidth > 0
+          : new Promise<boolean>((resolve) => {
+              img.addEventListener('load', () => resolve(true));
+              img.addEventListener('error', () => resolve(false));
+            }),
+      );
+      assert.ok(loaded, `${await image.getAttribute('src')} did not load`);
+    }
 
     await page.locator('content-warning [part~="topics"]', { hasText: 'Suicide' }).waitFor();
     await assertHidden(context, page, 'behind the notice');
