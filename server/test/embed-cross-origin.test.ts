@@ -201,6 +201,20 @@ describe('the embed snippet on another site', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  it('leaves the content open for a reader who opened the disclosure while the bundle was slow', async () => {
+    const { context, page } = await faulty('slow', {}, { waitUntil: 'commit' });
+    await until(() => front.scriptRequests > 0, 'the request for the bundle');
+    await page.locator('content-warning summary').click();
+    await assertShown(context, page, 'after opening the disclosure');
+    front.release();
+    await page.getByRole('button', { name: 'Hide again' }).waitFor();
+    await assertShown(context, page, 'once the bundle came');
+    assert.equal(await page.locator('content-warning summary').isVisible(), false);
+    await page.getByRole('button', { name: 'Hide again' }).click();
+    await assertHidden(context, page, 'after Hide again');
+    await context.close();
+  });
+
   it('keeps the content hidden when the bundle never arrives', async () => {
     const { context, page } = await faulty('hang', {}, { waitUntil: 'commit' });
     await page.locator('content-warning summary').waitFor();
