@@ -17,7 +17,10 @@ const examples = {
   'review-rating': `<review-rating value="3.5" best="5"></review-rating>`,
   'cast-list': `<cast-list api="https://reviews.example/v1" review="ballerina" limit="6" layout="row"></cast-list>`,
   'content-warning': `<content-warning topics="suicide sexual-violence" remember="always">
-  <p>The paragraphs about the assault…</p>
+  <details>
+    <summary>Content warning: suicide, sexual violence. Show</summary>
+    <p>The paragraphs about the assault…</p>
+  </details>
 </content-warning>`,
   'comment-thread': `<comment-thread api="https://reviews.example/v1" review="ballerina" sort="newest" page-size="20"></comment-thread>`,
   'comment-count': `<a href="#comments"><comment-count api="https://reviews.example/v1" review="ballerina"></comment-count></a>`,

@@ -142,8 +142,24 @@ export function createApp({ store, config, now = Date.now, limiter = new RateLim
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=300');
   };
-  app.get('/review-elements.js', cache, serveStatic({ root: dist }));
-  app.get('/review-elements.js.map', cache, serveStatic({ root: dist }));
-  app.get('/*', cache, serveStatic({ root: `${ROOT}demo` }));
+  // Other sites load these: a module script from another origin needs CORS, and a page that sends
+  // Cross-Origin-Embedder-Policy loads no image or script without CORP. They are public files
+  // read without credentials, so `*` gives nothing away. HTML pages are not shared.
+  const embeddable: MiddlewareHandler = async (c, next) => {
+    await next();
+    if (c.res.status < 400 && EMBEDDABLE.test(c.req.path)) {
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    }
+  };
+  // Every script beside the bundle (chunks, catalogues, maps), not only the one file it is today.
+  const bundle = serveStatic({ root: dist });
+  app.get('/*', embeddable, cache, (c, next) => (BUNDLE_FILE.test(c.req.path) ? bundle(c, next) : next()));
+  app.get('/*', serveStatic({ root: `${ROOT}demo` }));
   return app;
 }
+
+/** Scripts and source maps served from dist/: not dist/server/, and no `.`, `..` or `//` to reach it. */
+const BUNDLE_FILE = /^(?!.*(?:\/\.|\/\/))\/(?!server\/)[\w./-]*\.js(?:\.map)?$/;
+/** Static files other sites embed: scripts, maps, review documents and images. */
+const EMBEDDABLE = /\.(m?js|map|json|svg|png|jpe?g|gif|webp|avif)$/i;

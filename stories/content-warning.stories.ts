@@ -5,6 +5,7 @@ import {
   renderAgeGate,
   renderContentWarning,
   renderWithRenderAgain,
+  warningContent,
   type ContentWarningArgs,
 } from './support/render.js';
 
@@ -43,7 +44,7 @@ const meta = {
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
     content: {
       control: 'inline-radio',
-      options: ['plot', 'poster'],
+      options: ['plot', 'fallback', 'poster'],
       table: { category: 'story' },
       description: 'Story only: what the warning wraps.',
     },
@@ -73,6 +74,20 @@ export const Collapse: Story = {};
  * sits behind the notice.
  */
 export const Blur: Story = { args: { mode: 'blur', topics: 'violence', content: 'poster' } };
+
+/**
+ * The markup the embed builder writes: the content inside a native `<details>`, the only child.
+ * Before the script runs (slow, blocked, failed, JavaScript off) the page shows the closed
+ * disclosure — see **Before the script** — and the reader can open it. Once the element runs it
+ * opens the disclosure, hides its summary and shows its own notice; Show and Hide work as ever.
+ */
+export const FallbackDisclosure: Story = { args: { content: 'fallback' } };
+
+/**
+ * What a reader sees of **Fallback disclosure** when the script never runs: the browser's own
+ * closed disclosure, with the summary's words. (The story renders the markup without the element.)
+ */
+export const BeforeTheScript: Story = { render: () => warningContent.fallback() };
 
 /** `from-review`: Ballerina's five warnings from the review, each with its severity in words and its note. */
 export const FromReview: Story = { args: ballerinaWarnings, parameters: working };

@@ -1,45 +1,76 @@
-// The embed builder: the snippet is text (textContent), the preview is built with DOM methods.
-const origin = location.origin;
-const reviewSelect = document.getElementById('embed-review');
-const layout = document.getElementById('embed-layout');
-const snippet = document.getElementById('embed-snippet');
-const preview = document.getElementById('embed-preview');
-const form = document.getElementById('embed-form');
+// The embed builder: asks for the blog's address, writes the snippet and the server setting the
+// blog needs (snippet.js, the one copy of that logic), and previews the same elements. Text goes
+// in with textContent, elements with DOM methods.
+import { parseOrigin, serverSetting, snippet, snippetTree } from './snippet.js';
+
+const server = location.origin;
+const $ = (id) => document.getElementById(id);
+const form = $('embed-form');
+const originInput = $('embed-origin');
+const reviewSelect = $('embed-review');
+/** Warning topics per review id, fetched once each. */
+const topicsFor = new Map();
 
 const chosen = () => [...form.querySelectorAll('input[name="element"]:checked')].map((i) => i.value);
 
-function elementsFor(names) {
-  return names.map((name) => {
-    const el = document.createElement(name);
-    if (name === 'review-card') el.setAttribute('layout', layout.value);
-    if (name === 'content-warning') {
-      el.setAttribute('from-review', '');
-      el.setAttribute('remember', 'session');
-      const p = document.createElement('p');
-      p.textContent = 'The part of your post that discusses the distressing scenes.';
-      el.append(p);
-    }
-    if (name === 'cast-list') el.setAttribute('limit', '6');
-    return el;
-  });
+async function topics(review) {
+  if (!topicsFor.has(review)) {
+    topicsFor.set(
+      review,
+      fetch(`/v1/reviews/${encodeURIComponent(review)}`)
+        .then((res) => (res.ok ? res.json() : { contentWarnings: [] }))
+        .then((doc) => (doc.contentWarnings ?? []).map((w) => w.topic))
+        .catch(() => []),
+    );
+  }
+  return topicsFor.get(review);
 }
 
-function update() {
-  const review = reviewSelect.value;
-  const names = chosen();
-  const inner = elementsFor(names)
-    .map((el) => `  ${el.outerHTML.replace('></content-warning>', '>\n  </content-warning>').replace('<p>', '\n    <p>')}`)
-    .join('\n');
-  snippet.textContent = `<script type="module" src="${origin}/review-elements.js"></script>
+/** A tree node from snippet.js as DOM (the preview reads this server's API by a relative URL). */
+function toDOM(node) {
+  if (typeof node === 'string') return document.createTextNode(node);
+  const el = document.createElement(node.name);
+  for (const [name, value] of Object.entries(node.attrs)) el.setAttribute(name, value);
+  el.append(...node.children.map(toDOM));
+  return el;
+}
 
-<review-source api="${origin}/v1" review="${review}">
-${inner}
-</review-source>`;
-  const source = document.createElement('review-source');
-  source.setAttribute('api', '/v1');
-  source.setAttribute('review', review);
-  source.append(...elementsFor(names));
-  preview.replaceChildren(source);
+function showSetting() {
+  const parsed = parseOrigin(originInput.value);
+  const message = $('embed-origin-message');
+  const text = $('embed-setting-text');
+  const code = $('embed-setting-code');
+  const error = parsed && 'error' in parsed;
+  originInput.setAttribute('aria-invalid', String(Boolean(error)));
+  message.textContent = error ? parsed.error : (parsed?.note ?? '');
+  if (!parsed || error) {
+    text.textContent = "Enter your blog's address above to get the setting.";
+    code.textContent = serverSetting('https://blog.example');
+    return;
+  }
+  if (new URL(parsed.origin).host === location.host) {
+    text.textContent = 'None: your blog is on this server, which always lets its own pages post comments.';
+    code.textContent = '';
+    code.parentElement.hidden = true;
+    return;
+  }
+  code.parentElement.hidden = false;
+  text.textContent =
+    `Comments posted from ${parsed.origin} are refused until this server knows that address. Add this line to the ` +
+    "server's environment (next to PORT and REVIEW_DB) and restart it; for several sites, separate them with " +
+    'commas. The review, cast and comment counts show on any site without it.';
+  code.textContent = serverSetting(parsed.origin);
+}
+
+let version = 0;
+async function update() {
+  const mine = ++version;
+  const review = reviewSelect.value;
+  const options = { review, elements: chosen(), layout: $('embed-layout').value, topics: await topics(review) };
+  if (mine !== version) return;
+  $('embed-snippet').textContent = snippet({ server, ...options });
+  $('embed-preview').replaceChildren(toDOM(snippetTree({ server: '', ...options }).source));
+  showSetting();
 }
 
 async function start() {
@@ -51,13 +82,15 @@ async function start() {
     reviewSelect.append(option);
   }
   form.addEventListener('change', update);
-  update();
+  originInput.addEventListener('input', showSetting);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  await update();
 }
 
-document.getElementById('embed-copy').addEventListener('click', async () => {
-  const status = document.getElementById('embed-copied');
+$('embed-copy').addEventListener('click', async () => {
+  const status = $('embed-copied');
   try {
-    await navigator.clipboard.writeText(snippet.textContent);
+    await navigator.clipboard.writeText($('embed-snippet').textContent);
     status.textContent = 'Copied.';
   } catch {
     status.textContent = 'Select the snippet and copy it with your keyboard.';

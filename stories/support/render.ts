@@ -122,8 +122,8 @@ export interface ContentWarningArgs {
   mode?: 'collapse' | 'blur';
   remember?: 'none' | 'session' | 'always';
   theme?: 'light' | 'dark';
-  /** What the warning wraps: a paragraph about Ballerina's plot, or its poster. */
-  content?: 'plot' | 'poster';
+  /** What the warning wraps: a paragraph about Ballerina's plot, the same in a `<details>`, or its poster. */
+  content?: 'plot' | 'fallback' | 'poster';
   /** Text of a paragraph in the `note` slot; empty for none. */
   noteSlot?: string;
   onContentWarningReveal?: (event: ContentWarningRevealEvent) => void;
@@ -138,7 +138,7 @@ export interface ContentWarningArgs {
  * so with its own `lang`. The poster is the demo's, at DATA_URL (not imported from
  * review-documents.ts, so tests can use these templates without the demo's JSON).
  */
-export const warningContent = {
+export const warningContent: Record<'plot' | 'fallback' | 'poster', () => TemplateResult> = {
   plot: () => html`<p lang="en">
     Ok-ju comes to her friend Min-hee's flat for a birthday visit and finds her dead: Min-hee has taken
     her own life, and her last message asks Ok-ju to make someone pay. Ok-ju learns that a man who
@@ -146,6 +146,11 @@ export const warningContent = {
     filmed it, and used the recordings to blackmail her, as he has done to other young women whose
     videos he sells online.
   </p>`,
+  /** The plot paragraph inside the native disclosure the embed builder writes (closed before the script runs). */
+  fallback: () => html`<details>
+    <summary>Content warning: suicide, sexual violence, image-based abuse. Show</summary>
+    ${warningContent.plot()}
+  </details>`,
   poster: () => html`<img
     lang="en"
     src="data/images/ballerina-poster.svg"

@@ -13,6 +13,7 @@ import { enWarning } from '../../shared/i18n/index.js';
 import { remember, rememberedChoice, type Choice, type Remember } from './choices.js';
 import { styles } from './content-warning.styles.js';
 import { ContentWarningHideEvent, ContentWarningRevealEvent } from './events.js';
+import { adoptDisclosure, fallbackDisclosure } from './fallback.js';
 
 interface Topic {
   id: string;
@@ -34,7 +35,11 @@ const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
  * "always hide". With no topics and no review warnings, the content shows as if unwrapped. While
  * the review's warnings are still loading, or could not be loaded, the content stays hidden.
  *
- * @slot - The content the warning is about.
+ * @slot - The content the warning is about. To keep it hidden before the script runs (while it
+ *   loads, if it is blocked or fails, and with JavaScript off), wrap it in a native disclosure as the
+ *   only child: `<details><summary>Content warning: suicide. Show</summary>…</details>`. It is
+ *   closed without any script or CSS; when the element runs, it opens the disclosure, hides the
+ *   summary and guards the content itself. A reader who opened it before then sees it revealed.
  * @slot note - More about what the content shows (instead of the `note` attribute).
  *
  * @fires {ContentWarningRevealEvent} content-warning-reveal - The content is about to show. Cancelable; `detail.topics`, `detail.remembered`.
@@ -175,8 +180,18 @@ export class ContentWarning extends ReviewElement {
     remember(this.topicList.map((t) => t.id), undefined, this.remember);
   };
 
+  /** Takes over a fallback `<details>` (see the default slot); a reader who opened it chose to see. */
+  #adoptFallback = () => {
+    const details = fallbackDisclosure(this);
+    if (details && adoptDisclosure(details) && !this.revealed) {
+      this.acted = true;
+      this.#reveal(false);
+    }
+  };
+
   protected override willUpdate(): void {
     this.#requestData();
+    this.#adoptFallback();
     // Apply a remembered choice once per set of topics, unless the reader already acted here.
     if (this.acted || this.#pending) return;
     const ids = this.topicList.map((t) => t.id);
@@ -202,7 +217,7 @@ export class ContentWarning extends ReviewElement {
         ?hidden=${concealed && this.mode !== 'blur'}
         aria-hidden=${concealed ? 'true' : nothing}
       >
-        <slot></slot>
+        <slot @slotchange=${this.#adoptFallback}></slot>
       </div>
       ${warn && this.revealed ? this.#controls() : nothing}
     </div>`;
