@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { comment, removeDir, startServer, POSTGRES } from './harness.js';
+import { comment, removeDir, startServer } from './harness.js';
 
-describe('durability', { skip: POSTGRES ? 'SQLite only: the WAL file and its checkpoint on SIGTERM' : false }, () => {
+describe('durability', () => {
   it('keeps a posted comment across a restart', async () => {
     const first = await startServer();
     try {
