@@ -43,6 +43,10 @@ export class Subscribers {
     };
   }
 
+  reviews(): string[] {
+    return [...this.#byReview.keys()];
+  }
+
   has(reviewId: string): boolean {
     return this.#byReview.has(reviewId);
   }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { createDatabase, dropDatabase, startServerProcess, type ServerProcess } from '../../scripts/server-process.mjs';
 import { ADMIN_TOKEN, POSTGRES, comment } from './harness.js';
 import { openEvents, type SseStream } from './sse.js';
@@ -151,6 +152,32 @@ describe('two processes on one PostgreSQL', { skip: POSTGRES ? false : 'needs DA
     await onA.next((e) => e.event === 'count' && JSON.parse(e.data).count === 3);
     const caughtUp = onA.events.filter((e) => e.event === 'comment-created').map((e) => JSON.parse(e.data).id);
     assert.deepEqual(caughtUp, missed.map((c) => c.id));
+  });
+
+  it('keeps reads fresh and streams whole when the listening connections drop', async () => {
+    const id = await newReview();
+    const onB = await openEvents(`${b.url}/v1/reviews/${id}/events`);
+    streams.push(onB);
+    await onB.ready();
+    // Both processes have the page cached.
+    for (const p of [a, b]) assert.equal((await (await call(p.url, `/v1/reviews/${id}/comments`)).json()).total, 0);
+    const admin = new pg.Client({ connectionString: database });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'review-server listener'",
+      );
+      assert.equal(rowCount, 2);
+    } finally {
+      await admin.end();
+    }
+    const created = await (await post(a.url, id, comment('Ana', 'Posted while nobody listened'))).json();
+    const page = await (await call(b.url, `/v1/reviews/${id}/comments`)).json();
+    assert.equal(page.items[0]?.id, created.id);
+    // The stream on B hears it once B's listener is back (it reconnects within a second).
+    const heard = await onB.next((e) => e.event === 'comment-created', 10_000);
+    assert.equal(JSON.parse(heard.data).id, created.id);
+    for (const p of [a, b]) assert.doesNotMatch(p.output(), /exited|Unhandled/);
   });
 
   it('holds the write limit across both processes', async () => {

@@ -12,7 +12,9 @@ type Handler = (payload: string) => void;
 export class PgListener {
   readonly #url: string;
   readonly #handlers = new Map<string, Set<Handler>>();
-  readonly #reconnected = new Set<() => void>();
+  readonly #reconnected = new Set<(downSince: number) => void>();
+  /** When the connection was lost (ms), for what to catch up on after reconnecting. */
+  #downSince = 0;
   #client: pg.Client | undefined;
   #closed = false;
   #retry: NodeJS.Timeout | undefined;
@@ -29,38 +31,42 @@ export class PgListener {
     set.add(handler);
   }
 
-  onReconnect(handler: () => void): void {
+  /** Runs once the listener is back after a drop, with the time the drop began. */
+  onReconnect(handler: (downSince: number) => void): void {
     this.#reconnected.add(handler);
   }
 
   /** Resolves once listening (the first time); later drops reconnect on their own. */
   async start(): Promise<void> {
-    const client = new pg.Client(clientConfig(this.#url));
+    const client = new pg.Client({ ...clientConfig(this.#url), application_name: 'review-server listener' });
     client.on('notification', (n) => {
       for (const handler of this.#handlers.get(n.channel) ?? []) handler(n.payload ?? '');
     });
-    const lost = () => {
-      if (this.#client !== client) return;
-      this.connected = false;
-      this.#client = undefined;
-      client.end().catch(() => {});
-      if (!this.#closed) this.#retry = setTimeout(() => void this.#reconnect(), 500);
-    };
     client.on('error', (error) => {
       console.error('review-server: postgres listener:', error.message);
-      lost();
+      this.#lost(client);
     });
-    client.on('end', lost);
+    client.on('end', () => this.#lost(client));
     await client.connect();
     for (const channel of this.#handlers.keys()) await client.query(`LISTEN ${channel}`);
     this.#client = client;
     this.connected = true;
   }
 
+  /** The connection is gone (or failed a query): stop trusting caches now, reconnect soon. */
+  #lost(client: pg.Client): void {
+    if (this.#client !== client) return;
+    this.connected = false;
+    this.#client = undefined;
+    this.#downSince = Date.now();
+    client.end().catch(() => {});
+    if (!this.#closed) this.#retry = setTimeout(() => void this.#reconnect(), 500);
+  }
+
   async #reconnect(): Promise<void> {
     try {
       await this.start();
-      for (const handler of this.#reconnected) handler();
+      for (const handler of this.#reconnected) handler(this.#downSince);
     } catch {
       if (!this.#closed) this.#retry = setTimeout(() => void this.#reconnect(), 1000);
     }
@@ -82,8 +88,9 @@ export class PgListener {
     const next = after.then(() => {
       if (this.#queued === next) this.#queued = undefined;
       const client = this.#client;
-      // A failed round trip (the connection dropping) leaves the read to the reconnect logic.
-      const trip = client ? client.query('SELECT 1').then(() => {}, () => {}) : Promise.resolve();
+      // A failed round trip means the connection is gone: mark it so before the read goes on,
+      // so the read skips the caches that may have missed a notification.
+      const trip = client ? client.query('SELECT 1').then(() => {}, () => this.#lost(client)) : Promise.resolve();
       this.#inFlight = trip;
       return trip.finally(() => {
         if (this.#inFlight === trip) this.#inFlight = undefined;

@@ -27,6 +27,25 @@ export class PgFeed implements LiveFeed {
   constructor(pool: pg.Pool, listener: PgListener) {
     this.#pool = pool;
     listener.on(CHANNEL, (payload) => this.#notified(payload));
+    listener.onReconnect((downSince) => void this.#catchUp(downSince));
+  }
+
+  /**
+   * After the listener was down, hands on what was published meanwhile to the streams open here
+   * (a second early, for clocks; streams drop ids they already sent).
+   */
+  async #catchUp(downSince: number): Promise<void> {
+    const reviews = this.#subscribers.reviews();
+    if (!reviews.length) return;
+    try {
+      const { rows } = await this.#pool.query<LiveEvent & { review_id: string }>(
+        'SELECT seq AS id, type, data, review_id FROM review_events WHERE review_id = ANY($1) AND created_at >= $2 ORDER BY seq',
+        [reviews, downSince - 1000],
+      );
+      for (const { review_id: reviewId, ...event } of rows) this.#subscribers.deliver(reviewId, event);
+    } catch (error) {
+      console.error('review-server: live events after reconnecting:', (error as Error).message);
+    }
   }
 
   #notified(payload: string): void {
