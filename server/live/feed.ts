@@ -88,7 +88,7 @@ export class MemoryFeed implements LiveFeed {
     return this.#subscribers.add(reviewId, listener);
   }
 
-  async position(): Promise<number> {
+  async position(_reviewId?: string): Promise<number> {
     return this.#last;
   }
 

@@ -28,9 +28,16 @@ export class LiveHub {
   readonly #streams = new Set<Stream>();
   readonly #perClient = new Map<string, number>();
   #heartbeat: NodeJS.Timeout | undefined;
+  readonly #heartbeatMs: number;
 
-  constructor(feed: LiveFeed) {
+  constructor(feed: LiveFeed, { heartbeatMs = HEARTBEAT_MS }: { heartbeatMs?: number } = {}) {
     this.#feed = feed;
+    this.#heartbeatMs = heartbeatMs;
+  }
+
+  /** Whether the shared heartbeat timer runs (only while a stream is open). */
+  get beating(): boolean {
+    return this.#heartbeat !== undefined;
   }
 
   get size(): number {
@@ -122,7 +129,7 @@ export class LiveHub {
     this.#perClient.set(stream.client, (this.#perClient.get(stream.client) ?? 0) + 1);
     this.#heartbeat ??= setInterval(() => {
       for (const s of this.#streams) s.send(': heartbeat\n\n');
-    }, HEARTBEAT_MS);
+    }, this.#heartbeatMs);
     this.#heartbeat.unref();
   }
 
