@@ -10,6 +10,11 @@ async function thread(template: ReturnType<typeof html>): Promise<CommentThread>
   const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 720px">${template}</div>`);
   const el = wrapper.querySelector('comment-thread')!;
   await loaded(el);
+  // The form (or "closed") follows the review, which may answer after the comments on a busy
+  // machine: a test that types into the form waits for it here, not by luck.
+  if (!el.matches(':state(error)')) {
+    await waitUntil(() => root(el).querySelector('review-comment-form, [part~="closed"]'), 'the form did not appear', { timeout: 5000 });
+  }
   return el;
 }
 const status = (el: CommentThread) => seen(root(el).querySelector('[role="status"]'));
