@@ -17,7 +17,12 @@ import { installFixture, packTarball, ROOT, run } from './support/project.mjs';
 import { serveStatic } from './support/serve.mjs';
 import { startNext } from './support/next.mjs';
 
-const BALLERINA = join(ROOT, 'demo/data/ballerina.json');
+/** The demo's review document and its images, beside a consumer's pages (relative URLs inside). */
+function copyReview(dir) {
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(ROOT, 'demo/data/ballerina.json'), join(dir, 'ballerina.json'));
+  cpSync(join(ROOT, 'demo/data/images'), join(dir, 'images'), { recursive: true });
+}
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 let packed;
@@ -85,7 +90,7 @@ describe('each element entry alone, in a production bundle', () => {
   let site;
   before(async () => {
     const dir = await installs.bundlers;
-    cpSync(BALLERINA, join(dir, 'ballerina.json'));
+    copyReview(dir);
     const page = ({ entry, markup }, script) =>
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${entry}</title></head><body>${markup}<script type="module" src="${script}"></script></body></html>`;
     for (const element of ELEMENTS) writeFileSync(join(dir, `${element.entry}.html`), page(element, `./entries/${element.entry}.js`));
@@ -137,7 +142,7 @@ describe('frameworks', () => {
   it('React 19 (Vite): a card renders and onreview-load fires', async () => {
     const dir = await installs.react;
     await run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: dir });
-    cpSync(BALLERINA, join(dir, 'dist/ballerina.json'));
+    copyReview(join(dir, 'dist'));
     const site = await serveStatic(join(dir, 'dist'));
     closers.push(site.close);
     const { page, errors } = await expectRendered(browser, `${site.url}/`, 'review-card', /Ballerina/);
@@ -148,7 +153,7 @@ describe('frameworks', () => {
 
   it('Eleventy: a page with the one-file bundle renders a card', async () => {
     const dir = await installs.eleventy;
-    cpSync(BALLERINA, join(dir, 'ballerina.json'));
+    copyReview(dir);
     await run('npx', ['@11ty/eleventy', '--quiet'], { cwd: dir });
     const site = await serveStatic(join(dir, '_site'));
     closers.push(site.close);
@@ -159,8 +164,7 @@ describe('frameworks', () => {
 
   it('Next.js App Router: next build succeeds, and next start serves pages that show a card', async () => {
     const dir = await installs.next;
-    mkdirSync(join(dir, 'public'), { recursive: true });
-    cpSync(BALLERINA, join(dir, 'public/ballerina.json'));
+    copyReview(join(dir, 'public'));
     const next = await startNext(dir);
     closers.push(next.stop);
     // A client component with a per-element entry, server-rendered, then hydrated.

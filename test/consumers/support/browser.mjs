@@ -29,12 +29,20 @@ export function deepText(selector) {
 
 /**
  * Opens `url` and waits until `tag` is defined and the element's text matches `pattern`; returns
- * what was seen, and the page's errors.
+ * the page, and its errors and console errors or warnings (a hydration mismatch is one).
  */
 export async function expectRendered(browser, url, tag, pattern, { timeout = 20_000 } = {}) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // Failed requests are reported below with their URL.
+    if (/^Failed to load resource/.test(message.text())) return;
+    if (message.type() === 'error' || message.type() === 'warning') errors.push(`console.${message.type()}: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) errors.push(`${response.status()} ${response.url()}`);
+  });
   try {
     await page.goto(url);
     await page.waitForFunction(
