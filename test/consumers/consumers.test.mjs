@@ -131,7 +131,7 @@ describe('TypeScript examples in README.md and docs/, compiled as written', () =
 describe('docs/frameworks.md', () => {
   it('shows the tested consumer files as they are', () => {
     const doc = readFileSync(join(ROOT, 'docs/frameworks.md'), 'utf8');
-    for (const file of ['next/app/review-card-client.tsx', 'next/app/page.tsx', 'next/app/cdn/cdn-card.tsx', 'react/src/App.jsx', 'eleventy/eleventy.config.js', 'eleventy/index.njk']) {
+    for (const file of ['next/app/review-card-client.tsx', 'next/app/page.tsx', 'next/app/server-import/page.tsx', 'next/app/cdn/cdn-card.tsx', 'react/src/App.jsx', 'eleventy/eleventy.config.js', 'eleventy/index.njk']) {
       const text = readFileSync(join(ROOT, 'test/consumers/fixtures', file), 'utf8').trimEnd();
       assert.ok(doc.includes(text), `docs/frameworks.md shows fixtures/${file} as it is`);
     }
@@ -175,5 +175,11 @@ describe('frameworks', () => {
     const cdn = await expectRendered(browser, `${next.url}/cdn`, 'review-card', /Ballerina/);
     await cdn.page.close();
     assert.deepEqual([...home.errors, ...cdn.errors], []);
+    // A server component that imports an element: warned about, and never defined in the browser.
+    assert.match(next.buildOutput + next.output(), /review-elements: an element was imported in a React Server Component/);
+    const page = await browser.newPage();
+    await page.goto(`${next.url}/server-import`, { waitUntil: 'load' });
+    assert.equal(await page.evaluate(() => document.querySelector('review-card') !== null && !customElements.get('review-card')), true);
+    await page.close();
   });
 });

@@ -20,7 +20,7 @@ function freePort() {
 }
 
 export async function startNext(dir) {
-  await run('npx', ['next', 'build'], { cwd: dir, env: env() });
+  const build = await run('npx', ['next', 'build'], { cwd: dir, env: env() });
   const port = await freePort();
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -39,6 +39,8 @@ export async function startNext(dir) {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    buildOutput: build.stdout + build.stderr,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
