@@ -27,6 +27,17 @@ function minifyLitCss(): Plugin {
   };
 }
 
+/**
+ * First line of the CDN file. It bundles lit's browser build, whose classes extend `HTMLElement`
+ * and which reads `document` as it loads, so importing the file on a server (Next.js rendering a
+ * client component, a plain `node` import) threw `HTMLElement is not defined`. These two module-scope
+ * names shadow the globals: a browser gets its own, a server gets stand-ins, and with no
+ * `customElements` there nothing is defined (see defineElement). lit's `node` build does the same
+ * for the npm entries, with a larger DOM shim we do not want in a blog's script tag.
+ */
+const SERVER_SAFE =
+  'const HTMLElement=globalThis.HTMLElement??class{},CSSStyleSheet=globalThis.CSSStyleSheet??class{},document=globalThis.document??{createTreeWalker:()=>({}),createComment:()=>({})};';
+
 /** Per-element entries for npm users; each registers its own tags. */
 export const entries = {
   index: 'src/index.ts',
@@ -59,7 +70,9 @@ export default defineConfig(() => {
       build: {
         outDir: 'dist',
         emptyOutDir: false,
-        sourcemap: true,
+        // No maps: these files are unminified ES modules that read as they are, and a map would point
+        // at src/, which the package does not ship.
+        sourcemap: false,
         minify: false,
         lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
         rolldownOptions: {
@@ -75,11 +88,14 @@ export default defineConfig(() => {
     build: {
       outDir: 'dist',
       emptyOutDir: false,
-      sourcemap: true,
+      // The reference server serves the map; the file names none, and the package leaves it out.
+      sourcemap: 'hidden',
       lib: { entry: { 'review-elements': 'src/index.ts' }, formats: ['es'], fileName: () => 'review-elements.js' },
       rolldownOptions: {
         // Any chunk would be named review-elements.<name>-<hash>.js; test/budgets checks there is none.
-        output: { minify: true, chunkFileNames: 'review-elements.[name]-[hash].js' },
+        // One file whatever the module graph: rolldown otherwise split a module shared with a lazily
+        // imported one (src/api/errors.ts) into a chunk of its own.
+        output: { minify: true, inlineDynamicImports: true, chunkFileNames: 'review-elements.[name]-[hash].js', banner: SERVER_SAFE },
         onLog(level, log, handler) {
           // Catalogues and the data layer are imported lazily for npm users; in this one file they
           // are already present (imported statically too), which is what we want here.

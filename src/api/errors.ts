@@ -15,6 +15,8 @@ export type ReviewErrorCode =
   | 'comments-closed'
   | 'server-error'
   | 'http-error'
+  // Not from the API: something else failed (the element's code could not load); `cause` has it.
+  | 'unknown'
   // Codes a newer server may add stay strings, and elements show their generic message for them.
   | (string & {});
 

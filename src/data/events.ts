@@ -1,4 +1,5 @@
-import type { Review, ReviewApiError } from '../api/index.js';
+import type { Review } from '../api/types.js';
+import { ReviewApiError } from '../api/errors.js';
 
 /** A review arrived and is shown. Bubbles and crosses shadow roots. */
 export class ReviewLoadEvent extends Event {
@@ -10,13 +11,21 @@ export class ReviewLoadEvent extends Event {
   }
 }
 
-/** Loading failed; the element shows an error state with Retry. Bubbles and crosses shadow roots. */
+/**
+ * Loading failed; the element shows an error state with Retry. Bubbles and crosses shadow roots.
+ * `error` is always a `ReviewApiError`, so listeners can switch on `error.code`: anything else that
+ * failed (a chunk that did not load, a bug) arrives wrapped, as code `unknown` with the original
+ * as its `cause`.
+ */
 export class ReviewErrorEvent extends Event {
   static readonly type = 'review-error';
-  readonly error: ReviewApiError | Error;
-  constructor(error: ReviewApiError | Error) {
+  readonly error: ReviewApiError;
+  constructor(error: unknown) {
     super(ReviewErrorEvent.type, { bubbles: true, composed: true });
-    this.error = error;
+    this.error =
+      error instanceof ReviewApiError
+        ? error
+        : new ReviewApiError({ code: 'unknown', detail: String((error as Error | undefined)?.message ?? error), cause: error });
   }
 }
 
