@@ -113,6 +113,22 @@ function rateLimits(config: Config, deps: Deps): MiddlewareHandler<{ Bindings: H
   };
 }
 
+/** Drains the rest of a refused upload: at most 1 MiB or 2 s more, then the socket goes. */
+function lingeringClose(incoming: HttpBindings['incoming'] | undefined): void {
+  const socket = incoming?.socket;
+  if (!socket) return;
+  let drained = 0;
+  const stop = () => socket.destroy();
+  const timer = setTimeout(stop, 2_000);
+  timer.unref();
+  socket.on('close', () => clearTimeout(timer));
+  socket.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > 1024 * 1024) stop();
+  });
+  socket.resume();
+}
+
 export interface AppOptions {
   store: ReviewStore;
   config: Config;
@@ -150,11 +166,13 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
     if (Number(c.req.header('Content-Length')) > MAX_BODY_BYTES) return tooLarge(c);
     await next();
   });
-  // A body without a length (chunked) is cut off mid-stream: the rest is never read, so the
-  // connection cannot carry another request. Say so (Connection: close), and the client opens a
-  // new one instead of sending its next request down a socket that is about to close.
+  // A body without a length (chunked) is cut off mid-stream: the connection cannot carry another
+  // request. Say so (Connection: close), so the client opens a new one, and read (and drop) what
+  // it is still sending for a moment, so the close is a clean FIN after our answer, not a reset
+  // that can destroy the answer before the client reads it.
   api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => {
     c.header('Connection', 'close');
+    lingeringClose(c.env?.incoming);
     return tooLarge(c);
   } }));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
