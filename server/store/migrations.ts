@@ -53,6 +53,7 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX comments_top ON comments (review_id, parent_id, score DESC, seq);
   CREATE INDEX comments_tree ON comments (review_id, parent_id, status, seq, id);
   CREATE INDEX comments_root_status ON comments (root_id, status);
+  CREATE INDEX comments_children ON comments (review_id, parent_id, seq);
   DELETE FROM idempotency_keys;
   ALTER TABLE idempotency_keys ADD COLUMN comment_id TEXT;
   UPDATE comments SET body = '', author_name = '', author_email = NULL, edit_token_hash = '' WHERE status = 'deleted';

@@ -136,7 +136,7 @@ export class SqliteStore implements ReviewStore {
         `WITH RECURSIVE hidden(id) AS (
            SELECT id FROM comments WHERE review_id = @review AND status IN ('rejected', 'pending')
            UNION
-           SELECT c.id FROM comments c JOIN hidden h ON c.review_id = @review AND c.parent_id = h.id)
+           SELECT c.id FROM hidden h CROSS JOIN comments c WHERE c.review_id = @review AND c.parent_id = h.id)
          SELECT count(*) AS n FROM comments WHERE id IN (SELECT id FROM hidden) AND status = 'published'`,
       ).get({ review: reviewId }) as { n: number };
       count = all.n - hidden.n;
@@ -251,11 +251,13 @@ export class SqliteStore implements ReviewStore {
     const parentClause = options.parentId ? 'c.parent_id = @parent' : 'c.parent_id IS NULL';
     let rows: CommentRow[];
     let nextKey: (row: CommentRow) => (string | number)[];
+    // Each sort walks an index already in its order, and stops at the page's end: no sorting of
+    // the whole review (the planner would otherwise merge two status ranges and sort them).
     if (sort === 'top') {
       // The score is kept up to date on every write (see #rescore), and indexed with the order.
       const after = decodeCursor('top', options.cursor, ['number', 'number']);
       rows = this.#sql(
-          `SELECT c.* FROM comments c WHERE c.review_id = @review AND ${parentClause} AND ${visible}
+          `SELECT c.* FROM comments c INDEXED BY comments_top WHERE c.review_id = @review AND ${parentClause} AND ${visible}
            ${after ? 'AND (c.score < @score OR (c.score = @score AND c.seq > @seq))' : ''}
            ORDER BY c.score DESC, c.seq ASC LIMIT @limit`,
         )
@@ -265,7 +267,7 @@ export class SqliteStore implements ReviewStore {
       const after = decodeCursor(sort, options.cursor, ['number']);
       const op = sort === 'oldest' ? '>' : '<';
       rows = this.#sql(
-          `SELECT c.* FROM comments c WHERE c.review_id = @review AND ${parentClause} AND ${visible}
+          `SELECT c.* FROM comments c INDEXED BY comments_children WHERE c.review_id = @review AND ${parentClause} AND ${visible}
            ${after ? `AND c.seq ${op} @seq` : ''}
            ORDER BY c.seq ${sort === 'oldest' ? 'ASC' : 'DESC'} LIMIT @limit`,
         )
@@ -278,6 +280,7 @@ export class SqliteStore implements ReviewStore {
     const items: Comment[] = [];
     let lastShown: CommentRow | undefined;
     let cut = rows.length > limit;
+    const subtrees = this.#subtrees(reviewId, rows.slice(0, limit).map((r) => r.id));
     for (const row of rows.slice(0, limit)) {
       const record = { ...toRecord(row), seq: row.seq };
       const size = wireBytes(record);
@@ -286,7 +289,7 @@ export class SqliteStore implements ReviewStore {
         break;
       }
       budget -= size;
-      const subtree = this.#subtree(reviewId, row.id);
+      const subtree = subtrees.get(row.id)!;
       const included = new Map<string, CommentRecord & { seq: number }>();
       const wanted = subtree.map((n) => n.seq).sort((x, y) => x - y).slice(0, REPLIES_PER_COMMENT);
       for (const reply of this.#rowsBySeq(wanted)) {
@@ -306,17 +309,26 @@ export class SqliteStore implements ReviewStore {
     };
   }
 
-  /** Every reply under a comment that can show (through published or deleted comments only), without text. */
-  #subtree(reviewId: string, id: string): SubtreeNode[] {
-    return this.#sql(
-      `WITH RECURSIVE sub(id, parent_id, seq, status) AS (
-         SELECT c.id, c.parent_id, c.seq, c.status FROM comments c
-         WHERE c.review_id = @review AND c.parent_id = @id AND c.status IN ('published', 'deleted')
+  /**
+   * Every reply that can show (through published or deleted comments only) under each of these
+   * comments, without text, by top comment: one walk of the index for the whole page.
+   */
+  #subtrees(reviewId: string, ids: string[]): Map<string, SubtreeNode[]> {
+    const byTop = new Map<string, SubtreeNode[]>(ids.map((id) => [id, []]));
+    if (!ids.length) return byTop;
+    // CROSS JOIN keeps the order: from each reply found, look up its children in the index
+    // (otherwise SQLite may scan the whole review's index once per level).
+    const rows = this.#sql(
+      `WITH RECURSIVE sub(top, id, parent_id, seq, status) AS (
+         SELECT c.parent_id, c.id, c.parent_id, c.seq, c.status FROM comments c
+         WHERE c.review_id = ? AND c.parent_id IN (${ids.map(() => '?').join(',')}) AND c.status IN ('published', 'deleted')
          UNION ALL
-         SELECT c.id, c.parent_id, c.seq, c.status FROM comments c JOIN sub ON c.review_id = @review AND c.parent_id = sub.id
-         WHERE c.status IN ('published', 'deleted'))
-       SELECT id, parent_id AS parentId, seq, status FROM sub`,
-    ).all({ review: reviewId, id }) as SubtreeNode[];
+         SELECT sub.top, c.id, c.parent_id, c.seq, c.status FROM sub CROSS JOIN comments c
+         WHERE c.review_id = ? AND c.parent_id = sub.id AND c.status IN ('published', 'deleted'))
+       SELECT top, id, parent_id AS parentId, seq, status FROM sub`,
+    ).all(reviewId, ...ids, reviewId) as (SubtreeNode & { top: string })[];
+    for (const { top, ...node } of rows) byTop.get(top)!.push(node);
+    return byTop;
   }
 
   /** Whole rows (with their text) for these seqs, in seq order; in slices, under SQLite's variable limit. */
