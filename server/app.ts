@@ -85,7 +85,10 @@ function corsPolicy(config: Config): MiddlewareHandler {
     if (admin && !own) return problem(c, 403, 'origin-not-allowed', 'Admin routes answer only this server\'s own site');
     const write = WRITE_METHODS.has(c.req.method);
     if (write && !trusted) {
-      return problem(c, 403, 'origin-not-allowed', `Add ${origin} to ALLOWED_ORIGINS to let that site write`);
+      // The page claims to be our own site under a name: only PUBLIC_ORIGIN can vouch for that.
+      const named = !publicOrigins.size && hostOf(origin) === c.req.header('Host');
+      const fix = named ? `Set PUBLIC_ORIGIN=${origin} if that is this server's own site` : `Add ${origin} to ALLOWED_ORIGINS to let that site write`;
+      return problem(c, 403, 'origin-not-allowed', fix);
     }
     if (origin && !admin) {
       c.header('Access-Control-Allow-Origin', write ? origin : '*');
