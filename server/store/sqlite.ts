@@ -133,11 +133,11 @@ export class SqliteStore implements ReviewStore {
     if (count === undefined) {
       const all = this.#sql("SELECT count(*) AS n FROM comments WHERE review_id = ? AND status = 'published'").get(reviewId) as { n: number };
       const hidden = this.#sql(
-        `WITH RECURSIVE hidden(id) AS (
-           SELECT id FROM comments WHERE review_id = @review AND status IN ('rejected', 'pending')
+        `WITH RECURSIVE hidden(id, status) AS (
+           SELECT id, status FROM comments WHERE review_id = @review AND status IN ('rejected', 'pending')
            UNION
-           SELECT c.id FROM hidden h CROSS JOIN comments c WHERE c.review_id = @review AND c.parent_id = h.id)
-         SELECT count(*) AS n FROM comments WHERE id IN (SELECT id FROM hidden) AND status = 'published'`,
+           SELECT c.id, c.status FROM hidden h CROSS JOIN comments c WHERE c.review_id = @review AND c.parent_id = h.id)
+         SELECT count(*) AS n FROM hidden WHERE status = 'published'`,
       ).get({ review: reviewId }) as { n: number };
       count = all.n - hidden.n;
       this.#counts.set(reviewId, count);
@@ -280,8 +280,11 @@ export class SqliteStore implements ReviewStore {
     const items: Comment[] = [];
     let lastShown: CommentRow | undefined;
     let cut = rows.length > limit;
-    const subtrees = this.#subtrees(reviewId, rows.slice(0, limit).map((r) => r.id));
-    for (const row of rows.slice(0, limit)) {
+    const shown = rows.slice(0, limit);
+    const subtrees = this.#subtrees(reviewId, shown.map((r) => r.id));
+    const wanted = new Map(shown.map((r) => [r.id, subtrees.get(r.id)!.map((n) => n.seq).sort((x, y) => x - y).slice(0, REPLIES_PER_COMMENT)]));
+    const replies = this.#prefetch([...wanted.values()].flat());
+    for (const row of shown) {
       const record = { ...toRecord(row), seq: row.seq };
       const size = wireBytes(record);
       if (items.length && size > budget) {
@@ -291,9 +294,8 @@ export class SqliteStore implements ReviewStore {
       budget -= size;
       const subtree = subtrees.get(row.id)!;
       const included = new Map<string, CommentRecord & { seq: number }>();
-      const wanted = subtree.map((n) => n.seq).sort((x, y) => x - y).slice(0, REPLIES_PER_COMMENT);
-      for (const reply of this.#rowsBySeq(wanted)) {
-        const r = { ...toRecord(reply), seq: reply.seq };
+      for (const seq of wanted.get(row.id)!) {
+        const r = replies(seq);
         const bytes = wireBytes(r);
         if (bytes > budget) break;
         budget -= bytes;
@@ -331,10 +333,22 @@ export class SqliteStore implements ReviewStore {
     return byTop;
   }
 
-  /** Whole rows (with their text) for these seqs, in seq order; in slices, under SQLite's variable limit. */
-  #rowsBySeq(seqs: number[]): CommentRow[] {
-    if (!seqs.length) return [];
-    return this.#sql(`SELECT * FROM comments WHERE seq IN (${seqs.map(() => '?').join(',')}) ORDER BY seq`).all(...seqs) as CommentRow[];
+  /**
+   * Whole rows (with their text) by seq, for seqs asked in this order: read 64 at a time, as the
+   * page's byte budget reaches them, so a page costs a few queries and never reads far past its end.
+   */
+  #prefetch(order: number[]): (seq: number) => CommentRecord & { seq: number } {
+    const rows = new Map<number, CommentRecord & { seq: number }>();
+    let next = 0;
+    return (seq) => {
+      while (!rows.has(seq) && next < order.length) {
+        const batch = order.slice(next, next + 64);
+        next += batch.length;
+        const found = this.#sql(`SELECT * FROM comments WHERE seq IN (${batch.map(() => '?').join(',')})`).all(...batch) as CommentRow[];
+        for (const row of found) rows.set(row.seq, { ...toRecord(row), seq: row.seq });
+      }
+      return rows.get(seq)!;
+    };
   }
 
   /** The score sort=top orders by: published replies in the thread. Kept on every write to it. */
