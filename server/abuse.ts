@@ -29,6 +29,13 @@ export class DuplicateGuard {
     return !(idempotencyKey && seen.idempotencyKey === idempotencyKey);
   }
 
+  /** When this text was posted with this very idempotency key, if it was (a retry). */
+  postedWith(key: string, idempotencyKey: string | undefined, now: number): number | undefined {
+    const seen = this.#seen.get(key);
+    if (!seen || !idempotencyKey || seen.idempotencyKey !== idempotencyKey || now - seen.at >= this.#windowMs) return undefined;
+    return seen.at;
+  }
+
   remember(key: string, idempotencyKey: string | undefined, now: number): void {
     if (this.#windowMs <= 0) return;
     this.#seen.delete(key);

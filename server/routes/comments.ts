@@ -49,6 +49,8 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
   // A store returns the same page object while the thread is unchanged: serialise it once.
   const serialised = new WeakMap<object, { json: string; etag: string }>();
   const duplicates = new DuplicateGuard(deps.config.duplicateWindowMs);
+  /** Makes a bot's retried key come back with the same (fake) comment id, as a person's would. */
+  const honeypotSalt = randomBytes(16).toString('base64url');
 
   app.get('/reviews/:id/comments', async (c) => {
     const reviewId = c.req.param('id');
@@ -111,12 +113,17 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     const editToken = randomBytes(24).toString('base64url');
 
     if (comment.website) {
-      // The honeypot was filled in: a bot. Answer exactly as for a person (status, body, Location),
-      // and store nothing.
+      // The honeypot was filled in: a bot. Answer exactly as for a person (status, body, Location,
+      // a retry with its key answered as a replay of the same comment, a repeat refused as a
+      // duplicate), and store nothing.
+      const firstAt = duplicates.postedWith(textKey, scopedKey, deps.now());
+      if (firstAt === undefined) duplicates.remember(textKey, scopedKey, deps.now());
+      else c.header('Idempotent-Replayed', 'true');
       const fake: CommentRecord = {
-        id: newCommentId(), reviewId, parentId: comment.parentId ?? null, rootId: '', depth: 0,
+        id: scopedKey ? `c_${createHash('sha256').update(honeypotSalt + scopedKey).digest('base64url').slice(0, 12)}` : newCommentId(),
+        reviewId, parentId: comment.parentId ?? null, rootId: '', depth: 0,
         authorName: comment.author.name, authorEmail: null, body: comment.body, spoiler: comment.spoiler,
-        status, createdAt: now, editedAt: null, editTokenHash: '',
+        status, createdAt: firstAt === undefined ? now : new Date(firstAt).toISOString(), editedAt: null, editTokenHash: '',
       };
       c.header('Location', `/v1/comments/${fake.id}`);
       return c.body(created(fake, editToken, deps.config.editWindowMs), 201, { 'Content-Type': 'application/json; charset=utf-8' });

@@ -142,6 +142,20 @@ describe('abuse: floods', () => {
     assert.equal(retry.headers.get('Idempotent-Replayed'), 'true');
   });
 
+  it('answers a bot (filled honeypot) as a person even when it repeats itself', async () => {
+    const bot = (key: string) => post(comment('Bot', 'Cheap pills here', { website: 'https://spam.example' }), { 'Idempotency-Key': key });
+    const first = await bot('bot-1');
+    const retry = await bot('bot-1');
+    assert.equal(retry.status, 201);
+    assert.equal(retry.headers.get('Idempotent-Replayed'), 'true');
+    const [a, b] = [await first.json(), await retry.json()];
+    assert.equal(b.id, a.id);
+    assert.equal(b.createdAt, a.createdAt);
+    const again = await bot('bot-2');
+    assert.equal(again.status, 409);
+    assert.equal((await again.json()).code, 'duplicate-comment');
+  });
+
   it('refuses a comment with more links than REVIEW_MAX_LINKS', async () => {
     const links = Array.from({ length: 4 }, (_, i) => `https://spam${i}.example`).join(' ');
     const res = await post(comment('s', links));
