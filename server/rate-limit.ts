@@ -1,11 +1,13 @@
 /**
- * Writes per minute per client, in a fixed one-minute window. In memory: the reference server is
- * one process; behind several processes, put the limit in the proxy instead.
+ * Requests per window per client, in a fixed window (a minute unless told). In memory: the
+ * reference server is one process; behind several processes, put the limit in the proxy instead.
+ * Entries are swept once there are many, so a flood of addresses costs at most a few MB.
  */
 export class RateLimiter {
   readonly #limit: number;
   readonly #windowMs: number;
   readonly #hits = new Map<string, { start: number; count: number }>();
+  #lastSweep = 0;
 
   constructor(limitPerMinute: number, windowMs = 60_000) {
     this.#limit = limitPerMinute;
@@ -15,7 +17,7 @@ export class RateLimiter {
   /** Counts a write; returns the seconds to wait when over the limit, or 0 when allowed. */
   hit(client: string, now = Date.now()): number {
     if (this.#limit <= 0) return 0;
-    if (this.#hits.size > 10_000) this.#sweep(now);
+    if (this.#hits.size > 10_000 && now - this.#lastSweep > 1000) this.#sweep(now);
     const entry = this.#hits.get(client);
     if (!entry || now - entry.start >= this.#windowMs) {
       this.#hits.set(client, { start: now, count: 1 });
@@ -25,7 +27,21 @@ export class RateLimiter {
     return entry.count > this.#limit ? Math.ceil((entry.start + this.#windowMs - now) / 1000) : 0;
   }
 
+  /** Seconds to wait when the client is already over the limit, without counting anything. */
+  wait(client: string, now = Date.now()): number {
+    if (this.#limit <= 0) return 0;
+    const entry = this.#hits.get(client);
+    if (!entry || now - entry.start >= this.#windowMs || entry.count < this.#limit) return 0;
+    return Math.ceil((entry.start + this.#windowMs - now) / 1000);
+  }
+
   #sweep(now: number): void {
+    this.#lastSweep = now;
     for (const [key, entry] of this.#hits) if (now - entry.start >= this.#windowMs) this.#hits.delete(key);
+    // Still full (a flood from many addresses): forget the oldest windows first.
+    for (const key of this.#hits.keys()) {
+      if (this.#hits.size <= 100_000) break;
+      this.#hits.delete(key);
+    }
   }
 }

@@ -16,8 +16,12 @@ export interface Server extends ServerProcess {
 }
 
 export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; db: string }): Promise<Server> {
-  // The files are the test's to remove (removeDir), so a restart can reuse them.
-  const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', ...env }, { ...reuse, keepFiles: true });
+  // The files are the test's to remove (removeDir), so a restart can reuse them. Limits and the
+  // duplicate rule are off unless a test turns them on (server/test/abuse-*.test.ts does).
+  const server = await startServerProcess(
+    { WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0', REVIEW_DUPLICATE_WINDOW: '0', ...env },
+    { ...reuse, keepFiles: true },
+  );
   return {
     ...server,
     request: (path, init = {}) => {
