@@ -3,6 +3,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { bearer } from './http.js';
@@ -13,7 +14,7 @@ import { MemoryFeed } from './live/feed.js';
 import { RateLimiter, type WriteLimiter } from './rate-limit.js';
 import { adminImportRoutes } from './routes/admin-import.js';
 import { adminRoutes } from './routes/admin.js';
-import { isAdmin, type Deps } from './routes/auth.js';
+import { client, createDeps, isAdmin, type Deps } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { eventRoutes } from './routes/events.js';
 import { reviewRoutes } from './routes/reviews.js';
@@ -35,54 +36,106 @@ function hostOf(origin: string): string | undefined {
 }
 
 /**
+ * A Host a DNS-rebinding page cannot borrow: an IP literal or localhost. A rebinding attack needs
+ * a name the attacker controls that resolves to this server, and the browser then sends that name.
+ */
+function unbindableHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  return isIP(name) !== 0 || name === 'localhost' || name.endsWith('.localhost');
+}
+
+/** Admin routes: under /v1/admin/, and replacing a review document. */
+const isAdminRoute = (c: Context) => c.req.path.startsWith('/v1/admin/') || (c.req.method === 'PUT' && c.req.path.startsWith('/v1/reviews/'));
+
+/**
  * CORS for embedding on other sites: reads (the review, comments, counts) from any origin; writes
  * only from this server's own origin or ALLOWED_ORIGINS. A write from another origin is refused
- * here too (403), not only left for the browser to block. Admin routes are never cross-origin.
+ * here too (403), not only left for the browser to block. Admin routes are never cross-origin:
+ * no CORS headers, and an Origin other than our own site is refused.
  */
 function corsPolicy(config: Config): MiddlewareHandler {
   const allowed = new Set(config.allowedOrigins);
+  const publicOrigins = new Set(config.publicOrigins);
+  /**
+   * Our own site. With PUBLIC_ORIGIN, exactly those origins. Without it, an Origin whose host is
+   * the Host we were asked for, if that Host is an IP literal or localhost (a forged name is how DNS
+   * rebinding gets in). The scheme is left out on purpose: behind a TLS-terminating proxy the
+   * browser says https and we see http.
+   */
+  const ownSite = (c: Context, origin: string) => {
+    if (publicOrigins.size) return publicOrigins.has(origin);
+    const host = c.req.header('Host');
+    return unbindableHost(host) && hostOf(origin) === host;
+  };
   return async (c, next) => {
     const origin = c.req.header('Origin');
-    const admin = c.req.path.startsWith('/v1/admin/');
-    // Our own site: the Origin's host is the Host we were asked for. The scheme is left out on
-    // purpose: behind a TLS-terminating proxy the browser says https and we see http.
-    const trusted = !origin || hostOf(origin) === c.req.header('Host') || allowed.has(origin);
+    const admin = isAdminRoute(c) || (c.req.method === 'OPTIONS' && c.req.path.startsWith('/v1/admin/'));
+    const own = !origin || ownSite(c, origin);
+    const trusted = own || allowed.has(origin);
     c.header('Vary', 'Origin', { append: true });
     if (c.req.method === 'OPTIONS') {
       const asked = (c.req.header('Access-Control-Request-Method') ?? '').toUpperCase();
-      const read = (asked === 'GET' || asked === 'HEAD') && !admin;
-      if (origin && (read || trusted)) {
+      const read = asked === 'GET' || asked === 'HEAD';
+      const adminAsked = admin || (asked === 'PUT' && c.req.path.startsWith('/v1/reviews/'));
+      if (origin && !adminAsked && (read || trusted)) {
         c.header('Access-Control-Allow-Origin', trusted ? origin : '*');
-        c.header('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE');
+        c.header('Access-Control-Allow-Methods', 'GET, HEAD, POST, PATCH, DELETE');
         c.header('Access-Control-Allow-Headers', 'Content-Type, Authorization, Idempotency-Key, If-None-Match');
         c.header('Access-Control-Max-Age', '600');
       }
       return c.body(null, 204);
     }
+    if (admin && !own) return problem(c, 403, 'origin-not-allowed', 'Admin routes answer only this server\'s own site');
     const write = WRITE_METHODS.has(c.req.method);
-    if ((write || admin) && !trusted) {
-      return problem(c, 403, 'origin-not-allowed', `Add ${origin} to ALLOWED_ORIGINS to let that site write`);
+    if (write && !trusted) {
+      // The page claims to be our own site under a name: only PUBLIC_ORIGIN can vouch for that.
+      const named = !publicOrigins.size && hostOf(origin) === c.req.header('Host');
+      const fix = named ? `Set PUBLIC_ORIGIN=${origin} if that is this server's own site` : `Add ${origin} to ALLOWED_ORIGINS to let that site write`;
+      return problem(c, 403, 'origin-not-allowed', fix);
     }
-    if (origin) {
-      c.header('Access-Control-Allow-Origin', write || admin ? origin : '*');
+    if (origin && !admin) {
+      c.header('Access-Control-Allow-Origin', write ? origin : '*');
       c.header('Access-Control-Expose-Headers', 'ETag, Location, Retry-After, Idempotent-Replayed');
     }
     await next();
   };
 }
 
-function writeRateLimit(config: Config, deps: Deps, limiter: WriteLimiter): MiddlewareHandler<{ Bindings: HttpBindings }> {
+/**
+ * Per-client limits: writes (10 a minute; `writes` is shared by every process on PostgreSQL) and
+ * reads (generous: a reader never meets it; per process).
+ */
+function rateLimits(config: Config, deps: Deps, writes: WriteLimiter): MiddlewareHandler<{ Bindings: HttpBindings }> {
+  const reads = new RateLimiter(config.readRateLimit);
   return async (c, next) => {
-    if (WRITE_METHODS.has(c.req.method) && !isAdmin(deps, bearer(c))) {
-      const client = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
-      const wait = await limiter.hit(client, deps.now());
+    const write = WRITE_METHODS.has(c.req.method);
+    if (!write || !isAdmin(deps, bearer(c))) {
+      const limit = write ? config.writeRateLimit : config.readRateLimit;
+      const wait = await (write ? writes : reads).hit(client(c, deps), deps.now());
       if (wait > 0) {
         c.header('Retry-After', String(wait));
-        return problem(c, 429, 'rate-limited', `At most ${config.writeRateLimit} writes a minute; try again in ${wait} s`, { retryAfter: wait });
+        return problem(c, 429, 'rate-limited', `At most ${limit} ${write ? 'writes' : 'requests'} a minute; try again in ${wait} s`, { retryAfter: wait });
       }
     }
     await next();
   };
+}
+
+/** Drains the rest of a refused upload: at most 1 MiB or 2 s more, then the socket goes. */
+function lingeringClose(incoming: HttpBindings['incoming'] | undefined): void {
+  const socket = incoming?.socket;
+  if (!socket) return;
+  let drained = 0;
+  const stop = () => socket.destroy();
+  const timer = setTimeout(stop, 2_000);
+  timer.unref();
+  socket.on('close', () => clearTimeout(timer));
+  socket.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > 1024 * 1024) stop();
+  });
+  socket.resume();
 }
 
 export interface AppOptions {
@@ -96,7 +149,7 @@ export interface AppOptions {
 }
 
 export function createApp({ store, config, now = Date.now, limiter = new RateLimiter(config.writeRateLimit), live = new LiveHub(new MemoryFeed()) }: AppOptions) {
-  const deps: Deps = { config, now };
+  const deps = createDeps(config, now);
   const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.onError((error, c) => {
@@ -115,7 +168,7 @@ export function createApp({ store, config, now = Date.now, limiter = new RateLim
 
   const api = new Hono<{ Bindings: HttpBindings }>();
   api.use('*', corsPolicy(config));
-  api.use('*', writeRateLimit(config, deps, limiter));
+  api.use('*', rateLimits(config, deps, limiter));
   api.route('/', adminImportRoutes(store, deps)); // before the 64 KiB limit: it has its own (20 MB, streamed)
   // Refused from Content-Length (or while streaming) before any parsing happens. A declared length
   // is checked here, before the body is touched: then the server reads and drops the rest, and the
@@ -127,11 +180,19 @@ export function createApp({ store, config, now = Date.now, limiter = new RateLim
     if (Number(c.req.header('Content-Length')) > MAX_BODY_BYTES) return tooLarge(c);
     await next();
   });
-  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }));
+  // A body without a length (chunked) is cut off mid-stream: the connection cannot carry another
+  // request. Say so (Connection: close), so the client opens a new one, and read (and drop) what
+  // it is still sending for a moment, so the close is a clean FIN after our answer, not a reset
+  // that can destroy the answer before the client reads it.
+  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => {
+    c.header('Connection', 'close');
+    lingeringClose(c.env?.incoming);
+    return tooLarge(c);
+  } }));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/', reviewRoutes(store, deps));
   api.route('/', commentRoutes(store, deps));
-  api.route('/', eventRoutes(store, live));
+  api.route('/', eventRoutes(store, live, deps));
   api.route('/', adminRoutes(store, deps));
   api.all('*', (c) => problem(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/v1', api);

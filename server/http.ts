@@ -21,6 +21,29 @@ export function cachedJson(c: Context, body: string, cacheControl: string, etag 
   return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 }
 
+/** No request we accept nests deeper than a handful of levels; this is far past any of them. */
+const MAX_JSON_DEPTH = 64;
+
+/**
+ * How deep the brackets of a JSON text nest, outside strings: checked before parsing, since a
+ * body of 30 000 `[` parses fine and then overflows the stack of whatever walks it recursively.
+ */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++; // backslash: skip the escaped character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 || ch === 123) max = Math.max(max, ++depth);
+    else if (ch === 93 || ch === 125) depth--;
+  }
+  return max;
+}
+
 /** Parses and validates a JSON body, or answers with the problem that says why not. */
 export async function readBody<S extends v.GenericSchema>(
   c: Context,
@@ -32,7 +55,11 @@ export async function readBody<S extends v.GenericSchema>(
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(await c.req.text());
+    const text = await c.req.text();
+    if (nestingDepth(text) > MAX_JSON_DEPTH) {
+      return { ok: false, response: problem(c, 400, 'invalid-body', `The body nests deeper than ${MAX_JSON_DEPTH} levels`) };
+    }
+    raw = JSON.parse(text);
   } catch {
     return { ok: false, response: problem(c, 400, 'invalid-body', 'The body is not valid JSON') };
   }

@@ -18,6 +18,8 @@ export type ProblemCode =
   | 'admin-disabled'
   | 'edit-window-closed'
   | 'idempotency-key-reused'
+  | 'duplicate-comment'
+  | 'too-many-links'
   | 'origin-not-allowed'
   | 'method-not-allowed'
   | 'server-error';
@@ -38,6 +40,8 @@ const TITLES: Record<ProblemCode, string> = {
   'admin-disabled': 'Admin routes are disabled on this server',
   'edit-window-closed': 'The time to edit this comment has passed',
   'idempotency-key-reused': 'This Idempotency-Key was used for a different request',
+  'duplicate-comment': 'This comment was already posted here',
+  'too-many-links': 'This comment holds too many links',
   'origin-not-allowed': 'Writes from this origin are not allowed',
   'method-not-allowed': 'Method not allowed',
   'server-error': 'Something went wrong on the server',

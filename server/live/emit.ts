@@ -35,6 +35,10 @@ export function withLiveEvents(store: ReviewStore, feed: LiveFeed): ReviewStore 
     async updateComment(id, changes) {
       const record = await store.updateComment(id, changes);
       if (record?.status === 'published') await announce(record.reviewId, [{ type: 'comment-updated', data: comment(record) }]);
+      // Edited under pre-moderation: back in the queue, out of sight until approved again.
+      else if (record && changes.status === 'pending') {
+        await announce(record.reviewId, [{ type: 'comment-removed', data: JSON.stringify({ id: record.id, parentId: record.parentId }) }]);
+      }
       return record;
     },
     async setCommentStatus(id, status) {

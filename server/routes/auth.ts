@@ -1,17 +1,41 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { clientOf } from '../client-address.js';
 import type { Config } from '../config.js';
 import { bearer, sameSecret } from '../http.js';
 import { problem } from '../problem.js';
+import { RateLimiter } from '../rate-limit.js';
+
+/** Wrong tokens (admin or edit) a client may send in TOKEN_FAILURE_WINDOW_MS before a 429. */
+export const TOKEN_FAILURES = 10;
+export const TOKEN_FAILURE_WINDOW_MS = 10 * 60_000;
 
 export interface Deps {
   config: Config;
   /** The clock, injectable for tests of time windows. */
   now: () => number;
+  /** Wrong tokens per client: a person mistypes a few, a guesser needs millions. */
+  tokenFailures: RateLimiter;
 }
+
+export function createDeps(config: Config, now: () => number): Deps {
+  return { config, now, tokenFailures: new RateLimiter(TOKEN_FAILURES, TOKEN_FAILURE_WINDOW_MS) };
+}
+
+export const client = (c: Context, deps: Deps) => clientOf(c, deps.config.trustProxy);
 
 export function isAdmin(deps: Deps, token: string | undefined): boolean {
   return Boolean(deps.config.adminToken && token && sameSecret(token, deps.config.adminToken));
 }
+
+/** A 429 for a client that sent too many wrong tokens lately, before any token is compared. */
+export function tooManyFailures(c: Context, deps: Deps): Response | undefined {
+  const wait = deps.tokenFailures.wait(client(c, deps), deps.now());
+  if (!wait) return undefined;
+  c.header('Retry-After', String(wait));
+  return problem(c, 429, 'rate-limited', `Too many wrong tokens; try again in ${wait} s`, { retryAfter: wait });
+}
+
+export const tokenFailed = (c: Context, deps: Deps) => void deps.tokenFailures.hit(client(c, deps), deps.now());
 
 /** Admin routes: 403 when no admin token is configured, 401 without a token, 403 with a wrong one. */
 export function requireAdmin(deps: Deps): MiddlewareHandler {
@@ -22,7 +46,12 @@ export function requireAdmin(deps: Deps): MiddlewareHandler {
       c.header('WWW-Authenticate', 'Bearer realm="review admin"');
       return problem(c, 401, 'unauthorized', 'Send Authorization: Bearer <admin token>');
     }
-    if (!isAdmin(deps, token)) return problem(c, 403, 'forbidden', 'The admin token is not right');
+    const limited = tooManyFailures(c, deps);
+    if (limited) return limited;
+    if (!isAdmin(deps, token)) {
+      tokenFailed(c, deps);
+      return problem(c, 403, 'forbidden', 'The admin token is not right');
+    }
     await next();
   };
 }

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
+import { DuplicateGuard, countLinks } from '../abuse.js';
 import { bearer, cachedJson, etagOf, hashToken, readBody, sameSecret } from '../http.js';
 import { problem } from '../problem.js';
 import { CommentEditSchema, CommentInputSchema, IdempotencyKeySchema, MAX_REPLY_DEPTH } from '../schemas.js';
 import { newCommentId, publicComment } from '../store/sqlite.js';
 import type { CommentRecord, ReviewStore } from '../store/store.js';
-import { isAdmin, type Deps } from './auth.js';
+import { client, isAdmin, tokenFailed, tooManyFailures, type Deps } from './auth.js';
 import { LimitSchema } from './reviews.js';
 
 /** Comment pages change with every post: caches must ask each time (ETag makes that cheap). */
@@ -38,15 +39,18 @@ const IdsSchema = v.pipe(
 );
 
 /** The 201 body: the comment, and (only here) the token that lets its author edit it. */
-function created(record: CommentRecord, editToken: string, windowMs: number) {
+function created(record: CommentRecord, editToken: string, windowMs: number): string {
   const editableUntil = new Date(Date.parse(record.createdAt) + windowMs).toISOString();
-  return { status: 201, body: JSON.stringify({ ...publicComment(record), editToken, editableUntil }) };
+  return JSON.stringify({ ...publicComment(record), editToken, editableUntil });
 }
 
 export function commentRoutes(store: ReviewStore, deps: Deps) {
   const app = new Hono();
   // A store returns the same page object while the thread is unchanged: serialise it once.
   const serialised = new WeakMap<object, { json: string; etag: string }>();
+  const duplicates = new DuplicateGuard(deps.config.duplicateWindowMs);
+  /** Makes a bot's retried key come back with the same (fake) comment id, as a person's would. */
+  const honeypotSalt = randomBytes(16).toString('base64url');
 
   app.get('/reviews/:id/comments', async (c) => {
     const reviewId = c.req.param('id');
@@ -61,6 +65,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       cursor: c.req.query('cursor'),
       parentId: c.req.query('parent') || undefined,
     });
+    if (!page) return problem(c, 404, 'not-found', `There is no comment ${c.req.query('parent')} on this review`);
     let wire = serialised.get(page);
     if (!wire) {
       const json = JSON.stringify(page);
@@ -84,17 +89,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     if (key && !key.success) return problem(c, 400, 'invalid-body', key.issues[0].message);
 
     const now = new Date(deps.now()).toISOString();
-    if (comment.website) {
-      // The honeypot was filled in: a bot. Answer as if it worked, store nothing.
-      const fake: CommentRecord = {
-        id: newCommentId(), reviewId, parentId: comment.parentId ?? null, rootId: '', depth: 0,
-        authorName: comment.author.name, authorEmail: null, body: comment.body, spoiler: comment.spoiler,
-        status: 'pending', createdAt: now, editedAt: null, editTokenHash: '',
-      };
-      const response = created(fake, randomBytes(24).toString('base64url'), deps.config.editWindowMs);
-      return c.body(response.body, 201, { 'Content-Type': 'application/json; charset=utf-8' });
-    }
-
+    // Checked for a bot's post as for anyone's, so the honeypot's answer tells it nothing.
     if (comment.parentId) {
       const parent = await store.getComment(comment.parentId);
       if (!parent || parent.reviewId !== reviewId || parent.status !== 'published') {
@@ -102,9 +97,41 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       }
       if (parent.depth + 1 > MAX_REPLY_DEPTH) return problem(c, 422, 'reply-too-deep', `Replies nest at most ${MAX_REPLY_DEPTH} deep`);
     }
-
+    if (countLinks(comment.body) > deps.config.maxLinks) {
+      return problem(c, 422, 'too-many-links', `A comment may hold at most ${deps.config.maxLinks} links`);
+    }
+    // The key is the client's own: the same key from another client is another request, so a key
+    // seen on the wire (a log, a shared proxy) never hands its comment's edit token to anyone else.
+    const scopedKey = key?.success
+      ? createHash('sha256').update(`${reviewId}\u0000${client(c, deps)}\u0000${key.output}`).digest('base64url')
+      : undefined;
+    const textKey = DuplicateGuard.key(reviewId, comment.body);
+    if (duplicates.isDuplicate(textKey, scopedKey, deps.now())) {
+      return problem(c, 409, 'duplicate-comment', 'The same comment was posted on this review a moment ago');
+    }
+    const status = deps.config.moderation === 'pre' ? 'pending' : 'published';
     const editToken = randomBytes(24).toString('base64url');
-    const requestHash = createHash('sha256').update(JSON.stringify([reviewId, input.raw])).digest('base64url');
+
+    if (comment.website) {
+      // The honeypot was filled in: a bot. Answer exactly as for a person (status, body, Location,
+      // a retry with its key answered as a replay of the same comment, a repeat refused as a
+      // duplicate), and store nothing.
+      const firstAt = duplicates.postedWith(textKey, scopedKey, deps.now());
+      if (firstAt === undefined) duplicates.remember(textKey, scopedKey, deps.now());
+      else c.header('Idempotent-Replayed', 'true');
+      const fake: CommentRecord = {
+        id: scopedKey ? `c_${createHash('sha256').update(honeypotSalt + scopedKey).digest('base64url').slice(0, 12)}` : newCommentId(),
+        reviewId, parentId: comment.parentId ?? null, rootId: '', depth: 0,
+        authorName: comment.author.name, authorEmail: null, body: comment.body, spoiler: comment.spoiler,
+        status, createdAt: firstAt === undefined ? now : new Date(firstAt).toISOString(), editedAt: null, editTokenHash: '',
+      };
+      c.header('Location', `/v1/comments/${fake.id}`);
+      return c.body(created(fake, editToken, deps.config.editWindowMs), 201, { 'Content-Type': 'application/json; charset=utf-8' });
+    }
+
+    // Hashed from what was validated, not the raw body: unknown fields are dropped, so nothing a
+    // client adds can make hashing walk a hostile structure.
+    const requestHash = createHash('sha256').update(JSON.stringify([reviewId, comment])).digest('base64url');
     const result = await store.createComment(
       {
         reviewId,
@@ -113,20 +140,17 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
         authorEmail: comment.author.email || null,
         body: comment.body,
         spoiler: comment.spoiler,
-        status: deps.config.moderation === 'pre' ? 'pending' : 'published',
+        status,
         editTokenHash: hashToken(editToken),
         createdAt: now,
       },
-      key?.success ? { key: `${reviewId}:${key.output}`, requestHash, render: (record) => created(record, editToken, deps.config.editWindowMs) } : undefined,
+      scopedKey ? { key: scopedKey, requestHash } : undefined,
     );
-    if (result.replayed) {
-      if (result.response.requestHash !== requestHash) return problem(c, 422, 'idempotency-key-reused');
-      c.header('Idempotent-Replayed', 'true');
-    }
-    const body = result.replayed || key?.success ? result.response.body : created(result.record!, editToken, deps.config.editWindowMs).body;
-    const id = (JSON.parse(body) as { id: string }).id;
-    c.header('Location', `/v1/comments/${id}`);
-    return c.body(body, 201, { 'Content-Type': 'application/json; charset=utf-8' });
+    if (result.conflict || !result.record) return problem(c, 422, 'idempotency-key-reused');
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    else duplicates.remember(textKey, scopedKey, deps.now());
+    c.header('Location', `/v1/comments/${result.record.id}`);
+    return c.body(created(result.record, editToken, deps.config.editWindowMs), 201, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
   /** Who may change a comment: its author (edit token, within the window) or an admin, at any time. */
@@ -140,10 +164,15 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       c.header('WWW-Authenticate', 'Bearer realm="comment edit"');
       return { response: problem(c, 401, 'unauthorized', 'Send Authorization: Bearer <editToken>') };
     }
-    if (isAdmin(deps, token)) return { record };
-    if (!sameSecret(hashToken(token), record.editTokenHash)) return { response: problem(c, 403, 'forbidden', 'This token cannot change this comment') };
+    const limited = tooManyFailures(c, deps);
+    if (limited) return { response: limited };
+    if (isAdmin(deps, token)) return { record, admin: true };
+    if (!record.editTokenHash || !sameSecret(hashToken(token), record.editTokenHash)) {
+      tokenFailed(c, deps);
+      return { response: problem(c, 403, 'forbidden', 'This token cannot change this comment') };
+    }
     if (deps.now() > Date.parse(record.createdAt) + deps.config.editWindowMs) return { response: problem(c, 403, 'edit-window-closed') };
-    return { record };
+    return { record, admin: false };
   }
 
   app.patch('/comments/:id', async (c) => {
@@ -151,7 +180,9 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     if (auth.response) return auth.response;
     const edit = await readBody(c, CommentEditSchema);
     if (!edit.ok) return edit.response;
-    const record = await store.updateComment(auth.record!.id, { ...edit.value, editedAt: new Date(deps.now()).toISOString() });
+    // Under pre-moderation an author's edit is new text nobody approved: back to the queue.
+    const status = deps.config.moderation === 'pre' && !auth.admin ? 'pending' : undefined;
+    const record = await store.updateComment(auth.record!.id, { ...edit.value, editedAt: new Date(deps.now()).toISOString(), status });
     return c.json(publicComment(record!));
   });
 

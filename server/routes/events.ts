@@ -2,6 +2,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { LiveHub } from '../live/hub.js';
 import { problem } from '../problem.js';
+import { client as clientOf, type Deps } from './auth.js';
 import type { ReviewStore } from '../store/store.js';
 
 /**
@@ -10,7 +11,7 @@ import type { ReviewStore } from '../store/store.js';
  * resumes after Last-Event-ID (the header browsers send, or ?lastEventId= for a first connection
  * that already has one). Reads: open to any origin, like the other read routes.
  */
-export function eventRoutes(store: ReviewStore, hub: LiveHub) {
+export function eventRoutes(store: ReviewStore, hub: LiveHub, deps: Deps) {
   const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.get('/reviews/:id/events', async (c) => {
@@ -20,7 +21,7 @@ export function eventRoutes(store: ReviewStore, hub: LiveHub) {
       return problem(c, 400, 'invalid-query', 'Last-Event-ID must be an event id this server sent');
     }
     if (!(await store.getReview(reviewId))) return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
-    const client = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+    const client = clientOf(c, deps);
     if (!hub.admits(client)) {
       c.header('Retry-After', '30');
       return problem(c, 429, 'rate-limited', 'Too many event streams are open from this address; close one first', { retryAfter: 30 });

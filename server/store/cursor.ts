@@ -19,6 +19,11 @@ export function decodeCursor(kind: string, cursor: string | undefined, shape: ('
     throw new InvalidCursorError('The cursor belongs to another list or sort');
   }
   const key = parsed.slice(1) as CursorKey;
-  if (!key.every((value, i) => typeof value === shape[i])) throw new InvalidCursorError('The cursor is damaged');
+  const valid = (value: unknown, i: number) =>
+    typeof value === shape[i] && (typeof value !== 'number' || (Number.isSafeInteger(value) && value >= 0));
+  if (!key.every(valid)) throw new InvalidCursorError('The cursor is damaged');
+  // One spelling per cursor: anything but the exact text we make (padding, stray characters, other
+  // JSON spacing or number forms) is refused, so a cache keyed by it holds one entry per page.
+  if (encodeCursor(kind, key) !== cursor) throw new InvalidCursorError('The cursor is not one this server made');
   return key;
 }

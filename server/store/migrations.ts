@@ -54,4 +54,20 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (format, source_id)
   );
   `,
+  `
+  -- Hardening against abuse (issue 13): a maintained reply score for sort=top, an index that walks
+  -- a thread without reading comment bodies, no comment text or edit token kept for idempotent
+  -- replays (the comment id instead; old keys are dropped, they were unscoped), and nothing left of
+  -- deleted comments but the row their replies hang on.
+  ALTER TABLE comments ADD COLUMN score INTEGER NOT NULL DEFAULT 0;
+  UPDATE comments SET score = (SELECT count(*) FROM comments r
+    WHERE r.root_id = comments.id AND r.id != comments.id AND r.status = 'published') WHERE parent_id IS NULL;
+  CREATE INDEX comments_top ON comments (review_id, parent_id, score DESC, seq);
+  CREATE INDEX comments_tree ON comments (review_id, parent_id, status, seq, id);
+  CREATE INDEX comments_root_status ON comments (root_id, status);
+  CREATE INDEX comments_children ON comments (review_id, parent_id, seq);
+  DELETE FROM idempotency_keys;
+  ALTER TABLE idempotency_keys ADD COLUMN comment_id TEXT;
+  UPDATE comments SET body = '', author_name = '', author_email = NULL, edit_token_hash = '' WHERE status = 'deleted';
+  `,
 ];

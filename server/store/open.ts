@@ -31,7 +31,7 @@ export interface Backend {
  */
 export async function openBackend(config: Config, dbFile: string, root: string): Promise<Backend> {
   if (!config.databaseUrl) {
-    const store = new SqliteStore(dbFile);
+    const store = new SqliteStore(dbFile, { durability: config.durability });
     const feed = new MemoryFeed();
     const seeded = config.seed === 'demo' ? await seedDemo(store, root) : [];
     return {
@@ -43,7 +43,8 @@ export async function openBackend(config: Config, dbFile: string, root: string):
       close: () => store.close(),
     };
   }
-  const pool = createPool(config.databaseUrl);
+  // REVIEW_DURABILITY=normal: commits do not wait for the WAL flush (SQLite's synchronous=NORMAL).
+  const pool = createPool(config.databaseUrl, 10, config.durability === 'normal');
   const ephemeral = createPool(config.databaseUrl, 4, true);
   const listener = new PgListener(config.databaseUrl);
   const store = new PostgresStore(pool, listener);

@@ -5,12 +5,13 @@ import { dirname } from 'node:path';
 import * as v from 'valibot';
 import { ReviewSchema } from '../../src/api/schemas.js';
 import type { Comment, Page, Review, ReviewInput, ReviewSummary } from '../../src/api/types.js';
+import { ByteCache } from './byte-cache.js';
+import { PAGE_BUDGET_BYTES, REPLIES_PER_COMMENT, buildTree, publicComment, wireBytes, type SubtreeNode } from './comment-tree.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { MIGRATIONS } from './migrations.js';
 import type {
   AdminListOptions,
   CommentRecord,
-  IdempotentResult,
   ImportedRecord,
   ListCommentsOptions,
   NewComment,
@@ -34,6 +35,7 @@ interface CommentRow {
   created_at: string;
   edited_at: string | null;
   edit_token_hash: string;
+  score?: number;
 }
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -54,22 +56,7 @@ const toRecord = (r: CommentRow): CommentRecord => ({
   editTokenHash: r.edit_token_hash,
 });
 
-/** The public face of a comment: never the email or the token hash; deleted ones keep no text. */
-export function publicComment(r: CommentRecord, replies: Comment[] = [], replyCount = 0): Comment {
-  const deleted = r.status === 'deleted';
-  return {
-    id: r.id,
-    parentId: r.parentId,
-    author: { name: deleted ? '' : r.authorName },
-    body: deleted ? '' : r.body,
-    spoiler: r.spoiler,
-    createdAt: r.createdAt,
-    editedAt: r.editedAt,
-    status: r.status === 'rejected' ? 'deleted' : r.status,
-    replies,
-    replyCount,
-  };
-}
+export { publicComment };
 
 export const newCommentId = () => `c_${randomBytes(9).toString('base64url')}`;
 
@@ -87,18 +74,24 @@ export class SqliteStore implements ReviewStore {
   readonly #counts = new Map<string, number>();
   /** The document as sent (with its count) and its ETag, valid while document and count are. */
   readonly #reviewCache = new Map<string, StoredReview & { document: Review; count: number }>();
-  /** Comment pages by review and query, valid while the review's revision is unchanged. */
-  readonly #pages = new Map<string, { revision: number; page: Page<Comment> & { total: number } }>();
+  /**
+   * Comment pages by review and canonical query, valid while the review's revision is unchanged;
+   * bounded by bytes (each page is at most 256 KB; a usual one 10–20 KB), so any number of
+   * distinct reads fits in 2 MB of JSON (measured: about 3× that in memory, objects and text).
+   */
+  readonly #pages = new ByteCache<{ revision: number; page: Page<Comment> & { total: number } }>(2 * 1024 * 1024);
   readonly #revisions = new Map<string, number>();
   #lastIdempotencySweep = 0;
   /** Prepared statements by SQL text: preparing costs more than running most of these queries. */
   readonly #statements = new Map<string, Database.Statement>();
 
-  constructor(file: string) {
+  constructor(file: string, { durability = 'full' }: { durability?: 'full' | 'normal' } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = NORMAL');
+    // FULL: a commit is on disk (WAL fsynced) before it is acknowledged, power loss included.
+    // NORMAL: survives a crash of the process, may lose the last commits on power loss.
+    this.#db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
     this.#db.pragma('foreign_keys = ON');
     this.#db.pragma('busy_timeout = 5000');
     this.#migrate();
@@ -132,12 +125,22 @@ export class SqliteStore implements ReviewStore {
     return !this.#sql('SELECT 1 FROM reviews LIMIT 1').get();
   }
 
+  /**
+   * Published comments a reader can reach: not those under a rejected or pending comment (their
+   * replies are hidden with it). Hidden subtrees are rare and small, so they are counted apart.
+   */
   #publishedCount(reviewId: string): number {
     let count = this.#counts.get(reviewId);
     if (count === undefined) {
-      const row = this.#sql("SELECT count(*) AS n FROM comments WHERE review_id = ? AND status = 'published'")
-        .get(reviewId) as { n: number };
-      count = row.n;
+      const all = this.#sql("SELECT count(*) AS n FROM comments WHERE review_id = ? AND status = 'published'").get(reviewId) as { n: number };
+      const hidden = this.#sql(
+        `WITH RECURSIVE hidden(id, status) AS (
+           SELECT id, status FROM comments WHERE review_id = @review AND status IN ('rejected', 'pending')
+           UNION
+           SELECT c.id, c.status FROM hidden h CROSS JOIN comments c WHERE c.review_id = @review AND c.parent_id = h.id)
+         SELECT count(*) AS n FROM hidden WHERE status = 'published'`,
+      ).get({ review: reviewId }) as { n: number };
+      count = all.n - hidden.n;
       this.#counts.set(reviewId, count);
     }
     return count;
@@ -215,34 +218,49 @@ export class SqliteStore implements ReviewStore {
     return { created: !exists };
   }
 
-  async listComments(reviewId: string, options: ListCommentsOptions): Promise<Page<Comment> & { total: number }> {
+  async listComments(reviewId: string, options: ListCommentsOptions): Promise<(Page<Comment> & { total: number }) | undefined> {
+    // Decoding checks the cursor is in the one spelling we make (or throws): the key is canonical.
+    decodeCursor(options.sort, options.cursor, options.sort === 'top' ? ['number', 'number'] : ['number']);
+    if (options.parentId && !this.#reachable(reviewId, options.parentId)) return undefined;
     // The same page object comes back while nothing changed, so callers can cache its serialisation.
     const key = JSON.stringify([reviewId, options.sort, options.limit, options.cursor ?? '', options.parentId ?? '']);
     const revision = this.#revisions.get(reviewId) ?? 0;
     const hit = this.#pages.get(key);
     if (hit && hit.revision === revision) return hit.page;
-    const page = this.#listComments(reviewId, options);
-    if (this.#pages.size >= 1000) this.#pages.delete(this.#pages.keys().next().value!);
-    this.#pages.set(key, { revision, page });
+    const { page, bytes } = this.#listComments(reviewId, options);
+    this.#pages.set(key, { revision, page }, bytes);
     return page;
   }
 
-  #listComments(reviewId: string, options: ListCommentsOptions): Page<Comment> & { total: number } {
+  /** Is this comment on this review, and it and every comment above it published or deleted? */
+  #reachable(reviewId: string, id: string): boolean {
+    for (let current: string | null = id, hops = 0; current && hops < 50; hops++) {
+      const row = this.#sql('SELECT review_id, parent_id, status FROM comments WHERE id = ?').get(current) as
+        | { review_id: string; parent_id: string | null; status: StoredStatus }
+        | undefined;
+      if (!row || row.review_id !== reviewId || (row.status !== 'published' && row.status !== 'deleted')) return false;
+      current = row.parent_id;
+    }
+    return true;
+  }
+
+  #listComments(reviewId: string, options: ListCommentsOptions): { page: Page<Comment> & { total: number }; bytes: number } {
     const { sort, limit } = options;
-    // A top-level comment is listed while it is published, or deleted with replies still showing.
+    // Listed while published, or deleted with a published reply still showing under it.
     const visible = `(c.status = 'published' OR (c.status = 'deleted' AND EXISTS (
-      SELECT 1 FROM comments r WHERE r.root_id = c.id AND r.id != c.id AND r.status = 'published')))`;
+      SELECT 1 FROM comments r WHERE r.review_id = c.review_id AND r.parent_id = c.id AND r.status IN ('published', 'deleted'))))`;
     const parentClause = options.parentId ? 'c.parent_id = @parent' : 'c.parent_id IS NULL';
     let rows: CommentRow[];
-    let nextKey: (row: CommentRow & { score?: number }) => (string | number)[];
+    let nextKey: (row: CommentRow) => (string | number)[];
+    // Each sort walks an index already in its order, and stops at the page's end: no sorting of
+    // the whole review (the planner would otherwise merge two status ranges and sort them).
     if (sort === 'top') {
+      // The score is kept up to date on every write (see #rescore), and indexed with the order.
       const after = decodeCursor('top', options.cursor, ['number', 'number']);
       rows = this.#sql(
-          `WITH ranked AS (
-             SELECT c.*, (SELECT count(*) FROM comments r WHERE r.root_id = c.id AND r.id != c.id AND r.status = 'published') AS score
-             FROM comments c WHERE c.review_id = @review AND ${parentClause} AND ${visible})
-           SELECT * FROM ranked ${after ? 'WHERE score < @score OR (score = @score AND seq > @seq)' : ''}
-           ORDER BY score DESC, seq ASC LIMIT @limit`,
+          `SELECT c.* FROM comments c INDEXED BY comments_top WHERE c.review_id = @review AND ${parentClause} AND ${visible}
+           ${after ? 'AND (c.score < @score OR (c.score = @score AND c.seq > @seq))' : ''}
+           ORDER BY c.score DESC, c.seq ASC LIMIT @limit`,
         )
         .all({ review: reviewId, parent: options.parentId, score: after?.[0], seq: after?.[1], limit: limit + 1 }) as CommentRow[];
       nextKey = (row) => [row.score ?? 0, row.seq];
@@ -250,47 +268,96 @@ export class SqliteStore implements ReviewStore {
       const after = decodeCursor(sort, options.cursor, ['number']);
       const op = sort === 'oldest' ? '>' : '<';
       rows = this.#sql(
-          `SELECT c.* FROM comments c WHERE c.review_id = @review AND ${parentClause} AND ${visible}
+          `SELECT c.* FROM comments c INDEXED BY comments_children WHERE c.review_id = @review AND ${parentClause} AND ${visible}
            ${after ? `AND c.seq ${op} @seq` : ''}
            ORDER BY c.seq ${sort === 'oldest' ? 'ASC' : 'DESC'} LIMIT @limit`,
         )
         .all({ review: reviewId, parent: options.parentId, seq: after?.[0], limit: limit + 1 }) as CommentRow[];
       nextKey = (row) => [row.seq];
     }
-    const page = rows.slice(0, limit);
-    const items = this.#withReplies(page);
-    const last = page.at(-1);
+    // Top-level comments in order until the page's byte budget is spent, each with as many of its
+    // replies as fit (at most REPLIES_PER_COMMENT); the rest are a cursor away.
+    let budget = PAGE_BUDGET_BYTES;
+    const items: Comment[] = [];
+    let lastShown: CommentRow | undefined;
+    let cut = rows.length > limit;
+    const shown = rows.slice(0, limit);
+    const subtrees = this.#subtrees(reviewId, shown.map((r) => r.id));
+    const wanted = new Map(shown.map((r) => [r.id, subtrees.get(r.id)!.map((n) => n.seq).sort((x, y) => x - y).slice(0, REPLIES_PER_COMMENT)]));
+    const replies = this.#prefetch([...wanted.values()].flat());
+    for (const row of shown) {
+      const record = { ...toRecord(row), seq: row.seq };
+      const size = wireBytes(record);
+      if (items.length && size > budget) {
+        cut = true;
+        break;
+      }
+      budget -= size;
+      const subtree = subtrees.get(row.id)!;
+      const included = new Map<string, CommentRecord & { seq: number }>();
+      for (const seq of wanted.get(row.id)!) {
+        const r = replies(seq);
+        const bytes = wireBytes(r);
+        if (bytes > budget) break;
+        budget -= bytes;
+        included.set(r.id, r);
+      }
+      const comment = buildTree(record, subtree, included, (seq) => encodeCursor('oldest', [seq]));
+      if (comment) items.push(comment);
+      lastShown = row;
+    }
     return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor(sort, nextKey(last)) : null,
-      total: this.#publishedCount(reviewId),
+      page: { items, nextCursor: cut && lastShown ? encodeCursor(sort, nextKey(lastShown)) : null, total: this.#publishedCount(reviewId) },
+      bytes: PAGE_BUDGET_BYTES - budget + 1024,
     };
   }
 
-  /** Each comment with its whole visible subtree, oldest reply first; counts are of published replies. */
-  #withReplies(roots: CommentRow[]): Comment[] {
-    if (!roots.length) return [];
-    const threadIds = [...new Set(roots.map((r) => r.root_id))];
+  /**
+   * Every reply that can show (through published or deleted comments only) under each of these
+   * comments, without text, by top comment: one walk of the index for the whole page.
+   */
+  #subtrees(reviewId: string, ids: string[]): Map<string, SubtreeNode[]> {
+    const byTop = new Map<string, SubtreeNode[]>(ids.map((id) => [id, []]));
+    if (!ids.length) return byTop;
+    // CROSS JOIN keeps the order: from each reply found, look up its children in the index
+    // (otherwise SQLite may scan the whole review's index once per level).
     const rows = this.#sql(
-        `SELECT * FROM comments WHERE root_id IN (${threadIds.map(() => '?').join(',')})
-         AND status IN ('published', 'deleted') ORDER BY seq ASC`,
-      )
-      .all(...threadIds) as CommentRow[];
-    const children = new Map<string, CommentRow[]>();
-    for (const row of rows) {
-      if (!row.parent_id) continue;
-      const list = children.get(row.parent_id) ?? [];
-      list.push(row);
-      children.set(row.parent_id, list);
-    }
-    const build = (row: CommentRow): { comment: Comment; published: number } | undefined => {
-      const built = (children.get(row.id) ?? []).map(build).filter((b) => b !== undefined);
-      const published = built.reduce((n, b) => n + b.published + (b.comment.status === 'published' ? 1 : 0), 0);
-      // A deleted comment stays only as the "[deleted]" holder of replies that still show.
-      if (row.status === 'deleted' && published === 0) return undefined;
-      return { comment: publicComment(toRecord(row), built.map((b) => b.comment), published), published };
+      `WITH RECURSIVE sub(top, id, parent_id, seq, status) AS (
+         SELECT c.parent_id, c.id, c.parent_id, c.seq, c.status FROM comments c
+         WHERE c.review_id = ? AND c.parent_id IN (${ids.map(() => '?').join(',')}) AND c.status IN ('published', 'deleted')
+         UNION ALL
+         SELECT sub.top, c.id, c.parent_id, c.seq, c.status FROM sub CROSS JOIN comments c
+         WHERE c.review_id = ? AND c.parent_id = sub.id AND c.status IN ('published', 'deleted'))
+       SELECT top, id, parent_id AS parentId, seq, status FROM sub`,
+    ).all(reviewId, ...ids, reviewId) as (SubtreeNode & { top: string })[];
+    for (const { top, ...node } of rows) byTop.get(top)!.push(node);
+    return byTop;
+  }
+
+  /**
+   * Whole rows (with their text) by seq, for seqs asked in this order: read 64 at a time, as the
+   * page's byte budget reaches them, so a page costs a few queries and never reads far past its end.
+   */
+  #prefetch(order: number[]): (seq: number) => CommentRecord & { seq: number } {
+    const rows = new Map<number, CommentRecord & { seq: number }>();
+    let next = 0;
+    return (seq) => {
+      while (!rows.has(seq) && next < order.length) {
+        const batch = order.slice(next, next + 64);
+        next += batch.length;
+        const found = this.#sql(`SELECT * FROM comments WHERE seq IN (${batch.map(() => '?').join(',')})`).all(...batch) as CommentRow[];
+        for (const row of found) rows.set(row.seq, { ...toRecord(row), seq: row.seq });
+      }
+      return rows.get(seq)!;
     };
-    return roots.map((root) => build(root)?.comment).filter((c): c is Comment => c !== undefined);
+  }
+
+  /** The score sort=top orders by: published replies in the thread. Kept on every write to it. */
+  #rescore(rootId: string): void {
+    this.#sql(
+      `UPDATE comments SET score = (SELECT count(*) FROM comments r
+         WHERE r.root_id = @root AND r.status = 'published' AND r.id != @root) WHERE id = @root`,
+    ).run({ root: rootId });
   }
 
   async getComment(id: string): Promise<CommentRecord | undefined> {
@@ -300,20 +367,23 @@ export class SqliteStore implements ReviewStore {
 
   async createComment(
     comment: NewComment,
-    idempotency: { key: string; requestHash: string; render: (c: CommentRecord) => { status: number; body: string } } | undefined,
-  ): Promise<{ record: CommentRecord | undefined; response: IdempotentResult; replayed: boolean }> {
+    idempotency: { key: string; requestHash: string } | undefined,
+  ): Promise<{ record: CommentRecord | undefined; replayed: boolean; conflict: boolean }> {
     const db = this.#db;
     this.#sweepIdempotency();
     return db.transaction(() => {
       if (idempotency) {
-        const previous = this.#sql('SELECT request_hash, status, body FROM idempotency_keys WHERE key = ?')
-          .get(idempotency.key) as { request_hash: string; status: number; body: string } | undefined;
+        const previous = this.#sql('SELECT request_hash, comment_id FROM idempotency_keys WHERE key = ?')
+          .get(idempotency.key) as { request_hash: string; comment_id: string | null } | undefined;
         if (previous) {
-          return {
-            record: undefined,
-            response: { requestHash: previous.request_hash, status: previous.status, body: previous.body },
-            replayed: true,
-          };
+          if (previous.request_hash !== idempotency.requestHash) return { record: undefined, replayed: true, conflict: true };
+          // The first answer's token is not kept anywhere: the replay carries a new one, and the
+          // comment now answers to it (only its hash is stored, as always).
+          const row = this.#sql(
+            `UPDATE comments SET edit_token_hash = CASE WHEN status IN ('published', 'pending') THEN @hash ELSE edit_token_hash END
+             WHERE id = @id RETURNING *`,
+          ).get({ id: previous.comment_id, hash: comment.editTokenHash }) as CommentRow | undefined;
+          return { record: row && toRecord(row), replayed: true, conflict: false };
         }
       }
       const parent = comment.parentId
@@ -335,23 +405,18 @@ export class SqliteStore implements ReviewStore {
         depth: parent ? parent.depth + 1 : 0,
         spoiler: comment.spoiler ? 1 : 0,
       });
+      if (parent) this.#rescore(parent.root_id);
       this.#commentsChanged(comment.reviewId);
       const record = toRecord(this.#sql('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow);
-      const rendered = idempotency?.render(record);
-      if (idempotency && rendered) {
-        this.#sql('INSERT INTO idempotency_keys (key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      if (idempotency) {
+        this.#sql('INSERT INTO idempotency_keys (key, request_hash, status, body, created_at, comment_id) VALUES (?, ?, 201, \'\', ?, ?)').run(
           idempotency.key,
           idempotency.requestHash,
-          rendered.status,
-          rendered.body,
           Date.now(),
+          id,
         );
       }
-      return {
-        record,
-        response: { requestHash: idempotency?.requestHash ?? '', status: rendered?.status ?? 201, body: rendered?.body ?? '' },
-        replayed: false,
-      };
+      return { record, replayed: false, conflict: false };
     })();
   }
 
@@ -362,37 +427,48 @@ export class SqliteStore implements ReviewStore {
     this.#sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(now - IDEMPOTENCY_TTL_MS);
   }
 
-  async updateComment(id: string, changes: { body?: string; spoiler?: boolean; editedAt: string }): Promise<CommentRecord | undefined> {
+  async updateComment(
+    id: string,
+    changes: { body?: string; spoiler?: boolean; editedAt: string; status?: 'pending' },
+  ): Promise<CommentRecord | undefined> {
     const row = this.#sql(
-        `UPDATE comments SET body = coalesce(@body, body), spoiler = coalesce(@spoiler, spoiler), edited_at = @editedAt
+        `UPDATE comments SET body = coalesce(@body, body), spoiler = coalesce(@spoiler, spoiler), edited_at = @editedAt,
+           status = coalesce(@status, status)
          WHERE id = @id RETURNING *`,
       )
-      .get({ id, body: changes.body ?? null, spoiler: changes.spoiler === undefined ? null : changes.spoiler ? 1 : 0, editedAt: changes.editedAt }) as
-      | CommentRow
-      | undefined;
-    if (row) this.#commentsChanged(row.review_id);
+      .get({
+        id,
+        body: changes.body ?? null,
+        spoiler: changes.spoiler === undefined ? null : changes.spoiler ? 1 : 0,
+        editedAt: changes.editedAt,
+        status: changes.status ?? null,
+      }) as CommentRow | undefined;
+    if (row) {
+      this.#rescore(row.root_id);
+      this.#commentsChanged(row.review_id);
+    }
     return row && toRecord(row);
   }
 
   async setCommentStatus(id: string, status: StoredStatus): Promise<CommentRecord | undefined> {
-    // Deleting keeps the row (replies hang on it) but not the words or the email.
-    const wipe = status === 'deleted' ? ", body = '', author_email = NULL" : '';
+    // Deleting keeps the row (replies hang on it) but nothing of the author: not the words, the
+    // name, the email, nor the hash of the edit token.
+    const wipe = status === 'deleted' ? ", body = '', author_name = '', author_email = NULL, author_email_hash = NULL, edit_token_hash = ''" : '';
     const row = this.#sql(`UPDATE comments SET status = ?${wipe} WHERE id = ? RETURNING *`).get(status, id) as
       | CommentRow
       | undefined;
-    if (row) this.#commentsChanged(row.review_id);
+    if (row) {
+      this.#rescore(row.root_id);
+      this.#commentsChanged(row.review_id);
+    }
     return row && toRecord(row);
   }
 
   async commentCounts(ids: string[]): Promise<Record<string, number>> {
     if (!ids.length) return {};
     const marks = ids.map(() => '?').join(',');
-    const rows = this.#sql(
-        `SELECT r.id, (SELECT count(*) FROM comments c WHERE c.review_id = r.id AND c.status = 'published') AS n
-         FROM reviews r WHERE r.id IN (${marks})`,
-      )
-      .all(...ids) as { id: string; n: number }[];
-    return Object.fromEntries(rows.map((r) => [r.id, r.n]));
+    const rows = this.#sql(`SELECT id FROM reviews WHERE id IN (${marks})`).all(...ids) as { id: string }[];
+    return Object.fromEntries(rows.map((r) => [r.id, this.#publishedCount(r.id)]));
   }
 
   async listByStatus({ status, cursor, limit }: AdminListOptions): Promise<Page<CommentRecord>> {
@@ -430,6 +506,7 @@ export class SqliteStore implements ReviewStore {
     );
     const now = new Date().toISOString();
     const reviews = new Set<string>();
+    const roots = new Set<string>();
     // IMMEDIATE takes the write lock before the first check, so two imports of one file (the CLI
     // and the admin upload at once) cannot both find a source id new and write it twice.
     const n = this.#db.transaction(() => {
@@ -439,8 +516,11 @@ export class SqliteStore implements ReviewStore {
         insert.run(record);
         remember.run(format, record.sourceId, record.id, now);
         reviews.add(record.reviewId);
+        if (record.rootId !== record.id) roots.add(record.rootId);
         written++;
       }
+      // sort=top reads a maintained score: imported replies count as posted ones do.
+      for (const root of roots) this.#rescore(root);
       return written;
     }).immediate();
     for (const id of reviews) this.#commentsChanged(id);

@@ -40,12 +40,6 @@ export interface CommentRecord {
   editTokenHash: string;
 }
 
-export interface IdempotentResult {
-  requestHash: string;
-  status: number;
-  body: string;
-}
-
 export interface ListCommentsOptions {
   sort: CommentSort;
   cursor: string | undefined;
@@ -87,18 +81,27 @@ export interface ReviewStore {
   /** Creates or replaces; returns whether it was created. */
   putReview(review: ReviewInput): Promise<{ created: boolean }>;
 
-  /** May return the very same object for the same query while the thread is unchanged. */
-  listComments(reviewId: string, options: ListCommentsOptions): Promise<Page<Comment> & { total: number }>;
+  /**
+   * A page of comments, each with as many replies as fit (a `repliesCursor` for the rest), at most
+   * 256 KB as JSON. Undefined when `parentId` is not a comment a reader can see on this review.
+   * Throws InvalidCursorError for a cursor not in the exact spelling the store makes.
+   * May return the very same object for the same query while the thread is unchanged.
+   */
+  listComments(reviewId: string, options: ListCommentsOptions): Promise<(Page<Comment> & { total: number }) | undefined>;
   getComment(id: string): Promise<CommentRecord | undefined>;
   /**
-   * Creates a comment. With an idempotency key, the same key returns the first result instead
-   * (`replayed: true`), in one transaction with the insert, so concurrent repeats make one comment.
+   * Creates a comment. With an idempotency key, the same key returns the comment it made instead
+   * (`replayed: true`, as it is now, its edit token hash replaced by this request's), in one
+   * transaction with the insert, so concurrent repeats make one comment; the same key with another
+   * request hash is a `conflict`. Only the key, the request hash and the comment id are kept.
    */
   createComment(
     comment: NewComment,
-    idempotency: { key: string; requestHash: string; render: (c: CommentRecord) => { status: number; body: string } } | undefined,
-  ): Promise<{ record: CommentRecord | undefined; response: IdempotentResult; replayed: boolean }>;
-  updateComment(id: string, changes: { body?: string; spoiler?: boolean; editedAt: string }): Promise<CommentRecord | undefined>;
+    idempotency: { key: string; requestHash: string } | undefined,
+  ): Promise<{ record: CommentRecord | undefined; replayed: boolean; conflict: boolean }>;
+  /** Changes text or spoiler; `status: 'pending'` sends it back to the moderation queue. */
+  updateComment(id: string, changes: { body?: string; spoiler?: boolean; editedAt: string; status?: 'pending' }): Promise<CommentRecord | undefined>;
+  /** Deleting also wipes the text, name, email and edit token hash (the row stays for its replies). */
   setCommentStatus(id: string, status: StoredStatus): Promise<CommentRecord | undefined>;
   commentCounts(ids: string[]): Promise<Record<string, number>>;
   listByStatus(options: AdminListOptions): Promise<Page<CommentRecord>>;

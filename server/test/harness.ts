@@ -32,8 +32,12 @@ if (POSTGRES) after(async () => {
 
 export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; db: string }): Promise<Server> {
   const databaseUrl = POSTGRES ? ((reuse && databases.get(reuse.dir)) ?? (await createDatabase(POSTGRES))) : undefined;
-  // The files are the test's to remove (removeDir), so a restart can reuse them.
-  const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', ...env }, { ...reuse, keepFiles: true, databaseUrl });
+  // The files are the test's to remove (removeDir), so a restart can reuse them. Limits and the
+  // duplicate rule are off unless a test turns them on (server/test/abuse-*.test.ts does).
+  const server = await startServerProcess(
+    { WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0', REVIEW_DUPLICATE_WINDOW: '0', ...env },
+    { ...reuse, keepFiles: true, databaseUrl },
+  );
   if (databaseUrl) databases.set(server.dir, databaseUrl);
   return {
     ...server,

@@ -136,6 +136,11 @@ const CommentBase = {
   editedAt: v.optional(v.nullable(timestamp), null),
   status: v.optional(CommentStatusSchema, 'published'),
   replyCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  /**
+   * Set when some replies were left out of this page (a page holds at most 50 replies per
+   * top-level comment and 256 KB): `GET …/comments?parent=<id>&cursor=<repliesCursor>` lists the rest.
+   */
+  repliesCursor: v.optional(v.pipe(v.string(), v.maxLength(500))),
 };
 
 export type CommentOutput = v.InferOutput<v.ObjectSchema<typeof CommentBase, undefined>> & {

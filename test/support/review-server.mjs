@@ -48,7 +48,17 @@ import { startServerProcess } from '../../scripts/server-process.mjs';
 export const TEST_ADMIN_TOKEN = 'browser-tests-admin-token-000';
 
 export async function startReviewServer(env = {}) {
-  const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env });
+  // Every test page reads through one proxy address, many tests post the same short texts, and
+  // the naughty-strings suite stores a comment of 10 000 characters of URLs: the read limit, the
+  // duplicate rule and the link limit are off here (server/test/abuse-*.test.ts test them).
+  const server = await startServerProcess({
+    WRITE_RATE_LIMIT: '0',
+    READ_RATE_LIMIT: '0',
+    REVIEW_DUPLICATE_WINDOW: '0',
+    REVIEW_MAX_LINKS: '1000',
+    REVIEW_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    ...env,
+  });
   // The test runner exits without waiting: stop the server and drop its files synchronously.
   process.once('exit', () => {
     server.process.kill('SIGTERM');

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ImportedRecord } from '../store.js';
+import { rescore } from './queries.js';
 
 /** Comment ids of earlier imports of these source ids, by source id. */
 export async function importedIds(db: Pick<pg.Pool, 'query'>, format: string, sourceIds: string[]): Promise<Map<string, string>> {
@@ -41,5 +42,7 @@ export async function importComments(db: pg.PoolClient, format: string, records:
     });
     await db.query(`INSERT INTO import_sources (format, source_id, comment_id, imported_at) VALUES ${marks.join(', ')}`, sources);
   }
+  // sort=top reads a maintained score: imported replies count as posted ones do.
+  for (const root of new Set(fresh.filter((r) => r.rootId !== r.id).map((r) => r.rootId))) await rescore(db, root);
   return { written: fresh.length, reviews: new Set(fresh.map((r) => r.reviewId)) };
 }

@@ -82,4 +82,19 @@ export const PG_MIGRATIONS: string[] = [
     PRIMARY KEY (format, source_id)
   );
   `,
+  `
+  -- Hardening against abuse (SQLite's third migration): a maintained reply score for sort=top,
+  -- indexes that walk a thread without reading bodies, idempotency keys that keep the comment id
+  -- instead of the answer (old, unscoped keys dropped), nothing kept of deleted comments.
+  ALTER TABLE comments ADD COLUMN score INTEGER NOT NULL DEFAULT 0;
+  UPDATE comments SET score = (SELECT count(*) FROM comments r
+    WHERE r.root_id = comments.id AND r.id <> comments.id AND r.status = 'published') WHERE parent_id IS NULL;
+  CREATE INDEX comments_top ON comments (review_id, parent_id, score DESC, seq);
+  CREATE INDEX comments_tree ON comments (review_id, parent_id, status, seq, id);
+  CREATE INDEX comments_root_status ON comments (root_id, status);
+  CREATE INDEX comments_children ON comments (review_id, parent_id, seq);
+  DELETE FROM idempotency_keys;
+  ALTER TABLE idempotency_keys ADD COLUMN comment_id TEXT;
+  UPDATE comments SET body = '', author_name = '', author_email = NULL, edit_token_hash = '' WHERE status = 'deleted';
+  `,
 ];

@@ -13,7 +13,8 @@ const types = {
 /**
  * `ephemeral`: for writes that may be lost in a crash (rate-limit counters, the live-event log):
  * commits without waiting for the WAL flush, so they cost no fsync. Comments and idempotency keys
- * never go through such a pool: an acknowledged comment is on disk.
+ * go through such a pool only with REVIEW_DURABILITY=normal; by default an acknowledged comment
+ * is on disk.
  */
 export function createPool(url: string, max = 10, ephemeral = false): pg.Pool {
   const pool = new pg.Pool({

@@ -3,12 +3,12 @@ import type pg from 'pg';
 import * as v from 'valibot';
 import { ReviewSchema } from '../../../src/api/schemas.js';
 import type { Comment, Page, Review, ReviewInput, ReviewSummary } from '../../../src/api/types.js';
+import { ByteCache } from '../byte-cache.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { newCommentId } from '../sqlite.js';
 import type {
   AdminListOptions,
   CommentRecord,
-  IdempotentResult,
   ImportedRecord,
   ListCommentsOptions,
   NewComment,
@@ -18,7 +18,7 @@ import type {
 } from '../store.js';
 import { importComments, importedIds } from './imports.js';
 import type { PgListener } from './listener.js';
-import { listComments, publishedCount, toRecord, type CommentRow } from './queries.js';
+import { listComments, publishedCount, reachable, rescore, toRecord, type CommentRow } from './queries.js';
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** Each cache holds at most this many entries; the oldest goes first. */
@@ -48,7 +48,8 @@ export class PostgresStore implements ReviewStore {
   readonly #documents = new Map<string, Review>();
   readonly #reviewCache = new Map<string, StoredReview & { document: Review; count: number }>();
   readonly #counts = new Map<string, number>();
-  readonly #pages = new Map<string, { revision: number; page: Page<Comment> & { total: number } }>();
+  /** Bounded by bytes, as SqliteStore's: any number of distinct reads fits in 2 MB of JSON. */
+  #pages = new ByteCache<{ revision: number; page: Page<Comment> & { total: number } }>(2 * 1024 * 1024);
   readonly #revisions = new Map<string, number>();
   /** Bumped on every change seen; a review's revision is the generation of its last change. */
   #generation = 0;
@@ -75,7 +76,8 @@ export class PostgresStore implements ReviewStore {
   }
 
   #forgetAll(): void {
-    for (const map of [this.#documents, this.#counts, this.#reviewCache, this.#pages, this.#revisions]) map.clear();
+    for (const map of [this.#documents, this.#counts, this.#reviewCache, this.#revisions]) map.clear();
+    this.#pages = new ByteCache(2 * 1024 * 1024);
   }
 
   /** Runs `work` in a transaction that also announces the change to every process. */
@@ -184,16 +186,19 @@ export class PostgresStore implements ReviewStore {
     });
   }
 
-  async listComments(reviewId: string, options: ListCommentsOptions): Promise<Page<Comment> & { total: number }> {
+  async listComments(reviewId: string, options: ListCommentsOptions): Promise<(Page<Comment> & { total: number }) | undefined> {
+    // Decoding checks the cursor is in the one spelling we make (or throws): the key is canonical.
+    decodeCursor(options.sort, options.cursor, options.sort === 'top' ? ['number', 'number'] : ['number']);
+    if (options.parentId && !(await reachable(this.#pool, reviewId, options.parentId))) return undefined;
     await this.#listener.sync();
-    if (!this.#caching) return listComments(this.#pool, reviewId, options);
+    if (!this.#caching) return (await listComments(this.#pool, reviewId, options)).page;
     const key = JSON.stringify([reviewId, options.sort, options.limit, options.cursor ?? '', options.parentId ?? '']);
     const revision = this.#revisions.get(reviewId) ?? 0;
     const hit = this.#pages.get(key);
     if (hit && hit.revision === revision) return hit.page;
-    const page = await listComments(this.#pool, reviewId, options);
+    const { page, bytes } = await listComments(this.#pool, reviewId, options);
     // Filed under the revision it started from: a change during the query makes it stale at once.
-    remember(this.#pages, key, { revision, page });
+    this.#pages.set(key, { revision, page }, bytes);
     return page;
   }
 
@@ -204,29 +209,32 @@ export class PostgresStore implements ReviewStore {
 
   async createComment(
     comment: NewComment,
-    idempotency: { key: string; requestHash: string; render: (c: CommentRecord) => { status: number; body: string } } | undefined,
-  ): Promise<{ record: CommentRecord | undefined; response: IdempotentResult; replayed: boolean }> {
+    idempotency: { key: string; requestHash: string } | undefined,
+  ): Promise<{ record: CommentRecord | undefined; replayed: boolean; conflict: boolean }> {
     await this.#sweepIdempotency();
-    type Result = { record: CommentRecord | undefined; response: IdempotentResult; replayed: boolean };
+    type Result = { record: CommentRecord | undefined; replayed: boolean; conflict: boolean };
     return this.#write<Result>(async (db) => {
       if (idempotency) {
         // Claim the key first. A concurrent request with the same key (on any process) waits here
-        // until this transaction ends, then finds the key taken and replays its answer.
+        // until this transaction ends, then finds the key taken and replays.
         const claimed = await db.query(
-          `INSERT INTO idempotency_keys (key, request_hash, status, body, created_at) VALUES ($1, $2, 0, '', $3)
+          `INSERT INTO idempotency_keys (key, request_hash, status, body, created_at) VALUES ($1, $2, 201, '', $3)
            ON CONFLICT (key) DO NOTHING`,
           [idempotency.key, idempotency.requestHash, Date.now()],
         );
         if (claimed.rowCount === 0) {
-          const { rows } = await db.query<{ request_hash: string; status: number; body: string }>(
-            'SELECT request_hash, status, body FROM idempotency_keys WHERE key = $1',
+          const { rows } = await db.query<{ request_hash: string; comment_id: string | null }>(
+            'SELECT request_hash, comment_id FROM idempotency_keys WHERE key = $1',
             [idempotency.key],
           );
-          const previous = rows[0];
-          return {
-            reviewId: undefined,
-            value: { record: undefined, response: { requestHash: previous.request_hash, status: previous.status, body: previous.body }, replayed: true },
-          };
+          if (rows[0].request_hash !== idempotency.requestHash) return { reviewId: undefined, value: { record: undefined, replayed: true, conflict: true } };
+          // The first answer's token is kept nowhere: the replay carries a new one (SqliteStore's rule).
+          const updated = await db.query<CommentRow>(
+            `UPDATE comments SET edit_token_hash = CASE WHEN status IN ('published', 'pending') THEN $2 ELSE edit_token_hash END
+             WHERE id = $1 RETURNING *`,
+            [rows[0].comment_id, comment.editTokenHash],
+          );
+          return { reviewId: undefined, value: { record: updated.rows[0] && toRecord(updated.rows[0]), replayed: true, conflict: false } };
         }
       }
       const parent = comment.parentId
@@ -240,19 +248,9 @@ export class PostgresStore implements ReviewStore {
         [id, comment.reviewId, parent?.id ?? null, parent?.root_id ?? id, parent ? parent.depth + 1 : 0, comment.authorName,
           comment.authorEmail, comment.body, comment.spoiler ? 1 : 0, comment.status, comment.createdAt, comment.editTokenHash],
       );
-      const record = toRecord(rows[0]);
-      const rendered = idempotency?.render(record);
-      if (idempotency && rendered) {
-        await db.query('UPDATE idempotency_keys SET status = $2, body = $3 WHERE key = $1', [idempotency.key, rendered.status, rendered.body]);
-      }
-      return {
-        reviewId: comment.reviewId,
-        value: {
-          record,
-          response: { requestHash: idempotency?.requestHash ?? '', status: rendered?.status ?? 201, body: rendered?.body ?? '' },
-          replayed: false,
-        },
-      };
+      if (parent) await rescore(db, parent.root_id);
+      if (idempotency) await db.query('UPDATE idempotency_keys SET comment_id = $2 WHERE key = $1', [idempotency.key, id]);
+      return { reviewId: comment.reviewId, value: { record: toRecord(rows[0]), replayed: false, conflict: false } };
     });
   }
 
@@ -263,33 +261,39 @@ export class PostgresStore implements ReviewStore {
     await this.#pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [now - IDEMPOTENCY_TTL_MS]);
   }
 
-  async updateComment(id: string, changes: { body?: string; spoiler?: boolean; editedAt: string }): Promise<CommentRecord | undefined> {
+  async updateComment(
+    id: string,
+    changes: { body?: string; spoiler?: boolean; editedAt: string; status?: 'pending' },
+  ): Promise<CommentRecord | undefined> {
     return this.#write(async (db) => {
       const { rows } = await db.query<CommentRow>(
-        `UPDATE comments SET body = coalesce($2, body), spoiler = coalesce($3, spoiler), edited_at = $4 WHERE id = $1 RETURNING *`,
-        [id, changes.body ?? null, changes.spoiler === undefined ? null : changes.spoiler ? 1 : 0, changes.editedAt],
+        `UPDATE comments SET body = coalesce($2, body), spoiler = coalesce($3, spoiler), edited_at = $4, status = coalesce($5, status)
+         WHERE id = $1 RETURNING *`,
+        [id, changes.body ?? null, changes.spoiler === undefined ? null : changes.spoiler ? 1 : 0, changes.editedAt, changes.status ?? null],
       );
+      if (rows[0]) await rescore(db, rows[0].root_id);
       return { reviewId: rows[0]?.review_id, value: rows[0] && toRecord(rows[0]) };
     });
   }
 
   async setCommentStatus(id: string, status: StoredStatus): Promise<CommentRecord | undefined> {
-    // Deleting keeps the row (replies hang on it) but not the words or the email.
-    const wipe = status === 'deleted' ? ", body = '', author_email = NULL" : '';
+    // Deleting keeps the row (replies hang on it) but nothing of the author.
+    const wipe = status === 'deleted' ? ", body = '', author_name = '', author_email = NULL, author_email_hash = NULL, edit_token_hash = ''" : '';
     return this.#write(async (db) => {
       const { rows } = await db.query<CommentRow>(`UPDATE comments SET status = $2${wipe} WHERE id = $1 RETURNING *`, [id, status]);
+      if (rows[0]) await rescore(db, rows[0].root_id);
       return { reviewId: rows[0]?.review_id, value: rows[0] && toRecord(rows[0]) };
     });
   }
 
   async commentCounts(ids: string[]): Promise<Record<string, number>> {
     if (!ids.length) return {};
-    const { rows } = await this.#pool.query<{ id: string; n: number }>(
-      `SELECT r.id, (SELECT count(*)::int FROM comments c WHERE c.review_id = r.id AND c.status = 'published') AS n
-       FROM reviews r WHERE r.id = ANY($1)`,
-      [ids],
-    );
-    return Object.fromEntries(rows.map((r) => [r.id, r.n]));
+    const { rows } = await this.#pool.query<{ id: string }>('SELECT id FROM reviews WHERE id = ANY($1)', [ids]);
+    await this.#listener.sync();
+    const counts: [string, number][] = [];
+    for (const { id } of rows) counts.push([id, await this.#publishedCount(id)]);
+    // fromEntries, not assignment: an id such as "__proto__" must stay an own key.
+    return Object.fromEntries(counts);
   }
 
   async listByStatus({ status, cursor, limit }: AdminListOptions): Promise<Page<CommentRecord>> {

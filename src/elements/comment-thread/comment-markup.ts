@@ -21,9 +21,11 @@ export interface Block {
   lines: Inline[][];
 }
 
-// Earliest match wins; alternatives are tried left to right at the same position.
+// Earliest match wins; alternatives are tried left to right at the same position. A link's label
+// and address stop at the next `[`, so a run of unclosed `[` or `[a](` is scanned once, not once
+// per bracket (a 10 000-character comment of them took seconds).
 const INLINE =
-  /`(?<code>[^`\n]+)`|\|\|(?<spoiler>.+?)\|\||\*\*(?<strong>.+?)\*\*|\*(?<em>[^*\s](?:[^*]*[^*\s])?)\*|\[(?<label>[^\]\n]+)\]\((?<href>[^)\s]+)\)|(?<url>\bhttps?:\/\/[^\s<>"]+)/g;
+  /`(?<code>[^`\n]+)`|\|\|(?<spoiler>.+?)\|\||\*\*(?<strong>.+?)\*\*|\*(?<em>[^*\s](?:[^*]*[^*\s])?)\*|\[(?<label>[^[\]\n]+)\]\((?<href>[^)\s[]+)\)|(?<url>\bhttps?:\/\/[^\s<>"]+)/g;
 
 function parseInline(text: string, counter: { spoilers: number }, inSpoiler = false): Inline[] {
   const out: Inline[] = [];
@@ -44,7 +46,19 @@ function parseInline(text: string, counter: { spoilers: number }, inSpoiler = fa
     } else if (g.url !== undefined) {
       // Trailing punctuation ends a sentence, not the URL; a closing parenthesis only if unbalanced.
       let url = g.url.replace(/[.,;:!?'"]+$/, '');
-      while (url.endsWith(')') && (url.match(/\(/g)?.length ?? 0) < (url.match(/\)/g)?.length ?? 0)) url = url.slice(0, -1);
+      // Counted once, not per character dropped: a URL followed by thousands of `)` stays linear.
+      let open = 0;
+      let close = 0;
+      for (const ch of url) {
+        if (ch === '(') open++;
+        else if (ch === ')') close++;
+      }
+      let keep = url.length;
+      while (url[keep - 1] === ')' && open < close) {
+        keep--;
+        close--;
+      }
+      url = url.slice(0, keep);
       end = start + url.length;
       const href = safeLinkUrl(url);
       if (href) node = { t: 'link', href, c: [{ t: 'text', v: url }] };
