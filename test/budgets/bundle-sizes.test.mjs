@@ -52,8 +52,7 @@ describe('bundle sizes (gzip)', () => {
   });
 
   it('keeps content-warning free of the API client until from-review needs it', () => {
-    assert.ok(lazy['content-warning']['review-loader'], 'the loader is a lazy import of content-warning');
-    assert.ok(lazy['content-warning']['review-controller'], 'the review controller is a lazy import of content-warning');
+    assert.ok(lazy['content-warning']['review-data-controller'], 'the data controller (with the client) is a lazy import of content-warning');
   });
 
   for (const [name, ceiling] of Object.entries(CEILINGS)) {

@@ -6,7 +6,7 @@ import { API, requestCount, seen, unique } from '../support/helpers.js';
 const title = (card: ReviewCard) => seen(card.shadowRoot!.querySelector('[part~="title"]'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('ReviewController', () => {
+describe('ReviewDataController', () => {
   it('never lets a slow, stale response overwrite a newer one', async () => {
     const slow = unique('named');
     const fast = unique('named');
@@ -50,5 +50,45 @@ describe('ReviewController', () => {
     await waitUntil(() => title(el) === 'The Glory');
     el.src = undefined;
     await waitUntil(() => title(el) === `Work ${id}`);
+  });
+
+  describe('preloaded data', () => {
+    const named = (id: string) => fetch(`${API}/v1/reviews/${id}`).then((r) => r.json());
+
+    it('shows a review given as a property for the review it names, without a request, until reload()', async () => {
+      const id = unique('named');
+      const doc = await named(id);
+      const before = await requestCount(`v1/reviews/${id}`);
+      const el = await fixture<ReviewCard>(html`<review-card api=${`${API}/v1`} review=${id} .data=${doc}></review-card>`);
+      await waitUntil(() => title(el) === `Work ${id}`);
+      expect(el.matches(':state(loading)')).to.equal(false);
+      expect(await requestCount(`v1/reviews/${id}`)).to.equal(before);
+      el.reload();
+      await waitUntil(async () => (await requestCount(`v1/reviews/${id}`)) === before + 1, 'reload did not ask the server');
+    });
+
+    it('reads a <script type="application/json"> child, and says so when it is not a review', async () => {
+      const doc = await named(unique('named'));
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <review-card><script type="application/json">${JSON.stringify(doc)}</script></review-card>
+        <review-card><script type="application/json">{"title": 1}</script></review-card>
+      </div>`);
+      const [good, bad] = [...wrapper.querySelectorAll('review-card')];
+      await waitUntil(() => title(good) === doc.work.title);
+      await waitUntil(() => bad.matches(':state(error)'), 'invalid data did not show an error');
+      expect(seen(bad.shadowRoot!.querySelector('[part~="error-message"]'))).to.equal('The review data arrived in a form we could not read.');
+    });
+
+    it('lets own attributes win over the source, and the source over preloaded data', async () => {
+      const own = unique('named');
+      const given = await named(unique('named'));
+      const wrapper = await fixture<HTMLElement>(html`<review-source src="/demo/data/the-glory.json">
+        <review-card .data=${given}></review-card>
+        <review-card api=${`${API}/v1`} review=${own} .data=${given}></review-card>
+      </review-source>`);
+      const [fromSource, fromOwn] = [...wrapper.querySelectorAll('review-card')];
+      await waitUntil(() => title(fromSource) === 'The Glory', 'the source did not win over preloaded data');
+      await waitUntil(() => title(fromOwn) === `Work ${own}`, 'own attributes did not win');
+    });
   });
 });

@@ -98,6 +98,50 @@ describe('<comment-thread>', () => {
       expect(root(el).querySelector('[part~="load-more"]')).to.equal(null);
     });
 
+    it('drops a "Load more" of the old sort when the sort changes during it (no race)', async () => {
+      const id = await createReview();
+      for (let i = 1; i <= 5; i++) await postComment(id, `c${i}`);
+      const el = await thread(html`<comment-thread api="/v1" review=${id} page-size="2"></comment-thread>`);
+      // Hold the "Load more" request (the one with a cursor) until the new sort's page is shown.
+      const original = globalThis.fetch;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let asked = false;
+      let settled = false;
+      globalThis.fetch = async (input, init) => {
+        if (!String(input instanceof Request ? input.url : input).includes('cursor=')) return original(input, init);
+        asked = true;
+        try {
+          await held;
+          const res = await original(input, init);
+          // Read here, so the client's own read takes no network time after `settled`.
+          return new Response(await res.text(), { status: res.status, headers: res.headers });
+        } finally {
+          settled = true;
+        }
+      };
+      try {
+        root(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
+        await waitUntil(() => asked, 'Load more did not ask');
+        const select = root(el).querySelector('select')!;
+        select.value = 'newest';
+        select.dispatchEvent(new Event('change'));
+        await waitUntil(() => shown(el)[0]?.[1] === 'c5', 'did not re-sort');
+        release();
+        await waitUntil(() => settled);
+        // Let the old answer's handling (a few microtasks and an update) run its course.
+        await new Promise((r) => setTimeout(r, 0));
+        await el.updateComplete;
+        expect(shown(el).map(([, b]) => b)).to.deep.equal(['c5', 'c4']);
+      } finally {
+        globalThis.fetch = original;
+      }
+      // The cursor is the new sort's: the next page continues newest-first.
+      root(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
+      await waitUntil(() => shown(el).length === 4, 'Load more did not load');
+      expect(shown(el).map(([, b]) => b)).to.deep.equal(['c5', 'c4', 'c3', 'c2']);
+    });
+
     it('nests to max-depth and lists deeper replies flat, saying whom they answer', async () => {
       const id = await createReview();
       let parent: string | undefined;
@@ -397,8 +441,28 @@ describe('<comment-thread>', () => {
       await waitUntil(() => root(el).querySelector('[part~="retry-button"]'));
       expect(seen(root(el).querySelector('[part~="error-title"]'))).to.equal('The comments could not be shown');
       await expect(el).to.be.accessible();
-      root(el).querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+      root(el).querySelector<HTMLButtonElement>('[part~="retry-button"]')!.focus();
+      await sendKeys({ press: 'Enter' });
       await waitUntil(() => root(el).querySelector('[part~="empty"]'));
+      // The button is gone: focus moves to the heading, as the card's goes to its title.
+      expect(root(el).activeElement).to.equal(root(el).querySelector('[part~="heading"]'));
+    });
+
+    it('shows a first page given without a request, then pages from the API', async () => {
+      const id = await createReview();
+      for (let i = 1; i <= 3; i++) await postComment(id, `c${i}`);
+      const page = await (await fetch(`/v1/reviews/${id}/comments?limit=2`)).json();
+      // What the page was rendered with: a newer comment on the server is not asked for.
+      await postComment(id, 'c4');
+      const wrapper = await fixture<HTMLElement>(
+        html`<div><comment-thread api="/v1" review=${id} page-size="2"><script type="application/json">${JSON.stringify(page)}</script></comment-thread></div>`,
+      );
+      const el = wrapper.querySelector('comment-thread')!;
+      await loaded(el);
+      expect(shown(el).map(([, b]) => b)).to.deep.equal(['c1', 'c2']);
+      root(el).querySelector<HTMLButtonElement>('[part~="load-more"]')!.click();
+      await waitUntil(() => shown(el).length === 4, 'Load more did not continue from the given page');
+      expect(shown(el).map(([, b]) => b)).to.deep.equal(['c1', 'c2', 'c3', 'c4']);
     });
 
     it('takes the API and review from <review-source>, loading comments and review in parallel', async () => {
