@@ -28,24 +28,10 @@ export interface DataSpec<T> {
   parse(json: unknown): T;
   /** Whether preloaded data answers this request (the same review), so it need not be made. */
   answers?(value: T, request: Request): boolean;
-  /** Ready, but with nothing to show (`:state(empty)`). */
-  empty?(value: T | undefined): boolean;
   /** For an element without a Retry: after a failure that may pass, load again by itself (`retryLater`). */
   autoRetry?: boolean;
   loadEvent?(value: T): Event;
   errorEvent?(error: Error): Event;
-  /** What takes focus once a reader's Retry brought the data: the element's heading. */
-  focusTarget?(): HTMLElement | null | undefined;
-  /** Sets the host's CSS custom states (`ReviewElement#setStates`). */
-  setStates?(states: Record<string, boolean>): void;
-}
-
-/** What `render()` turns each state into. */
-export interface StateTemplates<T> {
-  loading(): unknown;
-  error(error: Error | undefined, retrying: boolean): unknown;
-  empty(value: T | undefined): unknown;
-  ready(value: T): unknown;
 }
 
 type Plan = 'request' | 'provided' | 'preloaded' | 'idle';
@@ -54,14 +40,13 @@ type Host = ReactiveControllerHost & HTMLElement;
 // By TaskStatus: INITIAL, PENDING, COMPLETE, ERROR.
 const STATUS: readonly LoadStatus[] = ['idle', 'loading', 'ready', 'error'];
 
-const sameRequest = (a: Request | undefined, b: Request | undefined) => !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * Everything an element does to get its data, written once: where it comes from (its own
- * request, else what a provider gives, else preloaded data), the load through `@lit/task` (which
- * aborts a superseded run and drops its result), manual and automatic retry, the height held while
- * an error replaces a skeleton, focus after a Retry, CSS custom states, and one load or error event
- * per load. The element only says how each state looks, through `render()`.
+ * How every element gets its data, written once: where it comes from (its own request, else what
+ * a provider gives, else preloaded data), the load through `@lit/task` (which aborts a superseded
+ * run and drops its result), reload and automatic retry, and one load or error event per load.
+ * What a reader sees of it (Retry, the held height, focus, custom states, `render()`) is
+ * `DataView`'s, which `<review-source>` and `<content-warning>` do without.
  */
 export class DataController<T> implements ReactiveController {
   readonly #host: Host;
@@ -75,14 +60,9 @@ export class DataController<T> implements ReactiveController {
   #answered: Request | undefined;
   #preloadSpent = false;
   #state: DataState<T> | undefined;
-  #retryFrom: DataState<T> | undefined;
-  #focusAfterRetry = false;
-  #lastStatus: LoadStatus = 'idle';
   #announced: unknown;
   #attempt = 0;
   #cancelRetry: (() => void) | undefined;
-  #heldFor = false;
-  #heldBefore = '';
 
   constructor(host: Host, spec: DataSpec<T>) {
     this.#host = host;
@@ -99,10 +79,7 @@ export class DataController<T> implements ReactiveController {
     });
   }
 
-  /** Data given without a request (a property, or JSON from a `<script type="application/json">` child). */
-  get preloaded(): unknown {
-    return this.#preloadedRaw;
-  }
+  /** Data given without a request (the element's property; a JSON script child is read by itself). */
   set preloaded(raw: unknown) {
     if (raw === this.#preloadedRaw) return;
     this.#preloadedRaw = raw;
@@ -130,7 +107,7 @@ export class DataController<T> implements ReactiveController {
     const request = this.#spec.request();
     const pre = this.#preloadSpent ? undefined : this.#preloadedData();
     if (request) {
-      if (this.#answered && !sameRequest(this.#answered, request)) {
+      if (this.#answered?.some((x, i) => x !== request[i])) {
         this.#preloadSpent = true;
         this.#answered = undefined;
         return 'request';
@@ -171,11 +148,6 @@ export class DataController<T> implements ReactiveController {
     return this.#state;
   }
 
-  /** True while a reader's Retry is loading: the error box stays, its button saying "Retrying…". */
-  get retrying(): boolean {
-    return this.#retryFrom !== undefined;
-  }
-
   /** Loads again, asking the server whether the data changed. */
   reload(): void {
     if (this.#plan === 'provided') {
@@ -191,31 +163,6 @@ export class DataController<T> implements ReactiveController {
     }
   }
 
-  /** The reader's Retry: keeps the error box (and its height) while loading, then focuses the heading. */
-  readonly retry = (): void => {
-    if (this.#retryFrom) return;
-    this.#retryFrom = this.state;
-    this.#focusAfterRetry = true;
-    this.reload();
-    this.#host.requestUpdate();
-  };
-
-  /** The element's template for the current state. */
-  render(templates: StateTemplates<T>): unknown {
-    const { status, value, error } = this.state;
-    if (status === 'error' || this.retrying) return templates.error(error ?? this.#retryFrom?.error, this.retrying);
-    if (status === 'loading') return templates.loading();
-    if (status === 'ready' && value !== undefined && !this.#spec.empty?.(value)) return templates.ready(value);
-    return templates.empty(value);
-  }
-
-  hostConnected(): void {
-    this.#plan = this.#decide();
-    // Start the request now, ahead of the task: the first render may wait for the reader's
-    // catalogue, and the data should not wait behind it. The client shares one request per URL.
-    if (this.#plan === 'request') this.#spec.load(this.#spec.request()!, undefined, false).catch(() => {});
-  }
-
   hostDisconnected(): void {
     this.#cancelRetry?.();
     this.#cancelRetry = undefined;
@@ -223,42 +170,11 @@ export class DataController<T> implements ReactiveController {
 
   hostUpdate(): void {
     this.#plan = this.#decide();
-    const state = this.state;
-    if (this.#retryFrom && state !== this.#retryFrom && state.status !== 'loading') this.#retryFrom = undefined;
-    this.#holdHeight(state.status);
-  }
-
-  /**
-   * An error box is shorter than the skeleton it replaces: the host keeps the skeleton's height
-   * while the error (or a retry) shows, so the page below does not jump twice.
-   */
-  #holdHeight(status: LoadStatus): void {
-    const host = this.#host;
-    if (status === 'error' && this.#lastStatus === 'loading' && !this.#heldFor && host.isConnected) {
-      this.#heldFor = true;
-      this.#heldBefore = host.style.minBlockSize;
-      host.style.minBlockSize = `${host.getBoundingClientRect().height}px`;
-    } else if (this.#heldFor && status !== 'error' && status !== 'loading') {
-      this.#heldFor = false;
-      host.style.minBlockSize = this.#heldBefore;
-    }
   }
 
   hostUpdated(): void {
     const { status, value, error } = this.state;
     const spec = this.#spec;
-    // What was rendered: the task may have started during this update, after `hostUpdate`.
-    this.#lastStatus = status;
-    spec.setStates?.({
-      loading: status === 'loading',
-      error: status === 'error',
-      empty: status === 'idle' || (status === 'ready' && (spec.empty?.(value) ?? false)),
-    });
-    if (this.#focusAfterRetry && !this.retrying && status !== 'loading') {
-      this.#focusAfterRetry = false;
-      // The Retry button is gone: keyboard and screen-reader users continue from the heading.
-      if (status !== 'error') spec.focusTarget?.()?.focus();
-    }
     const settled = status === 'ready' ? value : status === 'error' ? error : undefined;
     if (settled === undefined || settled === this.#announced) return;
     this.#announced = settled;

@@ -24,10 +24,8 @@ function ensureContextRoot(): void {
 }
 
 export interface ReviewDataOptions {
+  /** For an element without a Retry (`<content-warning from-review>`): ask again by itself. */
   autoRetry?: boolean;
-  focusTarget?: () => HTMLElement | null | undefined;
-  empty?: (review: Review | undefined) => boolean;
-  setStates?: (states: Record<string, boolean>) => void;
 }
 
 /**

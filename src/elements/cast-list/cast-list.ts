@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CastMember, Review } from '../../api/index.js';
+import { DataView } from '../../data/data-view.js';
 import { ReviewDataController } from '../../data/review-data-controller.js';
 import { cssVars } from '../../shared/css-vars.js';
 import { formatNumber } from '../../shared/format.js';
@@ -68,7 +69,8 @@ export class CastList extends ReviewElement {
   @property() label?: string;
 
   @state() private expanded = false;
-  readonly #data = new ReviewDataController(this, {
+  readonly #data = new ReviewDataController(this);
+  readonly #view = new DataView(this, this.#data, {
     // The list is the cast's heading: it is named "Cast" (or `label`) for screen readers.
     focusTarget: () => this.renderRoot.querySelector<HTMLElement>('[part~="list"]'),
     empty: (review) => !review?.cast.length,
@@ -87,11 +89,6 @@ export class CastList extends ReviewElement {
   }
   set data(review: Review | undefined) {
     this.#data.preloaded = review;
-  }
-
-  /** Loads the review again. */
-  reload(): void {
-    this.#data.reload();
   }
 
   #select(event: Event, member: CastMember) {
@@ -115,9 +112,9 @@ export class CastList extends ReviewElement {
 
   protected override render() {
     const { t } = this.localize;
-    return this.#data.render({
+    return this.#view.render({
       loading: () => this.#skeleton(),
-      error: (error, retrying) => errorTemplate(t.cast.errorTitle, error, retrying, this.#data.retry, t),
+      error: (error, retrying) => errorTemplate(t.cast.errorTitle, error, retrying, this.#view.retry, t),
       empty: () => html`<p part="empty">${t.cast.empty}</p>`,
       ready: (review) => this.#cast(review.cast),
     });

@@ -9,6 +9,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { safeLinkUrl } from '../../api/urls.js';
+import type { FocusTarget } from './focus-targets.js';
 
 export type Inline =
   | { t: 'text'; v: string }
@@ -89,7 +90,7 @@ export interface MarkupContext {
   revealed: ReadonlySet<number>;
   onReveal: (index: number) => void;
   /** Marks a revealed spoiler's words, which take focus from the button they replace. */
-  revealedTarget?: (index: number) => unknown;
+  revealedTarget?: (index: number) => FocusTarget;
   spoilerLabel: string;
 }
 

@@ -222,7 +222,7 @@ export class CommentThread extends ReviewElement {
             ${t.thread.loadMore}
           </button>`
         : nothing}`;
-    const content = thread.page.render({
+    const content = thread.view.render({
       // Another sort or a reload keeps the comments shown until the new page comes.
       loading: () => (thread.nodes.length ? list() : this.#skeleton()),
       error: (error, retrying) => errorTemplate(t.thread.errorTitle, error, retrying, thread.retry, t),

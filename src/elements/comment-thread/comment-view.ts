@@ -7,7 +7,7 @@ import type { BaseKey, Translation } from '../../shared/i18n/index.js';
 import { hueFor, initials } from '../../shared/initials.js';
 import { errorMessage } from '../../shared/load-states.js';
 import { renderComment } from './comment-markup.js';
-import type { FocusName } from './focus-targets.js';
+import type { FocusName, FocusTarget } from './focus-targets.js';
 import type { Node } from './thread-model.js';
 
 export const REPLIES_SHOWN = 5;
@@ -50,7 +50,7 @@ export interface ThreadView {
   own: (id: string) => boolean;
   actions: ThreadActions;
   /** Marks a part of a comment that may take focus after an action (see `FocusTargets`). */
-  target(id: string, name: FocusName): unknown;
+  target(id: string, name: FocusName): FocusTarget;
 }
 
 function meta(node: Node, view: ThreadView, replyingTo: string | undefined) {

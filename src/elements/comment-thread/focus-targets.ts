@@ -16,6 +16,9 @@ class TargetDirective extends Directive {
 }
 const targetDirective = directive(TargetDirective);
 
+/** What `FocusTargets#at` returns: bind it on an element (`<button ${target}>`). */
+export type FocusTarget = ReturnType<typeof targetDirective>;
+
 /**
  * Focus by reference: each template that renders a focusable part of a comment registers the
  * element here, and the thread focuses the element it holds — no selector built in one file and
@@ -27,14 +30,13 @@ export class FocusTargets {
   readonly #elements = new Map<string, HTMLElement>();
 
   /** Marks the element as part `name` of comment `id`. */
-  at(id: string, name: FocusName) {
+  at(id: string, name: FocusName): FocusTarget {
     return targetDirective(this, `${id}\n${name}`);
   }
 
   set(key: string, element: HTMLElement): void {
+    // At most a few entries per comment loaded, so it grows no faster than the thread itself.
     this.#elements.set(key, element);
-    // Bounded: elements of comments no longer shown go once there are many.
-    if (this.#elements.size > 2000) for (const [k, e] of this.#elements) if (!e.isConnected) this.#elements.delete(k);
   }
 
   /** Focuses part `name` of comment `id`, if it is on the page. */

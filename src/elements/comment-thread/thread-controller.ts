@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError, parseCommentPage, type CommentInput, type CommentPage, type CommentSort, type ReviewClient } from '../../api/index.js';
 import { absoluteUrl } from '../../api/urls.js';
 import { DataController } from '../../data/data-controller.js';
+import { DataView } from '../../data/data-view.js';
 import { ReviewDataController } from '../../data/review-data-controller.js';
 import type { BaseKey, Translation } from '../../shared/i18n/index.js';
 import { errorMessage } from '../../shared/load-states.js';
@@ -49,6 +50,8 @@ export class ThreadController implements ReactiveController {
   readonly review: ReviewDataController;
   /** The first page, for the current sort and page size. */
   readonly page: DataController<CommentPage>;
+  /** Its Retry, held height, focus, states and `render()`. */
+  readonly view: DataView<CommentPage>;
   nodes: Node[] = [];
   total = 0;
   cursor: string | null = null;
@@ -74,6 +77,8 @@ export class ThreadController implements ReactiveController {
       parse: (json) => parseCommentPage(json, document.baseURI),
       // A page given with the element is its first page (until the sort or the review changes).
       answers: () => true,
+    });
+    this.view = new DataView(host, this.page, {
       empty: () => this.nodes.length === 0,
       focusTarget: () => options.heading(),
       setStates: (states) => options.setStates(states),
@@ -101,7 +106,7 @@ export class ThreadController implements ReactiveController {
   /** The reader's Retry: the first page again, and the review if that failed too. */
   readonly retry = (): void => {
     if (this.review.state.status === 'error') this.review.reload();
-    this.page.retry();
+    this.view.retry();
   };
 
   reload(): void {
@@ -271,8 +276,8 @@ export class ThreadController implements ReactiveController {
     const { client, reviewId, scope } = this;
     const t = this.#options.t();
     try {
-      if (!client || !reviewId) throw Object.assign(new Error('No review to post to'), { code: 'invalid-body' });
-      const created = await client.postComment(reviewId, input, entry.key);
+      // The form shows only with an API and a review; without them this fails, and says so.
+      const created = await client!.postComment(reviewId!, input, entry.key);
       removeFromOutbox(scope, entry.key);
       saveToken(created.id, created.editToken, created.editableUntil);
       this.ownVersion++;

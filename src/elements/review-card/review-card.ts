@@ -1,6 +1,7 @@
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Review } from '../../api/index.js';
+import { DataView } from '../../data/data-view.js';
 import { ReviewDataController } from '../../data/review-data-controller.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
@@ -81,7 +82,8 @@ export class ReviewCard extends ReviewElement {
   /** Leave out the schema.org JSON-LD (when the page already has its own). */
   @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
 
-  readonly #data = new ReviewDataController(this, {
+  readonly #data = new ReviewDataController(this);
+  readonly #view = new DataView(this, this.#data, {
     focusTarget: () => this.renderRoot.querySelector<HTMLElement>('[part~="title"]'),
     setStates: (states) => this.setStates(states),
   });
@@ -112,11 +114,11 @@ export class ReviewCard extends ReviewElement {
       heading: headingTag(this.headingLevel),
     };
     const { t } = view;
-    const retrying = this.#data.retrying;
+    const retrying = this.#view.retrying;
     const label = status === 'ready' && review ? t.cardLabel(review.work.title) : status === 'error' || retrying ? t.errorTitle : status === 'loading' ? t.loading : t.empty;
-    const content = this.#data.render({
+    const content = this.#view.render({
       loading: () => skeletonTemplate(view),
-      error: (error, retrying) => errorTemplate(t.errorTitle, error, retrying, this.#data.retry, t),
+      error: (error, retrying) => errorTemplate(t.errorTitle, error, retrying, this.#view.retry, t),
       empty: () => emptyTemplate(view),
       ready: (value) => loadedTemplate(value, view),
     });
