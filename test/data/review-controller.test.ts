@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { ReviewCard } from '../../src/index.js';
+import type { ReviewCard, ReviewLoadEvent } from '../../src/index.js';
 import { API, requestCount, seen, unique } from '../support/helpers.js';
 
 const title = (card: ReviewCard) => seen(card.shadowRoot!.querySelector('[part~="title"]'));
@@ -50,6 +50,29 @@ describe('ReviewDataController', () => {
     await waitUntil(() => title(el) === 'The Glory');
     el.src = undefined;
     await waitUntil(() => title(el) === `Work ${id}`);
+  });
+
+  it('fires review-load once per load, with detail.review (event.review kept for older code)', async () => {
+    const id = unique('named');
+    const el = document.createElement('review-card');
+    const events: ReviewLoadEvent[] = [];
+    el.addEventListener('review-load', (e) => events.push(e));
+    el.api = `${API}/v1`;
+    el.review = id;
+    document.body.append(el);
+    try {
+      await waitUntil(() => events.length === 1);
+      expect(events[0].detail.review.id).to.equal(id);
+      expect(events[0].review).to.equal(events[0].detail.review);
+      // Re-renders that load nothing fire nothing.
+      el.layout = 'compact';
+      await el.updateComplete;
+      el.layout = 'full';
+      await el.updateComplete;
+      expect(events).to.have.length(1);
+    } finally {
+      el.remove();
+    }
   });
 
   describe('preloaded data', () => {
