@@ -114,4 +114,32 @@ describe('ReviewDataController', () => {
       await waitUntil(() => title(fromOwn) === `Work ${own}`, 'own attributes did not win');
     });
   });
+
+  describe('preloaded data in every element', () => {
+    it('gives <review-source>, and so its children, a review without a request', async () => {
+      const id = unique('named');
+      const doc = await fetch(`${API}/v1/reviews/${id}`).then((r) => r.json());
+      const before = await requestCount(`v1/reviews/${id}`);
+      const wrapper = await fixture<HTMLElement>(html`<review-source api=${`${API}/v1`} review=${id}>
+        <script type="application/json">${JSON.stringify(doc)}</script>
+        <review-card></review-card>
+      </review-source>`);
+      const el = wrapper.querySelector('review-card')!;
+      await waitUntil(() => title(el) === `Work ${id}`);
+      expect(await requestCount(`v1/reviews/${id}`)).to.equal(before);
+    });
+
+    it('gives <content-warning from-review> its topics, and <comment-count> its count', async () => {
+      const doc = { ...(await fetch('/demo/data/ballerina.json').then((r) => r.json())), commentCount: 7 };
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <content-warning from-review .data=${doc}><p>Hidden</p></content-warning>
+        <comment-count><script type="application/json">${JSON.stringify(doc)}</script></comment-count>
+      </div>`);
+      const warning = wrapper.querySelector('content-warning')!;
+      const count = wrapper.querySelector('comment-count')!;
+      await waitUntil(() => warning.shadowRoot!.querySelector('[part~="topics"]'), 'the warning did not take the given review');
+      expect(warning.shadowRoot!.querySelectorAll('[part~="topics"] li')).to.have.length(5);
+      await waitUntil(() => seen(count.shadowRoot!.querySelector('[part~="base"]')) === '7 comments', 'the count did not take the given review');
+    });
+  });
 });
