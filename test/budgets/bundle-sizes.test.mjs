@@ -8,6 +8,10 @@
  *   are reported, and enforced only once met: flip `enforced` when a target holds.
  * - CEILINGS hold every size at most ~3 % above what it is today, so no change can quietly grow
  *   the library; lower them whenever a change makes it smaller.
+ *   Raised once, by the data controller (issue #17), for what it adds beyond the code it replaced:
+ *   data given without a request (property and JSON script child, validated), a bounded cache,
+ *   Retry, held height and focus the same in every element, and a "Load more" that a new sort
+ *   aborts. review-elements.js 43.0 → 43.1, cast-list 20.5 → 20.7, comment-thread 29.3 → 29.7.
  * KB here is 1024 bytes, as the benchmark prints.
  */
 import assert from 'node:assert/strict';
@@ -24,13 +28,13 @@ const TARGETS = {
 };
 
 const CEILINGS = {
-  'review-elements.js': 43.0 * KB,
+  'review-elements.js': 43.1 * KB,
   'review-card.js with lit': 23.9 * KB,
   'review-rating.js with lit': 10.0 * KB,
   'review-source.js with lit': 17.0 * KB,
-  'cast-list.js with lit': 20.5 * KB,
+  'cast-list.js with lit': 20.7 * KB,
   'content-warning.js with lit': 11.6 * KB,
-  'comment-thread.js with lit': 29.3 * KB,
+  'comment-thread.js with lit': 29.7 * KB,
   'comment-count.js with lit': 16.8 * KB,
 };
 
@@ -52,8 +56,7 @@ describe('bundle sizes (gzip)', () => {
   });
 
   it('keeps content-warning free of the API client until from-review needs it', () => {
-    assert.ok(lazy['content-warning']['review-loader'], 'the loader is a lazy import of content-warning');
-    assert.ok(lazy['content-warning']['review-controller'], 'the review controller is a lazy import of content-warning');
+    assert.ok(lazy['content-warning']['review-data-controller'], 'the data controller (with the client) is a lazy import of content-warning');
   });
 
   for (const [name, ceiling] of Object.entries(CEILINGS)) {
