@@ -135,6 +135,12 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
   };
   app.get('/review-elements.js', cache, serveStatic({ root: dist }));
   app.get('/review-elements.js.map', cache, serveStatic({ root: dist }));
+  // Catalogues the bundle loads on demand, beside it (`review-elements.ja-<hash>.js`); a module
+  // imported from another origin needs CORS.
+  app.get('/:chunk{review-elements\\.[\\w-]+\\.js(?:\\.map)?}', cache, async (c, next) => {
+    await next();
+    c.header('Access-Control-Allow-Origin', '*');
+  }, serveStatic({ root: dist }));
   app.get('/*', cache, serveStatic({ root: `${ROOT}demo` }));
   return app;
 }
