@@ -110,7 +110,7 @@ export const ptBR: Translation = {
       'pregnancy-loss': 'Aborto espontâneo ou perda gestacional',
       torture: 'Tortura',
       kidnapping: 'Sequestro',
-      stalking: 'Perseguição (stalking)',
+      stalking: 'Perseguição obsessiva',
       war: 'Guerra',
       'terminal-illness': 'Doença terminal',
       'hate-speech': 'Discurso de ódio e ofensas',
