@@ -62,6 +62,11 @@ export class ContentWarningSettings extends ReviewElement {
     return [...new Set([...first, ...WARNING_TOPICS, ...Object.keys(this.settings)])];
   }
 
+  /**
+   * On click, not change: choosing the checked "Always ask" (the default) again must still be
+   * kept, since an explicit "always ask" also overrides this tab's "shown" memory. Arrow keys and
+   * Space click a radio too.
+   */
   #onChange(topic: string, setting: Setting) {
     setSetting([topic], setting);
     this.settings = readSettings();
@@ -92,7 +97,7 @@ export class ContentWarningSettings extends ReviewElement {
                         name=${`topic-${i}`}
                         value=${setting}
                         .checked=${current === setting}
-                        @change=${() => this.#onChange(topic, setting)}
+                        @click=${() => this.#onChange(topic, setting)}
                       />${w.choice[setting]}</label
                     >`,
                 )}
