@@ -21,7 +21,7 @@ const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5
  * it in a dialog. Each topic is a group of three radio buttons named by the topic (arrow keys move
  * within a group, Tab between groups); a change is saved at once and announced.
  *
- * @fires {Event} change - The reader changed a setting (bubbles; read the store again, or listen for nothing).
+ * @fires {Event} change - The reader changed a setting (bubbles). Every warning on the page follows by itself.
  *
  * @csspart base - The wrapper.
  * @csspart title - The heading.
