@@ -34,8 +34,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
  * words. Every warning honours the reader's own settings per topic (always show, ask or hide; see
  * `<content-warning-settings>`), and links to them; `remember` says what "Show content" keeps
  * (`session`: this tab, `always`: this browser). A review whose author chose not to warn
- * (`contentWarnings: "not-warned"`) stays hidden behind a notice that says so. With no topics and no review warnings, the content shows as if unwrapped. While
- * the review's warnings are still loading, or could not be loaded, the content stays hidden.
+ * (`contentWarnings: "not-warned"`) stays hidden behind a notice that says so. With no topics
+ * and no review warnings, the content shows as if unwrapped. While the review's warnings are
+ * still loading, or could not be loaded, the content stays hidden.
  *
  * @slot - The content the warning is about.
  * @slot note - More about what the content shows (instead of the `note` attribute).
