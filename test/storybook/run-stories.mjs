@@ -52,10 +52,21 @@ try {
       // Let elements load their (mocked) data and settle.
       await page.waitForTimeout(600);
       await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
-        return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      });
+      // Storybook's a11y addon runs the same global axe on the story: a run of ours that starts
+      // during its run is refused ("Axe is already running"), so wait for it to finish.
+      const runAxe = () =>
+        page.evaluate(async () => {
+          const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
+          return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        });
+      let violations;
+      for (let attempt = 1; !violations; attempt++) {
+        await page.waitForFunction(() => !window.axe._running, null, { timeout: 15000 });
+        violations = await runAxe().catch((error) => {
+          if (attempt < 5 && /already running/.test(error.message)) return undefined;
+          throw error;
+        });
+      }
       problems.push(...violations.map((v) => `axe: ${v}`));
     } catch (error) {
       problems.push(`did not render: ${error.message.split('\n')[0]}`);
