@@ -227,7 +227,8 @@ async function warningConcealed(cw: Element, region: AxNode) {
 async function warningError(cw: Element, region: AxNode) {
   await warningConcealed(cw, region);
   // The review's topics are unknown: it says so, in general words, and still lets the reader choose.
-  expect(seen(part(cw, 'notice'))).to.equal('Content warning The content below may discuss topics some readers find distressing. Show content');
+  // And, as on every warning, the way to the reader's own settings.
+  expect(seen(part(cw, 'notice'))).to.equal('Content warning The content below may discuss topics some readers find distressing. Show content Warning settings');
   expect(part(cw, 'topics')).to.equal(null);
   expect(axHas(region, 'button', 'Show content')).to.equal(true);
 }
