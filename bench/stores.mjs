@@ -19,7 +19,7 @@ const DURATION = Number(process.env.STORE_DURATION ?? 2);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const ADMIN = 'bench-admin-token-0123456789';
 // No limits: the benchmark is one client sending as fast as it can (READ_RATE_LIMIT: where the server has one).
-const ENV = { WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: ADMIN };
+const ENV = { WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0', REVIEW_DUPLICATE_WINDOW: '0', REVIEW_ADMIN_TOKEN: ADMIN };
 
 const run = (opts) =>
   new Promise((resolve, reject) => autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }, (err, res) => (err ? reject(err) : resolve(res))));
