@@ -1,0 +1,62 @@
+/**
+ * Vite plugin for the CDN build: after the element chunks are written to dist/cdn/, writes the
+ * loader dist/review-elements.js with the map it reads (src/loader/index.ts, `CdnManifest`): for
+ * each tag its chunk and every chunk that chunk imports statically, so the loader fetches them in
+ * one round; for each catalogue the chunk that registers it. Data, not a list: a new element entry
+ * or a new src/locales/<id>.ts appears in the map with no edit here.
+ */
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Plugin } from 'vite';
+
+type Chunk = { type: 'chunk'; fileName: string; name: string; isEntry: boolean; imports: string[]; dynamicImports: string[]; moduleIds: string[] };
+
+/** Lazy imports the loader preloads when the element has this attribute (they are certain then). */
+const LAZY_WITH: Record<string, string> = { 'content-warning': 'from-review' };
+
+export function cdnLoader(options: { outDir: string; loader: string; define: Record<string, string> }): Plugin {
+  return {
+    name: 'review-elements:cdn-loader',
+    async writeBundle(_output, bundle) {
+      const chunks = new Map<string, Chunk>();
+      for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item as unknown as Chunk);
+      const files: string[] = [];
+      const index = (file: string) => (files.includes(file) ? files.indexOf(file) : files.push(file) - 1);
+      const closure = (file: string, seen = new Set<string>()) => {
+        if (seen.has(file)) return seen;
+        seen.add(file);
+        for (const i of chunks.get(file)!.imports) closure(i, seen);
+        return seen;
+      };
+      const isCatalogue = (file: string) => chunks.get(file)!.moduleIds.some((id) => /\/shared\/i18n\/(?!index|en)[\w-]+\.ts$/.test(id));
+      const manifest = { files, tags: {} as Record<string, number[]>, lazy: {} as Record<string, [string, number[]]>, catalogues: {} as Record<string, number[]> };
+      for (const chunk of chunks.values()) {
+        if (!chunk.isEntry) continue;
+        const all = [...closure(chunk.fileName)].map(index);
+        const catalogue = /^locale-(.+)$/.exec(chunk.name);
+        if (catalogue) {
+          manifest.catalogues[catalogue[1]] = all;
+          continue;
+        }
+        manifest.tags[chunk.name] = all;
+        const attribute = LAZY_WITH[chunk.name];
+        if (attribute) {
+          const lazy = new Set<string>();
+          for (const file of closure(chunk.fileName)) for (const d of chunks.get(file)!.dynamicImports) if (!isCatalogue(d)) closure(d, lazy);
+          for (const file of closure(chunk.fileName)) lazy.delete(file);
+          manifest.lazy[chunk.name] = [attribute, [...lazy].map(index)];
+        }
+      }
+      await build({
+        entryPoints: [options.loader],
+        bundle: true,
+        format: 'esm',
+        minify: true,
+        target: 'es2022',
+        define: { ...options.define, __CDN_MANIFEST__: JSON.stringify(manifest) },
+        outfile: join(options.outDir, 'review-elements.js'),
+        logLevel: 'warning',
+      });
+    },
+  };
+}
