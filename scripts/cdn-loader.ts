@@ -53,6 +53,8 @@ export function cdnLoader(options: { outDir: string; loader: string; define: Rec
         format: 'esm',
         minify: true,
         target: 'es2022',
+        // Like the chunks: the reference server serves the map; the file names none.
+        sourcemap: 'external',
         define: { ...options.define, __CDN_MANIFEST__: JSON.stringify(manifest) },
         outfile: join(options.outDir, 'review-elements.js'),
         logLevel: 'warning',
