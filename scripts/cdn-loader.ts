@@ -5,6 +5,7 @@
  * one round; for each catalogue the chunk that registers it. Data, not a list: a new element entry
  * or a new src/locales/<id>.ts appears in the map with no edit here.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
@@ -47,6 +48,9 @@ export function cdnLoader(options: { outDir: string; loader: string; define: Rec
           manifest.lazy[chunk.name] = [attribute, [...lazy].map(index)];
         }
       }
+      // The same map as JSON, for the budget test and the benchmark (and any tool that wants to add
+      // preload hints for a page): dist/cdn/manifest.json.
+      await writeFile(join(options.outDir, 'cdn', 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
       await build({
         entryPoints: [options.loader],
         bundle: true,
