@@ -8,6 +8,10 @@
  *   the limit is never raised to fit.
  * - CEILINGS hold the npm entries (each with its share of lit, bundled as an app would) at most
  *   ~3 % above what they are today, so no change quietly grows them; lower them when one shrinks.
+ *   Raised once, by the data controller (issue #17), for what it adds beyond the code it replaced:
+ *   data given without a request (property and JSON script child, validated), a bounded cache,
+ *   Retry, held height and focus the same in every element, and a "Load more" that a new sort
+ *   aborts: cast-list 20.5 → 20.7, comment-thread 29.3 → 29.7 (and the one-file build 43.0 → 43.1).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -55,9 +59,9 @@ const CEILINGS = {
   'review-card.js with lit': 23.9 * KB,
   'review-rating.js with lit': 10.0 * KB,
   'review-source.js with lit': 17.0 * KB,
-  'cast-list.js with lit': 20.5 * KB,
+  'cast-list.js with lit': 20.7 * KB,
   'content-warning.js with lit': 11.6 * KB,
-  'comment-thread.js with lit': 29.3 * KB,
+  'comment-thread.js with lit': 29.7 * KB,
   'comment-count.js with lit': 16.8 * KB,
 };
 const measured = {};
@@ -75,9 +79,9 @@ describe('CDN budgets (gzip)', () => {
       assert.ok(size <= budget, `${name} is ${kb(size)}, over its budget of ${kb(budget)}`);
     });
   }
-  // Until its budget holds, the one-file build may not grow either (it was 43.0 KB as one CDN file).
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(43.0 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 43.0 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // Until its budget holds, the one-file build may not grow either (43.1 KB as one CDN file).
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(43.1 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 43.1 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {
@@ -111,8 +115,7 @@ describe('npm entries (gzip, with lit)', () => {
   });
 
   it('keeps content-warning free of the API client until from-review needs it', () => {
-    assert.ok(lazy['content-warning']['review-loader'], 'the loader is a lazy import of content-warning');
-    assert.ok(lazy['content-warning']['review-controller'], 'the review controller is a lazy import of content-warning');
+    assert.ok(lazy['content-warning']['review-data-controller'], 'the data controller (with the client) is a lazy import of content-warning');
   });
 
   for (const [name, ceiling] of Object.entries(CEILINGS)) {

@@ -1,9 +1,9 @@
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Severity } from '../../api/index.js';
-import type { ReviewController } from '../../data/review-controller.js';
-import type { ReviewState } from '../../data/contexts.js';
+import type { Review, Severity } from '../../api/index.js';
+import type { ReviewDataController } from '../../data/review-data-controller.js';
+import type { DataState } from '../../data/data-controller.js';
 import { formatList, langTag } from '../../shared/format.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { ReviewElement } from '../../shared/review-element.js';
@@ -96,8 +96,9 @@ export class ContentWarning extends ReviewElement {
    * Made on demand: without `from-review` this element needs no review, so its bundle leaves out
    * the context consumer, the API client and its validation, which would double its size.
    */
-  #data: ReviewController | undefined;
+  #data: ReviewDataController | undefined;
   #dataRequested = false;
+  #preloaded: Review | undefined;
   #focusContent = false;
   #focusReveal = false;
   #appliedFor = '';
@@ -105,24 +106,38 @@ export class ContentWarning extends ReviewElement {
   /** The topics in force: attribute topics, then the review's, without duplicates. */
   get topicList(): Topic[] {
     const fromAttribute = this.topics.split(/\s+/).filter(Boolean).map((id) => ({ id }));
-    const fromReview = this.fromReview ? (this.#review.review?.contentWarnings ?? []).map((w) => ({ id: w.topic, severity: w.severity, note: w.note })) : [];
+    const fromReview = this.fromReview ? (this.#review.value?.contentWarnings ?? []).map((w) => ({ id: w.topic, severity: w.severity, note: w.note })) : [];
     const merged = new Map<string, Topic>();
     for (const topic of [...fromAttribute, ...fromReview]) merged.set(topic.id, { ...merged.get(topic.id), ...topic });
     return [...merged.values()];
   }
 
   /** The review's state; loading until the code that reads it has arrived. */
-  get #review(): Pick<ReviewState, 'status' | 'review'> {
-    return this.#data?.state ?? { status: 'loading', review: undefined };
+  get #review(): Pick<DataState<Review>, 'status' | 'value'> {
+    return this.#data?.state ?? { status: 'loading', value: undefined };
+  }
+
+  /**
+   * With `from-review`: the review whose warnings apply, once loaded. Set it (or put the review's
+   * JSON in a `<script type="application/json">` child) to give it without a request.
+   */
+  get data(): Review | undefined {
+    return this.#data?.state.value ?? this.#preloaded;
+  }
+  set data(review: Review | undefined) {
+    this.#preloaded = review;
+    if (this.#data) this.#data.preloaded = review;
+    this.requestUpdate();
   }
 
   #requestData(): void {
     if (this.#dataRequested || !this.fromReview) return;
     this.#dataRequested = true;
     // A failed import leaves the content hidden (fail closed) and lets the next update try again.
-    import('../../data/review-controller.js').then(
-      ({ ReviewController }) => {
-        this.#data = new ReviewController(this, () => import('../../data/review-loader.js'), { autoRetry: true });
+    import('../../data/review-data-controller.js').then(
+      ({ ReviewDataController }) => {
+        this.#data = new ReviewDataController(this, { autoRetry: true });
+        if (this.#preloaded) this.#data.preloaded = this.#preloaded;
         this.requestUpdate();
       },
       () => {
@@ -246,7 +261,7 @@ export class ContentWarning extends ReviewElement {
                 (topic) =>
                   html`<li class=${topic.severity ? `severity-${topic.severity}` : ''}>
                     ${label(topic)}${topic.note
-                      ? html`<span class="topic-note" lang=${ifDefined(langTag(this.#review.review?.lang))} dir="auto">${topic.note}</span>`
+                      ? html`<span class="topic-note" lang=${ifDefined(langTag(this.#review.value?.lang))} dir="auto">${topic.note}</span>`
                       : nothing}
                   </li>`,
               )}
