@@ -49,7 +49,7 @@ declare global {
 const manifest = __CDN_MANIFEST__;
 const TAGS = Object.keys(manifest.tags);
 const SELECTOR = TAGS.join(',');
-/** Source first, so it answers the elements inside it as they appear (they would otherwise load on their own). */
+/** Imported first, so it answers the elements inside it as they appear (they would otherwise load on their own). */
 const SOURCE = 'review-source';
 
 // In Node (a server rendering a page that imports this file) there is no page to look at; a second
@@ -58,65 +58,82 @@ if (typeof document !== 'undefined' && typeof customElements !== 'undefined' && 
 
 function start(): void {
   const url = (i: number) => new URL(manifest.files[i], import.meta.url).href;
-  const preloaded = new Set<number>();
   const loads = new Map<string, Promise<void>>();
   const catalogues = new Set<string>();
-  // Element code runs after the catalogues known so far (and the source) have: their bytes are
-  // already on the way, so this orders evaluation, not requests.
+  // Element code runs after the catalogues known so far: their bytes are on the way with the
+  // elements', so this orders evaluation, not requests.
   let gate: Promise<unknown> = Promise.resolve();
 
-  /** Starts the download of chunks without running them (modulepreload shares the module map with import()). */
-  const preload = (files: number[]) => {
-    for (const i of files) {
-      if (preloaded.has(i)) continue;
-      preloaded.add(i);
-      const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.href = url(i);
-      (document.head ?? document.documentElement).append(link);
-    }
-  };
+  // A browser without modulepreload (Safari before 17) ignores the links: it fetches each element's
+  // shared chunks when the element's chunk arrives, as a plain import() would.
+  const canPreload = document.createElement('link').relList?.supports?.('modulepreload') ?? false;
+  const fetched = new Map<number, Promise<unknown>>();
+  /** Starts the download of chunks without running them (modulepreload fills the module map import() reads); resolves once they have arrived or failed. */
+  const preload = (files: number[]) =>
+    Promise.all(
+      files.map((i) => {
+        let arrived = fetched.get(i);
+        if (!arrived) {
+          const link = document.createElement('link');
+          arrived = canPreload ? new Promise((done) => (link.onload = link.onerror = done)) : Promise.resolve();
+          link.rel = 'modulepreload';
+          link.href = url(i);
+          if (canPreload) (document.head ?? document.documentElement).append(link);
+          fetched.set(i, arrived);
+        }
+        return arrived;
+      }),
+    );
 
   const wanted = (lang: string | null) => {
     const id = lang && catalogueFor(lang);
     const files = id && manifest.catalogues[id];
     if (!files || catalogues.has(id)) return;
     catalogues.add(id);
-    preload(files);
+    void preload(files);
     // A catalogue that fails to load leaves English, never an element that does not appear.
-    const arrived = import(/* @vite-ignore */ url(files[0])).catch(() => undefined);
-    gate = Promise.all([gate, arrived]);
+    gate = Promise.all([gate, import(/* @vite-ignore */ url(files[0])).catch(() => undefined)]);
   };
 
+  /**
+   * Tags found together are defined together: once every file of theirs has arrived, all are
+   * imported in one go, so the page changes once rather than once per chunk (which is what shifts
+   * layout). The source first, so the elements inside it find it when they run.
+   */
+  const loadAll = (tags: string[]) => {
+    const fresh = [...new Set(tags)].filter((tag) => manifest.tags[tag] && !loads.has(tag) && !customElements.get(tag));
+    if (!fresh.length) return;
+    fresh.sort((a, b) => Number(b === SOURCE) - Number(a === SOURCE));
+    const ready = Promise.all([gate, ...fresh.map((tag) => preload(manifest.tags[tag]))]);
+    for (const tag of fresh) {
+      const promise = ready
+        .then(() => import(/* @vite-ignore */ url(manifest.tags[tag][0])))
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            // Forgotten, so the next sight of the tag (or load()) tries again; the page keeps working.
+            loads.delete(tag);
+            console.warn(`review-elements: could not load <${tag}>.`, error);
+            throw error;
+          },
+        );
+      promise.catch(() => undefined);
+      loads.set(tag, promise);
+    }
+  };
   const load = (tag: string): Promise<void> => {
-    let promise = loads.get(tag);
-    if (promise) return promise;
-    const files = manifest.tags[tag];
-    if (!files) return Promise.reject(new Error(`review-elements: no element <${tag}>`));
-    preload(files);
-    promise = gate.then(() => import(/* @vite-ignore */ url(files[0]))).then(
-      () => undefined,
-      (error: unknown) => {
-        // Forgotten, so the next sight of the tag (or load()) tries again; the page keeps working.
-        loads.delete(tag);
-        console.warn(`review-elements: could not load <${tag}>.`, error);
-        throw error;
-      },
-    );
-    loads.set(tag, promise);
-    if (tag === SOURCE) gate = Promise.all([gate, promise.catch(() => undefined)]);
-    return promise;
+    if (!manifest.tags[tag]) return Promise.reject(new Error(`review-elements: no element <${tag}>`));
+    loadAll([tag]);
+    return loads.get(tag) ?? Promise.resolve();
   };
 
   const nearby =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(
           (entries) => {
-            for (const entry of entries) {
-              if (!entry.isIntersecting) continue;
-              nearby!.unobserve(entry.target);
-              void load(entry.target.localName).catch(() => undefined);
-            }
+            const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+            near.forEach((el) => nearby!.unobserve(el));
+            loadAll(near.map((el) => el.localName));
           },
           // Within a viewport of being seen: the chunk has time to arrive before the reader scrolls to
           // it. The page's own viewport (`root: document`), also when the page is in a frame.
@@ -124,22 +141,20 @@ function start(): void {
         )
       : undefined;
 
-  const found = (el: Element) => {
-    const tag = el.localName;
-    if (customElements.get(tag) || loads.has(tag)) return;
-    const lazy = manifest.lazy[tag];
-    if (lazy && el.hasAttribute(lazy[0])) preload(lazy[1]);
-    if (tag === 'comment-thread' && nearby && el.getAttribute('loading') !== 'eager') nearby.observe(el);
-    else void load(tag).catch(() => undefined);
-  };
-
   const scan = (root: ParentNode) => {
     for (const el of root.querySelectorAll('[lang]')) wanted(el.getAttribute('lang'));
     const els = [...root.querySelectorAll(SELECTOR)];
     if (root instanceof Element && TAGS.includes(root.localName)) els.unshift(root);
-    // The source's chunk first, so the elements inside it find it when they run.
-    for (const el of els) if (el.localName === SOURCE) found(el);
-    for (const el of els) found(el);
+    const now: string[] = [];
+    for (const el of els) {
+      const tag = el.localName;
+      if (customElements.get(tag) || loads.has(tag)) continue;
+      const lazy = manifest.lazy[tag];
+      if (lazy && el.hasAttribute(lazy[0])) void preload(lazy[1]);
+      if (tag === 'comment-thread' && nearby && el.getAttribute('loading') !== 'eager') nearby.observe(el);
+      else now.push(tag);
+    }
+    loadAll(now);
   };
 
   const watcher = new MutationObserver((records) => {
