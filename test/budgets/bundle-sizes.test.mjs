@@ -12,6 +12,11 @@
  *   data given without a request (property and JSON script child, validated), a bounded cache,
  *   Retry, held height and focus the same in every element, and a "Load more" that a new sort
  *   aborts: cast-list 20.5 → 20.7, comment-thread 29.3 → 29.7 (and the one-file build 43.0 → 43.1).
+ *   Raised again by issue #16: main measured over its own ceilings after the data controller
+ *   merged (cast-list 20.72, comment-thread 29.74, the one-file build 43.94), and lenient
+ *   validation of optional fields (src/api/lenient.ts, 0.65 KB gzip alone) comes with the client:
+ *   card 23.9 → 24.2, source 17.0 → 17.5, cast 20.7 → 21.3, thread 29.7 → 30.4, count 16.8 → 17.1,
+ *   the one-file build 43.1 → 44.6.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -56,13 +61,13 @@ const NOT_MET_YET = {
 };
 
 const CEILINGS = {
-  'review-card.js with lit': 23.9 * KB,
+  'review-card.js with lit': 24.2 * KB,
   'review-rating.js with lit': 10.0 * KB,
-  'review-source.js with lit': 17.0 * KB,
-  'cast-list.js with lit': 20.7 * KB,
+  'review-source.js with lit': 17.5 * KB,
+  'cast-list.js with lit': 21.3 * KB,
   'content-warning.js with lit': 11.6 * KB,
-  'comment-thread.js with lit': 29.7 * KB,
-  'comment-count.js with lit': 16.8 * KB,
+  'comment-thread.js with lit': 30.4 * KB,
+  'comment-count.js with lit': 17.1 * KB,
 };
 const measured = {};
 const lazy = {};
@@ -79,9 +84,9 @@ describe('CDN budgets (gzip)', () => {
       assert.ok(size <= budget, `${name} is ${kb(size)}, over its budget of ${kb(budget)}`);
     });
   }
-  // Until its budget holds, the one-file build may not grow either (43.1 KB as one CDN file).
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(43.1 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 43.1 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // Until its budget holds, the one-file build may not grow either (see CEILINGS for its last raise).
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(44.6 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 44.6 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {
