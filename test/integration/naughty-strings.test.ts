@@ -590,7 +590,7 @@ describe('naughty strings (issue #8)', () => {
   it('leaves out a 1 MiB optional field of a static document with a review-warning, without hanging the page', async function () {
     this.timeout(20_000);
     // Validation is lenient for optional fields (issue #16): the summary is dropped, the rest shown.
-    const warned = new Promise<CustomEvent<{ fields: { path: string }[] }>>((resolve) => document.addEventListener('review-warning', (e) => resolve(e), { once: true }));
+    const warned = new Promise<CustomEvent<{ fields: readonly { path: string }[] }>>((resolve) => document.addEventListener('review-warning', (e) => resolve(e), { once: true }));
     const started = performance.now();
     const root = await fixture<HTMLElement>(html`<div><review-card src="/fixture-api/naughty/one-mb-summary.json"></review-card></div>`);
     const card = root.querySelector<ReviewCard>('review-card')!;
