@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { cdnLoader } from './scripts/cdn-loader.js';
 
@@ -50,8 +51,16 @@ export const entries = {
   'cast-list': 'src/cast-list.ts',
   'comment-thread': 'src/comment-thread.ts',
   'comment-count': 'src/comment-count.ts',
+  'content-warning-settings': 'src/content-warning-settings.ts',
   'locales/ko': 'src/locales/ko.ts',
   'locales/zh-Hans': 'src/locales/zh-Hans.ts',
+  'locales/zh-Hant': 'src/locales/zh-Hant.ts',
+  'locales/ja': 'src/locales/ja.ts',
+  'locales/es': 'src/locales/es.ts',
+  'locales/fr': 'src/locales/fr.ts',
+  'locales/de': 'src/locales/de.ts',
+  'locales/pt-BR': 'src/locales/pt-BR.ts',
+  'locales/ar': 'src/locales/ar.ts',
 };
 
 /**
@@ -89,6 +98,8 @@ export default defineConfig(() => {
     return {
       define,
       plugins: [minifyLitCss()],
+      // The settings element is in this file already; see src/elements/content-warning/settings-loader.ts.
+      resolve: { alias: [{ find: /^\.\/settings-loader\.js$/, replacement: fileURLToPath(new URL('./src/elements/content-warning/settings-loader.cdn.ts', import.meta.url)) }] },
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -96,9 +107,9 @@ export default defineConfig(() => {
         sourcemap: 'hidden',
         lib: { entry: { 'review-elements.all': 'src/index.ts' }, formats: ['es'], fileName: () => 'review-elements.all.js' },
         rolldownOptions: {
-          // One file whatever the module graph: rolldown otherwise split a module shared with a lazily
-          // imported one (src/api/errors.ts) into a chunk of its own.
-          output: { minify: true, inlineDynamicImports: true, banner: SERVER_SAFE },
+          // Chunks are the catalogues beyond en/ko/zh-Hans, loaded on demand beside this file
+          // (review-elements.<name>-<hash>.js, imported relative to the bundle's own URL).
+          output: { minify: true, chunkFileNames: 'review-elements.[name]-[hash].js', banner: SERVER_SAFE },
           onLog(level, log, handler) {
             // Catalogues and the data layer are imported lazily for npm users; in this one file they
             // are already present (imported statically too), which is what we want here.

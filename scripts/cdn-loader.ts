@@ -12,8 +12,12 @@ import type { Plugin } from 'vite';
 
 type Chunk = { type: 'chunk'; fileName: string; name: string; isEntry: boolean; imports: string[]; dynamicImports: string[]; moduleIds: string[] };
 
-/** Lazy imports the loader preloads when the element has this attribute (they are certain then). */
-const LAZY_WITH: Record<string, string> = { 'content-warning': 'from-review' };
+/**
+ * Lazy imports the loader preloads when the element has this attribute (they are certain then):
+ * `<content-warning from-review>` needs the data layer at once (not its settings dialog, which
+ * waits for the reader to ask).
+ */
+const LAZY_WITH: Record<string, [attribute: string, modules: RegExp]> = { 'content-warning': ['from-review', /\/src\/data\//] };
 
 export function cdnLoader(options: { outDir: string; loader: string; define: Record<string, string> }): Plugin {
   return {
@@ -40,10 +44,12 @@ export function cdnLoader(options: { outDir: string; loader: string; define: Rec
           continue;
         }
         manifest.tags[chunk.name] = all;
-        const attribute = LAZY_WITH[chunk.name];
-        if (attribute) {
+        const [attribute, modules] = LAZY_WITH[chunk.name] ?? [];
+        if (attribute && modules) {
           const lazy = new Set<string>();
-          for (const file of closure(chunk.fileName)) for (const d of chunks.get(file)!.dynamicImports) if (!isCatalogue(d)) closure(d, lazy);
+          for (const file of closure(chunk.fileName)) {
+            for (const d of chunks.get(file)!.dynamicImports) if (!isCatalogue(d) && chunks.get(d)!.moduleIds.some((id) => modules.test(id))) closure(d, lazy);
+          }
           for (const file of closure(chunk.fileName)) lazy.delete(file);
           manifest.lazy[chunk.name] = [attribute, [...lazy].map(index)];
         }

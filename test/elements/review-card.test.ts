@@ -53,7 +53,7 @@ describe('<review-card>', () => {
       expect(seen(part(el, 'title'))).to.equal('Ballerina');
       expect(seen(part(el, 'original-title'))).to.equal('Original title: 발레리나');
       expect(part(el, 'original-title')!.querySelector('[lang]')!.getAttribute('lang')).to.equal('ko');
-      expect(seen(part(el, 'facts'))).to.equal('Runtime: 1 h 33 min Genres: Action, Thriller Age rating: KMRB 18');
+      expect(seen(part(el, 'facts'))).to.equal('Runtime: 1 h 33 min Genres: Action and Thriller Age rating: KMRB 18');
       expect(part(el, 'facts')!.querySelector('time')!.getAttribute('datetime')).to.equal('PT1H33M');
     });
 

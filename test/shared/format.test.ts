@@ -63,9 +63,10 @@ describe('i18n and formatting', () => {
 
   it('maps language tags to catalogues, falling back to English', () => {
     expect(catalogueFor('zh-CN')).to.equal('zh-Hans');
-    expect(catalogueFor('zh-TW')).to.equal('zh-Hans');
+    expect(catalogueFor('zh-TW')).to.equal('zh-Hant');
     expect(catalogueFor('ko-KR')).to.equal('ko');
-    expect(catalogueFor('pt-BR')).to.equal('en');
+    expect(catalogueFor('pt-PT')).to.equal('pt-BR');
+    expect(catalogueFor('he')).to.equal('en');
     expect(intlLocale('not a locale!')).to.equal('en');
     expect(intlLocale('zh_hans')).to.equal('zh-Hans');
   });

@@ -33,6 +33,7 @@ import { emptyTemplate, headingTag, loadedTemplate, skeletonTemplate, type View 
  * @csspart title - The work's title (a heading).
  * @csspart original-title - The original title, when it differs.
  * @csspart facts - Runtime, genres and age rating.
+ * @csspart not-warned - Among the facts: the author chose not to give content warnings (`contentWarnings: "not-warned"`).
  * @csspart ratings - The row of scores.
  * @csspart score - The reviewer's own score.
  * @csspart rating__base - The stars of the reviewer's score (from `<review-rating>`).
@@ -40,7 +41,7 @@ import { emptyTemplate, headingTag, loadedTemplate, skeletonTemplate, type View 
  * @csspart external-ratings - Ratings from other sites.
  * @csspart verdict - The one-line verdict.
  * @csspart summary - The summary (clamped to a few lines).
- * @csspart credits - Author, translator and editor credits.
+ * @csspart credits - The review's credits (author, translator, director, …; roles listed in docs/vocabulary.md).
  * @csspart footer - Date, comment count, link and the actions slot.
  * @csspart date - The publication date.
  * @csspart comment-count - The comment count (a link to the comments when there is a URL).
