@@ -131,7 +131,8 @@ export default defineConfig(() => {
       sourcemap: 'hidden',
       lib: { entry: cdnEntries(), formats: ['es'], fileName: (_format, name) => `cdn/${name}-[hash].js` },
       rolldownOptions: {
-        output: { minify: true, chunkFileNames: 'cdn/[name]-[hash].js' },
+        // Shared chunks by hash alone: the loader carries every name, and names cost it bytes.
+        output: { minify: true, chunkFileNames: 'cdn/[hash].js' },
       },
     },
   };

@@ -60,7 +60,8 @@ export async function entrySizes(root, entry) {
   const outputs = result.metafile.outputs;
   const code = new Map(result.outputFiles.map((f) => [f.path.slice(join(root, '.size-check').length + 1), f.contents]));
   const name = (path) => path.replace(/^.*\.size-check\//, '');
-  const entryPath = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+  // Dynamically imported modules are entry points to esbuild too: pick the one asked for.
+  const entryPath = Object.keys(outputs).find((k) => outputs[k].entryPoint?.endsWith(`dist/${entry}.js`));
   const initial = new Set();
   const stack = [entryPath];
   while (stack.length) {

@@ -20,7 +20,7 @@ import { VERSION } from '../shared/version.js';
 
 /** Written by the build (vite.config.ts, `cdnManifest`): paths relative to this file. */
 interface CdnManifest {
-  /** Every chunk, relative to this file. */
+  /** Every chunk, relative to cdn/ beside this file (dist/cdn/manifest.json has them relative to this file). */
   files: string[];
   /** Tag → its chunk first, then every chunk that chunk imports statically (indexes into `files`). */
   tags: Record<string, number[]>;
@@ -36,7 +36,7 @@ export interface ReviewElementsLoader {
   readonly version: string;
   /** Looks for our tags in `root` now and whenever nodes are added to it. */
   observe(root: Document | ShadowRoot | Element): void;
-  /** Imports a tag's chunk now (resolves when it is defined; rejects if the chunk failed to load). */
+  /** Imports a tag's chunk now (resolves when it is defined; rejects if the chunk failed to load, or with a TypeError for a tag that is not ours). */
   load(tag: string): Promise<void>;
 }
 
@@ -57,7 +57,7 @@ const SOURCE = 'review-source';
 if (typeof document !== 'undefined' && typeof customElements !== 'undefined' && !window.reviewElements) start();
 
 function start(): void {
-  const url = (i: number) => new URL(manifest.files[i], import.meta.url).href;
+  const url = (i: number) => new URL(`cdn/${manifest.files[i]}`, import.meta.url).href;
   const loads = new Map<string, Promise<void>>();
   const catalogues = new Set<string>();
   // Element code runs after the catalogues known so far: their bytes are on the way with the
@@ -122,7 +122,7 @@ function start(): void {
     }
   };
   const load = (tag: string): Promise<void> => {
-    if (!manifest.tags[tag]) return Promise.reject(new Error(`review-elements: no element <${tag}>`));
+    if (!manifest.tags[tag]) return Promise.reject(new TypeError(tag));
     loadAll([tag]);
     return loads.get(tag) ?? Promise.resolve();
   };
@@ -169,7 +169,7 @@ function start(): void {
     watcher.observe(root, { childList: true, subtree: true });
   };
 
-  window.reviewElements = Object.freeze({ version: VERSION, observe, load });
+  window.reviewElements = { version: VERSION, observe, load };
   wanted(document.documentElement.lang || navigator.language);
   observe(document);
 }

@@ -12,11 +12,13 @@
  *   data given without a request (property and JSON script child, validated), a bounded cache,
  *   Retry, held height and focus the same in every element, and a "Load more" that a new sort
  *   aborts: cast-list 20.5 → 20.7, comment-thread 29.3 → 29.7 (and the one-file build 43.0 → 43.1).
- *   Raised again by issue #16: main measured over its own ceilings after the data controller
- *   merged (cast-list 20.72, comment-thread 29.74, the one-file build 43.94), and lenient
- *   validation of optional fields (src/api/lenient.ts, 0.65 KB gzip alone) comes with the client:
- *   card 23.9 → 24.2, source 17.0 → 17.5, cast 20.7 → 21.3, thread 29.7 → 30.4, count 16.8 → 17.1,
- *   the one-file build 43.1 → 44.6.
+ *   Issue #19 raised them again (seven more catalogues to choose from in every element's loader,
+ *   the role and topic vocabulary, the reader's settings, <content-warning-settings> in the
+ *   one-file build): card 24.7, rating 10.4, source 17.5, cast 21.5, warning 13.7, thread 30.6,
+ *   count 17.4, the one-file build 47.6.
+ *   Issue #16 raised them by what lenient validation of optional fields costs (src/api/lenient.ts,
+ *   0.65 KB gzip alone, ~0.4 KB in each entry that has the client): card 25.0, source 18.0,
+ *   cast 22.0, thread 31.0, count 17.7, the one-file build 48.0.
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -53,6 +55,8 @@ for (const tag of TAGS) BUDGETS[`<${tag}> alone (loader + what it loads, with it
 const LIT_AND_DATA =
   'lit (7.4 KB of the shared chunk with define-element), the English strings of every element in one shared chunk (2.8 KB), and valibot with the review schemas (5.6 KB) come with any element that reads a review';
 const NOT_MET_YET = {
+  '<comment-thread> alone (loader + what it loads, with its lazy parts)':
+    "the thread's own chunk (10.8 KB) with lit, the API client and valibot, and the strings of every element in one shared English chunk; the thread's rendering cuts of issue #16 item 3 are not done yet",
   'a page with only <review-card> (loader + what it loads)': LIT_AND_DATA,
   'the article page above the fold (source, card, rating, warning, cast, count)': LIT_AND_DATA,
   'content-warning with static topics (loader + what it loads)':
@@ -62,13 +66,13 @@ const NOT_MET_YET = {
 };
 
 const CEILINGS = {
-  'review-card.js with lit': 24.2 * KB,
-  'review-rating.js with lit': 10.0 * KB,
-  'review-source.js with lit': 17.5 * KB,
-  'cast-list.js with lit': 21.3 * KB,
-  'content-warning.js with lit': 11.6 * KB,
-  'comment-thread.js with lit': 30.4 * KB,
-  'comment-count.js with lit': 17.1 * KB,
+  'review-card.js with lit': 25.0 * KB,
+  'review-rating.js with lit': 10.4 * KB,
+  'review-source.js with lit': 18.0 * KB,
+  'cast-list.js with lit': 22.0 * KB,
+  'content-warning.js with lit': 13.7 * KB,
+  'comment-thread.js with lit': 31.0 * KB,
+  'comment-count.js with lit': 17.7 * KB,
 };
 const measured = {};
 const lazy = {};
@@ -86,8 +90,8 @@ describe('CDN budgets (gzip)', () => {
     });
   }
   // Until its budget holds, the one-file build may not grow either (see CEILINGS for its last raise).
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(44.6 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 44.6 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(48.0 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 48.0 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {

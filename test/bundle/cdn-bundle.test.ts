@@ -55,7 +55,7 @@ describe('dist/review-elements.js', () => {
       const chunks = scripts.slice(1);
       for (const e of chunks) expect(new URL(e.name).pathname).to.match(/^\/dist\/cdn\/[\w.-]+\.js$/);
       // The catalogue in the same round as the elements: asked for before any chunk had arrived.
-      const catalogue = chunks.find((e) => /\/cdn\/ko-/.test(e.name))!;
+      const catalogue = chunks.find((e) => /\/cdn\/locale-ko-/.test(e.name))!;
       expect(catalogue, 'no Korean catalogue chunk').not.to.equal(undefined);
       expect(catalogue.startTime).to.be.at.most(Math.min(...chunks.map((e) => e.responseEnd)));
       // The language moves nothing: the page shifts no more than the same page in English. (What

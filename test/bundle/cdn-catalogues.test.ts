@@ -18,7 +18,7 @@ describe('the catalogues beside the CDN files', () => {
       const doc = frame.contentDocument!;
       await waitUntil(() => shadowText(doc.querySelector('content-warning'), '[part~="title"]') === 'تحذير من المحتوى', 'no Arabic', { timeout: 8000 });
       expect(shadowText(doc.querySelector('content-warning'), '[part~="topics"]')).to.equal('العنف الجنسي');
-      expect(fetched(frame, /^\/dist\/cdn\/ar-[\w-]+\.js$/).length).to.equal(1);
+      expect(fetched(frame, /^\/dist\/cdn\/locale-ar-[\w-]+\.js$/).length).to.equal(1);
       expect(fetched(frame, /review-elements\.ar-/)).to.deep.equal([]);
     } finally {
       frame.remove();
