@@ -65,7 +65,8 @@ export async function bytesReport(root) {
   for (const [path, out] of Object.entries(outputs)) {
     if (!path.endsWith('.js')) continue;
     const groups = {};
-    for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) groups[group(input)] = (groups[group(input)] ?? 0) + bytesInOutput;
+    for (const [input, { bytesInOutput }] of Object.entries(out.inputs))
+      groups[group(input)] = (groups[group(input)] ?? 0) + bytesInOutput;
     const by = users.get(path);
     rows.push({
       file: name(path),

@@ -10,21 +10,32 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
 
-type Chunk = { type: 'chunk'; fileName: string; name: string; isEntry: boolean; imports: string[]; dynamicImports: string[]; moduleIds: string[] };
+type Chunk = {
+  type: 'chunk';
+  fileName: string;
+  name: string;
+  isEntry: boolean;
+  imports: string[];
+  dynamicImports: string[];
+  moduleIds: string[];
+};
 
 /**
  * Lazy imports the loader preloads when the element has this attribute (they are certain then):
  * `<content-warning from-review>` needs the data layer at once (not its settings dialog, which
  * waits for the reader to ask).
  */
-const LAZY_WITH: Record<string, [attribute: string, modules: RegExp]> = { 'content-warning': ['from-review', /\/src\/data\//] };
+const LAZY_WITH: Record<string, [attribute: string, modules: RegExp]> = {
+  'content-warning': ['from-review', /\/src\/data\//],
+};
 
 export function cdnLoader(options: { outDir: string; loader: string; define: Record<string, string> }): Plugin {
   return {
     name: 'review-elements:cdn-loader',
     async writeBundle(_output, bundle) {
       const chunks = new Map<string, Chunk>();
-      for (const item of Object.values(bundle)) if (item.type === 'chunk') chunks.set(item.fileName, item as unknown as Chunk);
+      for (const item of Object.values(bundle))
+        if (item.type === 'chunk') chunks.set(item.fileName, item as unknown as Chunk);
       const files: string[] = [];
       const index = (file: string) => (files.includes(file) ? files.indexOf(file) : files.push(file) - 1);
       /** Without the `cdn/` every chunk has: the loader adds it. */
@@ -35,8 +46,14 @@ export function cdnLoader(options: { outDir: string; loader: string; define: Rec
         for (const i of chunks.get(file)!.imports) closure(i, seen);
         return seen;
       };
-      const isCatalogue = (file: string) => chunks.get(file)!.moduleIds.some((id) => /\/shared\/i18n\/(?!index|en)[\w-]+\.ts$/.test(id));
-      const manifest = { files, tags: {} as Record<string, number[]>, lazy: {} as Record<string, [string, number[]]>, catalogues: {} as Record<string, number[]> };
+      const isCatalogue = (file: string) =>
+        chunks.get(file)!.moduleIds.some((id) => /\/shared\/i18n\/(?!index|en)[\w-]+\.ts$/.test(id));
+      const manifest = {
+        files,
+        tags: {} as Record<string, number[]>,
+        lazy: {} as Record<string, [string, number[]]>,
+        catalogues: {} as Record<string, number[]>,
+      };
       for (const chunk of chunks.values()) {
         if (!chunk.isEntry) continue;
         const all = [...closure(chunk.fileName)].map(index);
@@ -50,7 +67,8 @@ export function cdnLoader(options: { outDir: string; loader: string; define: Rec
         if (attribute && modules) {
           const lazy = new Set<string>();
           for (const file of closure(chunk.fileName)) {
-            for (const d of chunks.get(file)!.dynamicImports) if (!isCatalogue(d) && chunks.get(d)!.moduleIds.some((id) => modules.test(id))) closure(d, lazy);
+            for (const d of chunks.get(file)!.dynamicImports)
+              if (!isCatalogue(d) && chunks.get(d)!.moduleIds.some((id) => modules.test(id))) closure(d, lazy);
           }
           for (const file of closure(chunk.fileName)) lazy.delete(file);
           manifest.lazy[chunk.name] = [attribute, [...lazy].map(index)];
@@ -76,8 +94,11 @@ export function cdnLoader(options: { outDir: string; loader: string; define: Rec
         logLevel: 'warning',
       });
       for (const file of result.outputFiles) {
-        const text = file.path.endsWith('.js') ? file.text.replace('__CDN_MANIFEST__', () => JSON.stringify(inlined)) : file.text;
-        if (file.path.endsWith('.js') && !text.includes('"tags"')) throw new Error('cdn-loader: the manifest was not inlined');
+        const text = file.path.endsWith('.js')
+          ? file.text.replace('__CDN_MANIFEST__', () => JSON.stringify(inlined))
+          : file.text;
+        if (file.path.endsWith('.js') && !text.includes('"tags"'))
+          throw new Error('cdn-loader: the manifest was not inlined');
         await writeFile(file.path, text);
       }
     },

@@ -18,7 +18,13 @@ export interface DroppedField {
   message: string;
 }
 
-type AnySchema = { type: string; wrapped?: AnySchema; entries?: Record<string, AnySchema>; item?: AnySchema; options?: AnySchema[] };
+type AnySchema = {
+  type: string;
+  wrapped?: AnySchema;
+  entries?: Record<string, AnySchema>;
+  item?: AnySchema;
+  options?: AnySchema[];
+};
 type PathItem = { key?: unknown };
 
 const OPTIONAL = new Set(['optional', 'exact_optional', 'nullish']);
@@ -51,7 +57,8 @@ function droppableDepth(schema: AnySchema, path: readonly PathItem[]): number {
     const key = path[i].key;
     let next: AnySchema | undefined;
     if (current?.type === 'object' && typeof key === 'string') next = current.entries?.[key];
-    else if (current?.type === 'intersect' && typeof key === 'string') next = current.options?.map((o) => o.entries?.[key]).find(Boolean);
+    else if (current?.type === 'intersect' && typeof key === 'string')
+      next = current.options?.map((o) => o.entries?.[key]).find(Boolean);
     else if (current?.type === 'array') {
       next = current.item;
       if (optional) depth = i + 1;
@@ -85,7 +92,8 @@ export function parseLenient<S extends v.GenericSchema>(schema: S, input: unknow
   for (;;) {
     const result = v.safeParse(schema, input);
     if (result.success) {
-      if (fields.length && result.output !== null && typeof result.output === 'object') dropped.set(result.output, fields);
+      if (fields.length && result.output !== null && typeof result.output === 'object')
+        dropped.set(result.output, fields);
       return result;
     }
     const issue = result.issues[0];

@@ -25,7 +25,11 @@ describe('lenient validation', () => {
     expect(review.work.year).to.equal(undefined);
     expect(review.work.poster).to.equal(undefined);
     expect(review.cast.map((c) => c.name)).to.deep.equal(['Actor One', 'Actor Three']);
-    expect(droppedFields(review).map((f) => f.path).sort()).to.deep.equal(['cast.1', 'work.poster', 'work.year']);
+    expect(
+      droppedFields(review)
+        .map((f) => f.path)
+        .sort(),
+    ).to.deep.equal(['cast.1', 'work.poster', 'work.year']);
   });
 
   it('still fails on a malformed required field', () => {

@@ -16,7 +16,11 @@ describe('the catalogues beside the CDN files', () => {
     const frame = await openFrame('/test/fixtures/arabic-page.html');
     try {
       const doc = frame.contentDocument!;
-      await waitUntil(() => shadowText(doc.querySelector('content-warning'), '[part~="title"]') === 'تحذير من المحتوى', 'no Arabic', { timeout: 8000 });
+      await waitUntil(
+        () => shadowText(doc.querySelector('content-warning'), '[part~="title"]') === 'تحذير من المحتوى',
+        'no Arabic',
+        { timeout: 8000 },
+      );
       expect(shadowText(doc.querySelector('content-warning'), '[part~="topics"]')).to.equal('العنف الجنسي');
       expect(fetched(frame, /^\/dist\/cdn\/locale-ar-[\w-]+\.js$/).length).to.equal(1);
       expect(fetched(frame, /review-elements\.ar-/)).to.deep.equal([]);
@@ -29,7 +33,11 @@ describe('the catalogues beside the CDN files', () => {
     const frame = await openFrame('/test/fixtures/arabic-page-all.html');
     try {
       const doc = frame.contentDocument!;
-      await waitUntil(() => shadowText(doc.querySelector('content-warning'), '[part~="title"]') === 'تحذير من المحتوى', 'no Arabic', { timeout: 8000 });
+      await waitUntil(
+        () => shadowText(doc.querySelector('content-warning'), '[part~="title"]') === 'تحذير من المحتوى',
+        'no Arabic',
+        { timeout: 8000 },
+      );
       const catalogue = fetched(frame, /review-elements\.ar-[\w-]+\.js$/);
       expect(catalogue.length).to.equal(1);
       expect(catalogue[0].startsWith('/dist/')).to.equal(true);

@@ -6,11 +6,19 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { openFrame, shadowText } from '../support/helpers.js';
 
-type FrameWindow = Window & typeof globalThis & { reviewElements: { observe(root: Node): void; load(tag: string): Promise<void> }; __errors: string[]; __violations: string[] };
+type FrameWindow = Window &
+  typeof globalThis & {
+    reviewElements: { observe(root: Node): void; load(tag: string): Promise<void> };
+    __errors: string[];
+    __violations: string[];
+  };
 
 const chunks = (win: Window) =>
-  (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => new URL(e.name).pathname.startsWith('/dist/cdn/'));
-const names = (entries: PerformanceResourceTiming[]) => entries.map((e) => new URL(e.name).pathname.replace(/^\/dist\/cdn\/|-[\w-]{8}\.js$/g, ''));
+  (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) =>
+    new URL(e.name).pathname.startsWith('/dist/cdn/'),
+  );
+const names = (entries: PerformanceResourceTiming[]) =>
+  entries.map((e) => new URL(e.name).pathname.replace(/^\/dist\/cdn\/|-[\w-]{8}\.js$/g, ''));
 
 describe('the loader, dist/review-elements.js', () => {
   let frame: HTMLIFrameElement;
@@ -23,7 +31,9 @@ describe('the loader, dist/review-elements.js', () => {
 
   it('defines an element when its tag is on the page, in one round of requests', async () => {
     const card = frame.contentDocument!.querySelector('review-card')!;
-    await waitUntil(() => shadowText(card, '[part~="title"]') === 'The Quiet Season', 'the card did not render', { timeout: 5000 });
+    await waitUntil(() => shadowText(card, '[part~="title"]') === 'The Quiet Season', 'the card did not render', {
+      timeout: 5000,
+    });
     expect(win.customElements.get('review-rating'), 'the card brings its rating').to.be.a('function');
     const fetched = chunks(win);
     expect(names(fetched)).to.include('review-card');
@@ -38,7 +48,9 @@ describe('the loader, dist/review-elements.js', () => {
     expect(names(chunks(win))).not.to.include('comment-thread');
     // 6000 px down in a 1200 px frame: within a viewport of it, not yet in it.
     win.scrollTo(0, thread.getBoundingClientRect().top - 2 * win.innerHeight + 100);
-    await waitUntil(() => win.customElements.get('comment-thread'), 'the thread was not loaded near the viewport', { timeout: 5000 });
+    await waitUntil(() => win.customElements.get('comment-thread'), 'the thread was not loaded near the viewport', {
+      timeout: 5000,
+    });
     expect(thread.getBoundingClientRect().top).to.be.greaterThan(win.innerHeight);
   });
 
@@ -48,7 +60,9 @@ describe('the loader, dist/review-elements.js', () => {
     count.setAttribute('api', '/v1');
     count.setAttribute('review', 'ballerina');
     doc.body.prepend(count);
-    await waitUntil(() => win.customElements.get('comment-count'), 'a tag added later was not defined', { timeout: 5000 });
+    await waitUntil(() => win.customElements.get('comment-count'), 'a tag added later was not defined', {
+      timeout: 5000,
+    });
 
     const host = doc.createElement('div');
     doc.body.prepend(host);
@@ -57,10 +71,14 @@ describe('the loader, dist/review-elements.js', () => {
     cast.setAttribute('src', '/test/fixtures/elsewhere/review.json');
     root.append(cast);
     win.reviewElements.observe(root);
-    await waitUntil(() => win.customElements.get('cast-list'), 'a tag in a shadow root was not defined', { timeout: 5000 });
+    await waitUntil(() => win.customElements.get('cast-list'), 'a tag in a shadow root was not defined', {
+      timeout: 5000,
+    });
     // And one added to that root afterwards.
     root.append(doc.createElement('content-warning'));
-    await waitUntil(() => win.customElements.get('content-warning'), 'a tag added to the shadow root was not defined', { timeout: 5000 });
+    await waitUntil(() => win.customElements.get('content-warning'), 'a tag added to the shadow root was not defined', {
+      timeout: 5000,
+    });
   });
 
   it('keeps to the first copy when loaded twice', async () => {
@@ -86,12 +104,16 @@ describe('the loader over a slow network', () => {
     try {
       const win = frame.contentWindow as FrameWindow;
       const card = frame.contentDocument!.querySelector('review-card')!;
-      await waitUntil(() => shadowText(card, '[part~="title"]') === 'The Quiet Season', 'the card did not render', { timeout: 8000 });
-      const fetched = (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => new URL(e.name).pathname.startsWith('/slow-dist/cdn/'));
+      await waitUntil(() => shadowText(card, '[part~="title"]') === 'The Quiet Season', 'the card did not render', {
+        timeout: 8000,
+      });
+      const fetched = (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) =>
+        new URL(e.name).pathname.startsWith('/slow-dist/cdn/'),
+      );
       const manifest = (await (await fetch('/dist/cdn/manifest.json')).json()) as { tags: Record<string, number[]> };
       expect(fetched.length, 'chunks fetched').to.equal(manifest.tags['review-card'].length);
       const starts = fetched.map((e) => e.startTime);
-      expect(Math.max(...starts) - Math.min(...starts), 'spread of the chunks\' start times (ms)').to.be.below(200);
+      expect(Math.max(...starts) - Math.min(...starts), "spread of the chunks' start times (ms)").to.be.below(200);
     } finally {
       frame.remove();
     }
@@ -104,7 +126,9 @@ describe('the loader with loading="eager"', () => {
     try {
       const win = frame.contentWindow as FrameWindow;
       const thread = frame.contentDocument!.querySelector('comment-thread')!;
-      await waitUntil(() => win.customElements.get('comment-thread'), 'the eager thread was not loaded', { timeout: 5000 });
+      await waitUntil(() => win.customElements.get('comment-thread'), 'the eager thread was not loaded', {
+        timeout: 5000,
+      });
       expect(thread.getBoundingClientRect().top).to.be.greaterThan(2 * win.innerHeight);
     } finally {
       frame.remove();
