@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { cdnLoader } from './scripts/cdn-loader.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -29,7 +30,7 @@ function minifyLitCss(): Plugin {
 }
 
 /**
- * First line of the CDN file. It bundles lit's browser build, whose classes extend `HTMLElement`
+ * First line of review-elements.all.js. It bundles lit's browser build, whose classes extend `HTMLElement`
  * and which reads `document` as it loads, so importing the file on a server (Next.js rendering a
  * client component, a plain `node` import) threw `HTMLElement is not defined`. These two module-scope
  * names shadow the globals: a browser gets its own, a server gets stand-ins, and with no
@@ -63,8 +64,10 @@ export const entries = {
 };
 
 /**
- * Two builds from one config (`BUILD=cdn|npm`):
- * - `cdn`: dist/review-elements.js, one minified file with lit inside, for a blog's script tag;
+ * Three builds from one config (`BUILD=cdn|all|npm`):
+ * - `cdn`: dist/review-elements.js, a small loader for a blog's script tag, and the chunks it loads
+ *   from beside itself (dist/cdn/), minified with lit inside;
+ * - `all`: dist/review-elements.all.js, every element in one minified file, for one request;
  * - `npm`: one ES module per entry with lit, @lit/* and valibot left as imports, so an app's
  *   bundler shares one copy of each with the rest of the app.
  * (`npm start` runs the reference server, which serves the CDN file and the demo.)
@@ -91,28 +94,54 @@ export default defineConfig(() => {
       },
     };
   }
+  if (target === 'all') {
+    return {
+      define,
+      plugins: [minifyLitCss()],
+      // The settings element is in this file already; see src/elements/content-warning/settings-loader.ts.
+      resolve: { alias: [{ find: /^\.\/settings-loader\.js$/, replacement: fileURLToPath(new URL('./src/elements/content-warning/settings-loader.cdn.ts', import.meta.url)) }] },
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        // The reference server serves the map; the file names none, and the package leaves it out.
+        sourcemap: 'hidden',
+        lib: { entry: { 'review-elements.all': 'src/index.ts' }, formats: ['es'], fileName: () => 'review-elements.all.js' },
+        rolldownOptions: {
+          // Chunks are the catalogues beyond en/ko/zh-Hans, loaded on demand beside this file
+          // (review-elements.<name>-<hash>.js, imported relative to the bundle's own URL).
+          output: { minify: true, chunkFileNames: 'review-elements.[name]-[hash].js', banner: SERVER_SAFE },
+          onLog(level, log, handler) {
+            // Catalogues and the data layer are imported lazily for npm users; in this one file they
+            // are already present (imported statically too), which is what we want here.
+            if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
+            handler(level, log);
+          },
+        },
+      },
+    };
+  }
+  // `cdn`: one chunk per element and per catalogue in dist/cdn/, shared code in chunks of its own,
+  // and the loader dist/review-elements.js that knows which to fetch (scripts/cdn-loader.ts).
   return {
     define,
-    plugins: [minifyLitCss()],
-    // The settings element is in this file already; see src/elements/content-warning/settings-loader.ts.
-    resolve: { alias: [{ find: /^\.\/settings-loader\.js$/, replacement: fileURLToPath(new URL('./src/elements/content-warning/settings-loader.cdn.ts', import.meta.url)) }] },
+    plugins: [minifyLitCss(), cdnLoader({ outDir: 'dist', loader: 'src/loader/index.ts', define })],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
-      // The reference server serves the map; the file names none, and the package leaves it out.
       sourcemap: 'hidden',
-      lib: { entry: { 'review-elements': 'src/index.ts' }, formats: ['es'], fileName: () => 'review-elements.js' },
+      lib: { entry: cdnEntries(), formats: ['es'], fileName: (_format, name) => `cdn/${name}-[hash].js` },
       rolldownOptions: {
-        // Chunks are the catalogues beyond en/ko/zh-Hans, loaded on demand beside this file
-        // (review-elements.<name>-<hash>.js, imported relative to the bundle's own URL).
-        output: { minify: true, chunkFileNames: 'review-elements.[name]-[hash].js', banner: SERVER_SAFE },
-        onLog(level, log, handler) {
-          // Catalogues and the data layer are imported lazily for npm users; in this one file they
-          // are already present (imported statically too), which is what we want here.
-          if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
-          handler(level, log);
-        },
+        // Shared chunks by hash alone: the loader carries every name, and names cost it bytes.
+        output: { minify: true, chunkFileNames: 'cdn/[hash].js' },
       },
     },
   };
 });
+
+/** The CDN chunks' entries: each element's own module (it registers its tag) and each catalogue. */
+function cdnEntries(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const dir of readdirSync('src/elements')) out[dir] = `src/elements/${dir}/index.ts`;
+  for (const file of readdirSync('src/locales')) out[`locale-${file.replace(/\.ts$/, '')}`] = `src/locales/${file}`;
+  return out;
+}

@@ -40,6 +40,14 @@ export default {
   browserStartTimeout: 60000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin()],
   middleware: [
+    // /slow-dist/… is /dist/… answered 300 ms late, so a test can tell one round of requests from
+    // a waterfall (each round would add 300 ms) whatever the machine's speed.
+    async (context, next) => {
+      if (!context.path.startsWith('/slow-dist/')) return next();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      context.url = context.url.replace('/slow-dist/', '/dist/');
+      return next();
+    },
     fixtureApi(),
     proxyTo({ '/v1/': [reviewServer.url, ''], '/data/': [reviewServer.url, ''], '/moderated/': [moderatedServer.url, '/moderated'] }),
   ],

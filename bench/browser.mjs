@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { cdnSizes, ELEMENT_ENTRIES, entrySizes, litSizes } from '../scripts/bundle-sizes.mjs';
+import { bytesReport } from '../scripts/bytes-report.mjs';
 import { startServerProcess } from '../scripts/server-process.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -29,7 +30,17 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 // Bytes ------------------------------------------------------------------------------------------
 // Measured as the budget test measures them (scripts/bundle-sizes.mjs).
 const cdn = cdnSizes(root);
-const bytes = { 'review-elements.js (everything, one file)': cdn.bundle };
+const ABOVE_FOLD = ['review-source', 'review-card', 'review-rating', 'content-warning', 'cast-list', 'comment-count'];
+const bytes = {
+  'review-elements.js (the loader)': cdn.loader,
+  'loader + a page with only <review-card>': cdn.page(['review-card']),
+  'loader + the article page above the fold': cdn.page(ABOVE_FOLD, { lazy: true }),
+  'loader + the article page above the fold, in Korean': cdn.page(ABOVE_FOLD, { lazy: true, langs: ['ko'] }),
+  'loader + the article page with the thread': cdn.page([...ABOVE_FOLD, 'comment-thread'], { lazy: true }),
+  'loader + content-warning with static topics': cdn.page(['content-warning']),
+  'review-elements.all.js (everything, one file)': cdn.all,
+};
+const report = await bytesReport(root);
 // Each element entry on its own, with its share of lit: what loads with it (what a page using one
 // element pays before any other language or lazily imported part).
 let lazy = {};
@@ -94,10 +105,21 @@ const observe = () => {
       const el = document.querySelector(tag);
       if (el && ready(el)) window.__bench.ready[tag] = performance.now();
     }
-    requestAnimationFrame(tick);
+    // Stopped before idle work is measured (this loop would be most of it).
+    if (!window.__bench.stopped) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 };
+
+/** Main-thread work while the page sits idle, in ms per second (CDP's TaskDuration over IDLE_S). */
+const IDLE_S = 3;
+async function idleMsPerS(page, cdp) {
+  const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  await page.evaluate(() => (window.__bench.stopped = true));
+  const before = await task();
+  await page.waitForTimeout(IDLE_S * 1000);
+  return ((await task()) - before) * 1000 / IDLE_S;
+}
 
 const countNodes = () => {
   let n = 0;
@@ -148,6 +170,7 @@ async function measureArticle(lang) {
     article.longTasks.push(b.longTasks.length);
     article.longTaskMs.push(b.longTasks.reduce((s, d) => s + d, 0));
     article.heapMb.push(await heapMb(cdp));
+    (article.idle ??= []).push(await idleMsPerS(page, cdp));
     if (run === 0) article.requestList = api;
     await context.close();
   }
@@ -155,6 +178,63 @@ async function measureArticle(lang) {
 }
 const { article, readyAt } = await measureArticle('en');
 const korean = await measureArticle('ko');
+
+/**
+ * The floor: what a thread costs at least. A hand-written element of a few lines that fetches one
+ * page of comments and renders it into a shadow root, measured on the same page, server and run as
+ * ours. It has no sorting, paging, replying, escaping rules beyond textContent, or languages.
+ */
+const FLOOR = `customElements.define('floor-thread', class extends HTMLElement {
+  async connectedCallback() {
+    const root = this.attachShadow({ mode: 'open' });
+    const page = await (await fetch(this.getAttribute('api') + '/reviews/' + this.getAttribute('review') + '/comments?sort=newest')).json();
+    const render = (c) => { const a = document.createElement('article'); a.part = 'comment'; const h = document.createElement('b'); h.textContent = c.author.name; const p = document.createElement('p'); p.textContent = c.body; a.append(h, p); for (const r of c.replies ?? []) a.append(render(r)); return a; };
+    root.append(...page.items.map(render));
+  }
+});`;
+/** Elements in an element's shadow tree, nested shadow roots included, per comment shown. */
+const perComment = (tag) => {
+  const host = document.querySelector(tag);
+  let elements = 0;
+  let comments = 0;
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      elements++;
+      if (el.matches('article[part~="comment"]')) comments++;
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(host.shadowRoot);
+  return { elements, comments, perComment: elements / Math.max(1, comments) };
+};
+/** The thread in the first viewport, newest first: ours and the floor, alternating, in one run. */
+const firstViewport = { ours: { newest: [], shifts: [], perComment: [], requests: [], idle: [] }, floor: { newest: [], shifts: [], perComment: [], requests: [], idle: [] } };
+for (let run = 0; run < RUNS; run++) {
+  for (const [which, tag, head] of [
+    ['ours', 'comment-thread', '<script type="module" src="/review-elements.js"></script>'],
+    ['floor', 'floor-thread', `<script type="module">${FLOOR}</script>`],
+  ]) {
+    const { context, page, api, cdp } = await coldPage();
+    await page.route('**/bench-first-viewport.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>thread</title>${head}</head><body><h1>A post</h1><p>A paragraph above the comments.</p><${tag} api="/v1" review="bench-200" sort="newest"></${tag}><p>A paragraph below the comments.</p></body></html>`,
+      }),
+    );
+    await page.goto(`${url}/bench-first-viewport.html`, { waitUntil: 'load' });
+    const t = await page.waitForFunction((tag) => {
+      const found = document.querySelector(tag)?.shadowRoot?.querySelector('article[part~="comment"]');
+      return found && performance.now();
+    }, tag, { timeout: 20_000, polling: 'raf' });
+    firstViewport[which].newest.push(await t.jsonValue());
+    await page.waitForTimeout(500);
+    firstViewport[which].shifts.push(await page.evaluate(() => window.__bench.shifts));
+    firstViewport[which].perComment.push((await page.evaluate(perComment, tag)).perComment);
+    firstViewport[which].requests.push(api.length);
+    firstViewport[which].idle.push(await idleMsPerS(page, cdp));
+    await context.close();
+  }
+}
 
 const thread = {};
 for (const size of [200, 2000]) {
@@ -205,7 +285,9 @@ const num = (s, d = 0) => `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max
 const lines = [];
 lines.push(`\nreview-elements benchmark: ${RUNS} cold runs each, median (min–max); ${cpus().length} cores, Node ${process.version}, ${browser.version?.() ?? 'Chromium'}\n`);
 lines.push('| bytes | minified | gzip | brotli |', '| --- | --- | --- | --- |');
-for (const [name, s] of Object.entries(bytes)) lines.push(`| ${name} | ${kb(s.minified)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+for (const [name, s] of Object.entries(bytes)) lines.push(`| ${name}${s.requests ? ` (${s.requests} files)` : ""} | ${kb(s.minified)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+lines.push('', 'Where the bytes go (esbuild metafile of the element modules, split as the CDN build splits them; minified bytes):', '', '| file | bytes | loaded by | from |', '| --- | --- | --- | --- |');
+for (const r of report) lines.push(`| ${r.file} | ${kb(r.bytes)} | ${r.loadedBy.join(', ')} | ${Object.entries(r.groups).map(([g, b]) => `${g} ${kb(b)}`).join(', ')} |`);
 lines.push('', '| article page (`/`) | English reader | Korean reader |', '| --- | --- | --- |');
 const both = (label, get, fmt) => lines.push(`| ${label} | ${fmt(stat(get(article, readyAt)))} | ${fmt(stat(get(korean.article, korean.readyAt)))} |`);
 both('API requests', (a) => a.requests, num);
@@ -215,6 +297,14 @@ both('cumulative layout shift', (a) => a.shifts, (x) => num(x, 3));
 both('long tasks (count)', (a) => a.longTasks, num);
 both('long tasks (total)', (a) => a.longTaskMs, ms);
 both('JS heap after load', (a) => a.heapMb, (x) => `${num(x, 1)} MB`);
+both(`idle main-thread work (over ${IDLE_S} s)`, (a) => a.idle, (x) => `${num(x, 2)} ms/s`);
+const fv = firstViewport;
+lines.push('', '| thread in the first viewport (200 comments, newest first) | ours | floor element | ours / floor |', '| --- | --- | --- | --- |');
+lines.push(`| navigation → newest comment in the DOM | ${ms(stat(fv.ours.newest))} | ${ms(stat(fv.floor.newest))} | ${(median(fv.ours.newest) / median(fv.floor.newest)).toFixed(2)}× |`);
+lines.push(`| cumulative layout shift | ${num(stat(fv.ours.shifts), 3)} | ${num(stat(fv.floor.shifts), 3)} | |`);
+lines.push(`| elements per comment | ${num(stat(fv.ours.perComment), 1)} | ${num(stat(fv.floor.perComment), 1)} | |`);
+lines.push(`| API requests | ${num(stat(fv.ours.requests))} | ${num(stat(fv.floor.requests))} | |`);
+lines.push(`| idle main-thread work (over ${IDLE_S} s) | ${num(stat(fv.ours.idle), 2)} ms/s | ${num(stat(fv.floor.idle), 2)} ms/s | |`);
 lines.push('', '| comment thread | 200 comments | 2 000 comments |', '| --- | --- | --- |');
 lines.push(`| navigation → first comments painted | ${ms(stat(thread[200].firstComments))} | ${ms(stat(thread[2000].firstComments))} |`);
 lines.push(`| "Load more" → next page painted | ${ms(stat(thread[200].nextPage))} | ${ms(stat(thread[2000].nextPage))} |`);
@@ -227,5 +317,5 @@ if (serverResults) {
 console.log(lines.join('\n'));
 writeFileSync(
   join(root, 'bench/results.json'),
-  JSON.stringify({ date: new Date().toISOString(), runs: RUNS, cores: cpus().length, node: process.version, bytes, article: { ...article, readyAt }, articleKorean: { ...korean.article, readyAt: korean.readyAt }, thread, server: serverResults ?? null }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), runs: RUNS, cores: cpus().length, node: process.version, bytes, bytesReport: report, firstViewport, article: { ...article, readyAt }, articleKorean: { ...korean.article, readyAt: korean.readyAt }, thread, server: serverResults ?? null }, null, 2) + '\n',
 );

@@ -18,15 +18,30 @@ export function sizes(code) {
   return { minified: buffer.length, gzip: gzipSync(buffer, { level: 9 }).length, brotli: brotliCompressSync(buffer).length };
 }
 
-/** `dist/review-elements.js`, and the catalogues it loads on demand from beside it (`review-elements.<name>-<hash>.js`). */
+/**
+ * The CDN files: `dist/review-elements.all.js` (everything, one file), and the loader
+ * `dist/review-elements.js` with the chunks it fetches (dist/cdn/, mapped by dist/cdn/manifest.json).
+ * `page(tags, langs)` is what a page with those tags and languages downloads: the loader and every
+ * chunk it fetches, each gzipped on its own (as each is served).
+ */
 export function cdnSizes(root) {
   const dist = join(root, 'dist');
-  const catalogues = {};
-  for (const file of readdirSync(dist)) {
-    const match = /^review-elements\.([\w-]+)-[\w-]{8}\.js$/.exec(file);
-    if (match) catalogues[match[1]] = sizes(readFileSync(join(dist, file)));
-  }
-  return { bundle: sizes(readFileSync(join(dist, 'review-elements.js'))), catalogues };
+  const manifest = JSON.parse(readFileSync(join(dist, 'cdn', 'manifest.json'), 'utf8'));
+  const files = manifest.files.map((file) => ({ file, ...sizes(readFileSync(join(dist, file))) }));
+  const loader = sizes(readFileSync(join(dist, 'review-elements.js')));
+  /** @param {string[]} tags @param {{ langs?: string[], lazy?: boolean }} [options] */
+  const page = (tags, { langs = [], lazy = false } = {}) => {
+    const chunks = new Set();
+    for (const tag of tags) {
+      manifest.tags[tag].forEach((i) => chunks.add(i));
+      if (lazy && manifest.lazy[tag]) manifest.lazy[tag][1].forEach((i) => chunks.add(i));
+    }
+    for (const id of langs) manifest.catalogues[id].forEach((i) => chunks.add(i));
+    const total = { minified: loader.minified, gzip: loader.gzip, brotli: loader.brotli, requests: 1 + chunks.size };
+    for (const i of chunks) for (const k of ['minified', 'gzip', 'brotli']) total[k] += files[i][k];
+    return total;
+  };
+  return { all: sizes(readFileSync(join(dist, 'review-elements.all.js'))), loader, manifest, files, page };
 }
 
 /** One npm entry with lit, minified; `initial` and each lazily imported part. */

@@ -19,6 +19,7 @@ export * from './elements/cast-list/index.js';
 export * from './elements/comment-thread/index.js';
 export * from './elements/comment-count/index.js';
 export * from './data/events.js';
+export type { DroppedField } from './api/lenient.js';
 export type { ReviewState, ReviewSourceInfo, LoadStatus } from './data/contexts.js';
 export { defineElement } from './shared/define-element.js';
 export { VERSION } from './shared/version.js';

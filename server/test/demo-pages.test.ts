@@ -65,6 +65,8 @@ describe('demo pages', { skip: POSTGRES ? 'store-independent browser pages: run 
     const snippet = (await page.locator('#embed-snippet').textContent())!;
     assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/review-elements\.js"><\/script>/);
     assert.match(snippet, /<comment-thread><\/comment-thread>/);
+    // The loader fetches a thread once it is within a viewport of being seen, as a reader scrolls.
+    await page.locator('#embed-preview').scrollIntoViewIfNeeded();
     await page.locator('#embed-preview comment-thread [part~="heading"]').waitFor();
     assert.deepEqual(errors, []);
   });

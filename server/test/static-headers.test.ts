@@ -37,10 +37,16 @@ describe('static files for other sites', () => {
   it('serves the bundle, its map, every script beside it, review documents and images with CORS and CORP', async () => {
     const chunk = readdirSync(`${DIST}chunks`).find((f) => f.endsWith('.js'));
     assert.ok(chunk, 'no chunk in dist/chunks to test with');
+    // The chunks the loader (review-elements.js) imports from beside itself, and the one-file build.
+    const cdnChunk = readdirSync(`${DIST}cdn`).find((f) => f.endsWith('.js'));
+    assert.ok(cdnChunk, 'no chunk in dist/cdn to test with');
     const paths = [
       ['/review-elements.js', /javascript/],
       ['/review-elements.js.map', /json/],
       [`/chunks/${chunk}`, /javascript/],
+      [`/cdn/${cdnChunk}`, /javascript/],
+      [`/cdn/${cdnChunk}.map`, /json/],
+      ['/review-elements.all.js', /javascript/],
       ['/locales/ko.js', /javascript/],
       ['/data/images/ballerina-poster.svg', /image\/svg\+xml/],
       ['/data/ballerina.json', /json/],

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ReviewApiError, codeForStatus, isAbortError } from './errors.js';
 import { normalizeReview } from './normalize.js';
+import { carryDropped, parseLenient } from './lenient.js';
 import { CommentCountsSchema, CommentPageSchema, CommentSchema, CreatedCommentSchema, ProblemSchema, ReviewSchema } from './schemas.js';
 import type { Comment, CommentInput, CommentPage, CommentQuery, CreatedComment, Review } from './types.js';
 import { LruCache } from './lru.js';
@@ -69,7 +70,7 @@ export class ReviewClient {
   /** A review document at any URL: the API's, or a static `.json` file beside a blog post. */
   getDocument(url: string, options: RequestOptions = {}): Promise<Review> {
     return this.#get(absoluteUrl(url), options, (json, responseUrl) =>
-      normalizeReview(validate(ReviewSchema, json, responseUrl), responseUrl),
+      normalized(validate(ReviewSchema, json, responseUrl), responseUrl),
     );
   }
 
@@ -263,8 +264,12 @@ export class ReviewClient {
   }
 }
 
+/** A normalised review that still says which malformed optional fields were left out. */
+const normalized = (review: v.InferOutput<typeof ReviewSchema>, base: string) => carryDropped(review, normalizeReview(review, base));
+
+/** Lenient for optional fields (see lenient.ts): a malformed required field fails the answer. */
 function validate<S extends v.GenericSchema>(schema: S, json: unknown, url: string): v.InferOutput<S> {
-  const result = v.safeParse(schema, json);
+  const result = parseLenient(schema, json);
   if (result.success) return result.output;
   const issue = result.issues[0];
   const field = v.getDotPath(issue) ?? '(root)';
@@ -277,7 +282,7 @@ function validate<S extends v.GenericSchema>(schema: S, json: unknown, url: stri
  * is; relative URLs in it are relative to `base` (the page).
  */
 export function parseReview(json: unknown, base: string): Review {
-  return normalizeReview(validate(ReviewSchema, json, base), base);
+  return normalized(validate(ReviewSchema, json, base), base);
 }
 
 /** A page of comments given with `<comment-thread>`, checked as a fetched one is. */

@@ -32,6 +32,8 @@ export interface DataSpec<T> {
   autoRetry?: boolean;
   loadEvent?(value: T): Event;
   errorEvent?(error: Error): Event;
+  /** Fired after the load event when the value came with a note (a malformed optional field left out). */
+  warningEvent?(value: T): Event | undefined;
 }
 
 type Plan = 'request' | 'provided' | 'preloaded' | 'idle';
@@ -187,5 +189,7 @@ export class DataController<T> implements ReactiveController {
     }
     const event = status === 'ready' ? spec.loadEvent?.(value!) : spec.errorEvent?.(error!);
     if (event) this.#host.dispatchEvent(event);
+    const warning = status === 'ready' ? spec.warningEvent?.(value!) : undefined;
+    if (warning) this.#host.dispatchEvent(warning);
   }
 }

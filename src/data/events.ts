@@ -1,3 +1,4 @@
+import type { DroppedField } from '../api/lenient.js';
 import type { Review } from '../api/types.js';
 import { ReviewApiError } from '../api/errors.js';
 
@@ -36,9 +37,22 @@ export class ReviewErrorEvent extends CustomEvent<{ error: ReviewApiError }> {
   }
 }
 
+/**
+ * The review is shown, without some optional fields that were malformed (a poster without a URL, a
+ * year written as text): `detail.fields` says which and why. Fired after `review-load`; the library
+ * writes nothing to the console, so this is how a page's owner learns their document needs fixing.
+ */
+export class ReviewWarningEvent extends CustomEvent<{ fields: readonly DroppedField[] }> {
+  static readonly type = 'review-warning';
+  constructor(fields: readonly DroppedField[]) {
+    super(ReviewWarningEvent.type, { detail: { fields }, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'review-load': ReviewLoadEvent;
+    'review-warning': ReviewWarningEvent;
     'review-error': ReviewErrorEvent;
   }
 }

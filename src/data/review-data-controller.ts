@@ -3,7 +3,8 @@ import type { ReactiveControllerHost } from 'lit';
 import { parseReview, type Review, type ReviewClient } from '../api/index.js';
 import { reviewSourceContext, reviewStateContext } from './contexts.js';
 import { DataController, type DataSpec, type Request } from './data-controller.js';
-import { ReviewErrorEvent, ReviewLoadEvent } from './events.js';
+import { droppedFields } from '../api/lenient.js';
+import { ReviewErrorEvent, ReviewLoadEvent, ReviewWarningEvent } from './events.js';
 import { resolveOrigin, type Origin, type ReviewSourceProps } from './origin.js';
 
 export { resolveOrigin, type Origin, type ReviewSourceProps };
@@ -59,6 +60,10 @@ export class ReviewDataController extends DataController<Review> {
       answers: (review: Review, request: Request) => request[0] === 'review' && request[2] === review.id,
       loadEvent: (review) => new ReviewLoadEvent(review),
       errorEvent: (error) => new ReviewErrorEvent(error),
+      warningEvent: (review) => {
+        const fields = droppedFields(review);
+        return fields.length ? new ReviewWarningEvent(fields) : undefined;
+      },
       ...options,
     };
     super(host, spec);

@@ -1,6 +1,8 @@
 /**
- * The file a blog owner links: dist/review-elements.js (built by `npm test` before the browser
- * tests). This page imports nothing from src/, so the tags here come from the bundle alone.
+ * The files a blog owner links: dist/review-elements.js, the loader, and
+ * dist/review-elements.all.js, everything in one file (built by `npm test` before the browser
+ * tests). This page imports nothing from src/, so the tags here come from the built files alone.
+ * The loader's own behaviour is in cdn-loader.test.ts.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { openFrame, shadowText } from '../support/helpers.js';
@@ -11,9 +13,9 @@ interface PageWindow extends Window {
 
 
 
-describe('dist/review-elements.js', () => {
+describe('dist/review-elements.all.js', () => {
   it('is one file that defines every element', async () => {
-    await import('/dist/review-elements.js' as string);
+    await import('/dist/review-elements.all.js' as string);
     for (const tag of ['review-card', 'review-rating', 'review-source', 'cast-list', 'content-warning']) {
       expect(customElements.get(tag), tag).to.be.a('function');
     }
@@ -24,7 +26,7 @@ describe('dist/review-elements.js', () => {
     const original = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
-      const second = await import('/dist/review-elements.js?copy=2' as string);
+      const second = await import('/dist/review-elements.all.js?copy=2' as string);
       expect(second.VERSION).to.be.a('string');
       // The second copy's classes are not the ones holding the tags: the first copy kept them.
       expect(customElements.get('review-card')).not.to.equal(second.ReviewCard);
@@ -34,10 +36,13 @@ describe('dist/review-elements.js', () => {
     expect(warnings).to.deep.equal([]);
   });
 
-  it('on a Korean page, speaks Korean from the first frame, with no request for it', async () => {
+});
+
+describe('dist/review-elements.js', () => {
+  it('on a Korean page, speaks Korean from the first frame, its catalogue fetched with the elements, with no layout shift', async () => {
     const frame = await openFrame('/test/fixtures/korean-page.html');
     try {
-      const win = frame.contentWindow as Window & { __frames: string[] };
+      const win = frame.contentWindow as Window & { __frames: string[]; __shift: number };
       const doc = frame.contentDocument!;
       const warning = doc.querySelector('content-warning')!;
       await waitUntil(() => shadowText(warning, '[part~="title"]') === '콘텐츠 주의', 'the warning is not in Korean', { timeout: 5000 });
@@ -45,8 +50,29 @@ describe('dist/review-elements.js', () => {
       for (const text of win.__frames) expect(text, 'a frame showed English').not.to.match(/Content warning|Show content/);
       const card = doc.querySelector('review-card')!;
       await waitUntil(() => shadowText(card, '[part~="eyebrow"]').startsWith('시리즈'), 'the card is not in Korean', { timeout: 5000 });
-      const scripts = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'));
-      expect(scripts.filter((p) => p.includes('/dist/'))).to.deep.equal(['/dist/review-elements.js']);
+      const scripts = (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/dist/'));
+      expect(new URL(scripts[0].name).pathname).to.equal('/dist/review-elements.js');
+      const chunks = scripts.slice(1);
+      for (const e of chunks) expect(new URL(e.name).pathname).to.match(/^\/dist\/cdn\/[\w.-]+\.js$/);
+      // The catalogue in the same round as the elements: asked for before any chunk had arrived.
+      const catalogue = chunks.find((e) => /\/cdn\/locale-ko-/.test(e.name))!;
+      expect(catalogue, 'no Korean catalogue chunk').not.to.equal(undefined);
+      expect(catalogue.startTime).to.be.at.most(Math.min(...chunks.map((e) => e.responseEnd)));
+      // The language moves nothing: the page shifts no more than the same page in English. (What
+      // remains, in both, is the warning's fallback paragraph replaced on upgrade: its margin stops
+      // collapsing with the body's.)
+      const english = await openFrame('/test/fixtures/korean-page.html?lang=en');
+      try {
+        const ew = english.contentWindow as Window & { __shift: number };
+        const edoc = english.contentDocument!;
+        await waitUntil(() => shadowText(edoc.querySelector('content-warning'), '[part~="title"]') === 'Content warning', 'the English warning did not render', { timeout: 5000 });
+        await waitUntil(() => shadowText(edoc.querySelector('review-card'), '[part~="eyebrow"]').startsWith('Series'), 'the English card did not render', { timeout: 5000 });
+        // Layout-shift entries are reported after the frame that painted them.
+        await new Promise((resolve) => ew.requestAnimationFrame(() => ew.requestAnimationFrame(resolve)));
+        expect(win.__shift, 'layout shift in Korean').to.be.at.most(ew.__shift + 0.0001);
+      } finally {
+        english.remove();
+      }
     } finally {
       frame.remove();
     }

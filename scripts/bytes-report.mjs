@@ -1,0 +1,79 @@
+/**
+ * Where the bytes go, for `npm run bench`: every element's module bundled by esbuild with code
+ * splitting (as the CDN build splits them) and its metafile read back. Each output file's bytes are
+ * attributed to the inputs they came from, grouped (lit, valibot, @lit/context, the API client, the
+ * data layer, i18n, shared helpers, the element's own files), and each shared chunk lists the
+ * elements that load it. Minified bytes before compression (a metafile knows no gzip); the CSS in
+ * lit templates is not minified here as the real build does, so styles read a little large.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+
+const GROUPS = [
+  [/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//, 'lit'],
+  [/node_modules\/@lit\/context\//, '@lit/context'],
+  [/node_modules\/@lit\/task\//, '@lit/task'],
+  [/node_modules\/valibot\//, 'valibot'],
+  [/src\/api\//, 'API client and schemas'],
+  [/src\/data\//, 'data layer'],
+  [/src\/shared\/i18n\/en\.ts$/, 'English strings'],
+  [/src\/shared\/i18n\/[\w-]+\.ts$/, 'i18n'],
+  [/src\/shared\//, 'shared helpers'],
+  [/src\/elements\/([\w-]+)\//, (m) => `<${m[1]}> own files`],
+];
+const group = (path) => {
+  for (const [re, name] of GROUPS) {
+    const m = re.exec(path);
+    if (m) return typeof name === 'function' ? name(m) : name;
+  }
+  return path;
+};
+
+export async function bytesReport(root) {
+  const elements = readdirSync(join(root, 'src/elements'));
+  const result = await build({
+    entryPoints: elements.map((e) => ({ in: join(root, `src/elements/${e}/index.ts`), out: e })),
+    bundle: true,
+    splitting: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: join(root, '.bytes-report'),
+    define: { __REVIEW_ELEMENTS_VERSION__: '"0.0.0"' },
+    logLevel: 'silent',
+  });
+  const outputs = result.metafile.outputs;
+  const name = (path) => relative(join(root, '.bytes-report'), join(root, path));
+  // Which elements reach each output through static imports.
+  const users = new Map();
+  for (const [path, out] of Object.entries(outputs)) {
+    if (!out.entryPoint) continue;
+    const element = name(path).replace(/\.js$/, '');
+    const stack = [path];
+    const seen = new Set();
+    while (stack.length) {
+      const p = stack.pop();
+      if (seen.has(p)) continue;
+      seen.add(p);
+      (users.get(p) ?? users.set(p, new Set()).get(p)).add(element);
+      for (const i of outputs[p].imports) if (i.kind === 'import-statement') stack.push(i.path);
+    }
+  }
+  const rows = [];
+  for (const [path, out] of Object.entries(outputs)) {
+    if (!path.endsWith('.js')) continue;
+    const groups = {};
+    for (const [input, { bytesInOutput }] of Object.entries(out.inputs))
+      groups[group(input)] = (groups[group(input)] ?? 0) + bytesInOutput;
+    const by = users.get(path);
+    rows.push({
+      file: name(path),
+      bytes: out.bytes,
+      loadedBy: by ? [...by].sort() : ['(lazy)'],
+      groups: Object.fromEntries(Object.entries(groups).sort((a, b) => b[1] - a[1])),
+    });
+  }
+  return rows.sort((a, b) => b.bytes - a.bytes);
+}
