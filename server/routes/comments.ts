@@ -88,7 +88,9 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     const key = keyHeader === undefined ? undefined : v.safeParse(IdempotencyKeySchema, keyHeader);
     if (key && !key.success) return problem(c, 400, 'invalid-body', key.issues[0].message);
 
-    const now = new Date(deps.now()).toISOString();
+    // One reading of the clock for the whole request: the honeypot's replay repeats it exactly.
+    const nowMs = deps.now();
+    const now = new Date(nowMs).toISOString();
     // Checked for a bot's post as for anyone's, so the honeypot's answer tells it nothing.
     if (comment.parentId) {
       const parent = await store.getComment(comment.parentId);
@@ -106,7 +108,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       ? createHash('sha256').update(`${reviewId}\u0000${client(c, deps)}\u0000${key.output}`).digest('base64url')
       : undefined;
     const textKey = DuplicateGuard.key(reviewId, comment.body);
-    if (duplicates.isDuplicate(textKey, scopedKey, deps.now())) {
+    if (duplicates.isDuplicate(textKey, scopedKey, nowMs)) {
       return problem(c, 409, 'duplicate-comment', 'The same comment was posted on this review a moment ago');
     }
     const status = deps.config.moderation === 'pre' ? 'pending' : 'published';
@@ -116,8 +118,8 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       // The honeypot was filled in: a bot. Answer exactly as for a person (status, body, Location,
       // a retry with its key answered as a replay of the same comment, a repeat refused as a
       // duplicate), and store nothing.
-      const firstAt = duplicates.postedWith(textKey, scopedKey, deps.now());
-      if (firstAt === undefined) duplicates.remember(textKey, scopedKey, deps.now());
+      const firstAt = duplicates.postedWith(textKey, scopedKey, nowMs);
+      if (firstAt === undefined) duplicates.remember(textKey, scopedKey, nowMs);
       else c.header('Idempotent-Replayed', 'true');
       const fake: CommentRecord = {
         id: scopedKey ? `c_${createHash('sha256').update(honeypotSalt + scopedKey).digest('base64url').slice(0, 12)}` : newCommentId(),
@@ -148,7 +150,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     );
     if (result.conflict || !result.record) return problem(c, 422, 'idempotency-key-reused');
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
-    else duplicates.remember(textKey, scopedKey, deps.now());
+    else duplicates.remember(textKey, scopedKey, nowMs);
     c.header('Location', `/v1/comments/${result.record.id}`);
     return c.body(created(result.record, editToken, deps.config.editWindowMs), 201, { 'Content-Type': 'application/json; charset=utf-8' });
   });
