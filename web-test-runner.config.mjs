@@ -8,6 +8,9 @@ import { freePort, proxyTo, startReviewServer } from './test/support/review-serv
 // environment) whatever the machine's zone is, so a run west of UTC−9 reads the same days.
 process.env.TZ = 'UTC';
 
+/** The time zone of every test page (see createPage). */
+export const TIME_ZONE = 'UTC';
+
 // Debian's chromium by default; CHROME_PATH points elsewhere (nothing here downloads a browser).
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -44,7 +47,13 @@ export default {
     chromeLauncher({
       // Each test page in a browser context (a window) of its own: in one shared window only the
       // front tab gets animation frames, and fixtures of concurrent files would wait forever.
-      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+      // Every page in UTC, whatever the machine's zone: tests assert dates ("March 1, 2025"), and a
+      // reader in Anchorage or Kiritimati sees another day for the same instant.
+      createPage: async ({ browser }) => {
+        const page = await (await browser.createBrowserContext()).newPage();
+        await page.emulateTimezone(TIME_ZONE);
+        return page;
+      },
       launchOptions: {
         executablePath,
         headless: true,

@@ -34,6 +34,9 @@ async function startWorker() {
 
 type Theme = 'light' | 'dark' | 'system';
 
+/** Locales written right to left: "Follow the locale" sets `dir="rtl"` for them. */
+const RTL_LOCALES = new Set(['ar']);
+
 const PAGE: Record<Theme, Record<string, string>> = {
   light: { '--review-color-scheme': 'light', 'color-scheme': 'light', background: '#ffffff', color: '#1f1c24' },
   dark: { '--review-color-scheme': 'dark', 'color-scheme': 'dark', background: '#121016', color: '#ece8f1' },
@@ -49,7 +52,8 @@ const PAGE: Record<Theme, Record<string, string>> = {
 const withReviewGlobals: Decorator = (story, context) => {
   const theme = (context.globals.theme ?? 'light') as Theme;
   const locale = String(context.globals.locale ?? 'en');
-  const dir = String(context.globals.direction ?? 'ltr');
+  const direction = String(context.globals.direction ?? 'auto');
+  const dir = direction === 'auto' ? (RTL_LOCALES.has(locale) ? 'rtl' : 'ltr') : direction;
   const page = PAGE[theme] ?? PAGE.light;
   const docs = context.viewMode === 'docs';
   // The preview iframe is reused between stories and docs: set or clear the page colours each time.
@@ -157,6 +161,13 @@ const preview: Preview = {
           { value: 'en', title: 'English', right: 'en' },
           { value: 'zh-Hans', title: '简体中文', right: 'zh-Hans' },
           { value: 'ko', title: '한국어', right: 'ko' },
+          { value: 'zh-Hant', title: '繁體中文', right: 'zh-Hant' },
+          { value: 'ja', title: '日本語', right: 'ja' },
+          { value: 'es', title: 'Español', right: 'es' },
+          { value: 'fr', title: 'Français', right: 'fr' },
+          { value: 'de', title: 'Deutsch', right: 'de' },
+          { value: 'pt-BR', title: 'Português (Brasil)', right: 'pt-BR' },
+          { value: 'ar', title: 'العربية', right: 'ar' },
         ],
         dynamicTitle: true,
       },
@@ -167,6 +178,7 @@ const preview: Preview = {
         title: 'Direction',
         icon: 'transfer',
         items: [
+          { value: 'auto', title: 'Follow the locale', right: 'auto' },
           { value: 'ltr', title: 'Left to right', right: 'ltr' },
           { value: 'rtl', title: 'Right to left', right: 'rtl' },
         ],
@@ -174,7 +186,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { theme: 'light', locale: 'en', direction: 'ltr' },
+  initialGlobals: { theme: 'light', locale: 'en', direction: 'auto' },
   parameters: {
     layout: 'padded',
     controls: { expanded: true, sort: 'requiredFirst' },

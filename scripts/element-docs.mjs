@@ -22,6 +22,8 @@ const examples = {
     <p>The paragraphs about the assault…</p>
   </details>
 </content-warning>`,
+  'content-warning-settings': `<!-- On the site's settings page; point every warning at it with <meta name="content-warning-settings" content="/settings#warnings"> -->
+<content-warning-settings id="warnings"></content-warning-settings>`,
   'comment-thread': `<comment-thread api="https://reviews.example/v1" review="ballerina" sort="newest" page-size="20"></comment-thread>`,
   'comment-count': `<a href="#comments"><comment-count api="https://reviews.example/v1" review="ballerina"></comment-count></a>`,
 };

@@ -18,18 +18,28 @@ import type { ReviewStore } from './store/store.js';
 /** The project root, from server/app.ts or from the bundle at dist/server/main.js alike. */
 export const ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/server/') ? '../../' : '../', import.meta.url));
 
-/** Drains the rest of a refused upload: at most 1 MiB or 2 s more, then the socket goes. */
-function lingeringClose(incoming: HttpBindings['incoming'] | undefined): void {
-  const socket = incoming?.socket;
+/**
+ * Drains the rest of a refused upload, so the client reads our 413 instead of a reset: a socket
+ * destroyed with unread bytes sends RST, and the client's kernel may then drop the answer it had
+ * not read yet. So nothing is cut before the answer is out; after it, the socket is ended (FIN)
+ * and the rest drained for at most 2 s or 1 MiB more, then destroyed.
+ */
+function lingeringClose(bindings: HttpBindings | undefined): void {
+  const socket = bindings?.incoming?.socket;
   if (!socket) return;
-  let drained = 0;
-  const stop = () => socket.destroy();
-  const timer = setTimeout(stop, 2_000);
+  let answered = false;
+  let drainedAfter = 0;
+  const timer = setTimeout(() => socket.destroy(), 2_000);
   timer.unref();
   socket.on('close', () => clearTimeout(timer));
   socket.on('data', (chunk: Buffer) => {
-    drained += chunk.length;
-    if (drained > 1024 * 1024) stop();
+    if (!answered) return;
+    drainedAfter += chunk.length;
+    if (drainedAfter > 1024 * 1024) socket.destroy();
+  });
+  bindings.outgoing?.once('finish', () => {
+    answered = true;
+    socket.end();
   });
   socket.resume();
 }
@@ -62,7 +72,7 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
     now,
     clientAddress: (c) => clientAddress(c, config.trustProxy),
     uploads: adminImportRoutes,
-    onBodyTooLarge: (c) => lingeringClose((c.env as HttpBindings | undefined)?.incoming),
+    onBodyTooLarge: (c) => lingeringClose(c.env as HttpBindings | undefined),
   });
   app.route('/', api);
 

@@ -21,7 +21,7 @@ const meta = {
     content: 'plot',
   },
   argTypes: {
-    topics: { control: 'text', description: 'Space-separated topic ids, e.g. `suicide self-harm`; unknown ids show as written.' },
+    topics: { control: 'text', description: 'Space-separated topic ids, e.g. `suicide self-harm`; unknown ids show as words (`ferry-disaster` → “Ferry disaster”).' },
     'from-review': { control: 'boolean' },
     src: { control: 'text', description: 'With `from-review`: a static review document, e.g. `data/the-glory.json`.' },
     api: {
@@ -110,8 +110,28 @@ export const FromReviewError: Story = {
 /** `from-review` on Past Lives, which has no warnings: the content shows untouched, with no notice. */
 export const NoWarnings: Story = { args: { ...ballerinaWarnings, review: 'past-lives' }, parameters: working };
 
-/** A topic id without a translation (`flashing-lights`) shows as written, beside a known one. */
-export const UnknownTopic: Story = { args: { topics: 'violence flashing-lights' } };
+/** A topic id outside the vocabulary (`ferry-disaster`) shows as words, “Ferry disaster”, beside a known one. */
+export const UnknownTopic: Story = { args: { topics: 'violence ferry-disaster' } };
+
+/**
+ * `contentWarnings: "not-warned"`: the author chose not to warn (AO3's "Choose Not To Use Archive
+ * Warnings"). There is nothing to name, and no promise that nothing is there: the content stays
+ * hidden behind a notice that says so.
+ */
+export const NotWarned: Story = { args: { ...ballerinaWarnings, review: 'not-warned' }, parameters: working };
+
+/**
+ * "Warning settings" on the notice opens the reader's own settings in a dialog (no `settings`
+ * page given): each topic's choice there — always show, always ask, always hide — holds for every
+ * warning on the site, whatever its `remember`.
+ */
+export const SettingsLink: Story = {
+  args: { topics: 'suicide ferry-disaster' },
+  beforeEach: () => {
+    forgetContentWarningChoices();
+    return forgetContentWarningChoices;
+  },
+};
 
 /** A paragraph in the `note` slot, under the topics (instead of the `note` attribute). */
 export const WithNoteSlot: Story = {
@@ -122,8 +142,9 @@ export const WithNoteSlot: Story = {
 };
 
 /**
- * `remember="always"`: the reader's choice is kept per topic in `localStorage`
- * (`review-elements:content-warning-choices`).
+ * `remember="always"`: "Show content" becomes the reader's "always show" for these topics, in the
+ * one settings store (`localStorage`, `review-elements:content-warning-settings`) that every
+ * warning honours; "Always hide these topics" is kept whatever `remember` says.
  *
  * To see the remembered state: press **Show content**, then **Render again, as on the next
  * page** (below the warning). The new element reads the choice and shows the content at once,
@@ -166,3 +187,9 @@ export const ChineseSimplified: Story = {
 
 /** The notice, topic names and severities in Korean (the review's own notes stay in English). */
 export const Korean: Story = { name: 'Korean (ko)', args: ballerinaWarnings, globals: { locale: 'ko' }, parameters: working };
+
+/** In Arabic, right to left (the toolbar's direction follows the locale). */
+export const Arabic: Story = { name: 'Arabic (ar)', args: ballerinaWarnings, globals: { locale: 'ar' }, parameters: working };
+
+/** In Japanese. */
+export const Japanese: Story = { name: 'Japanese (ja)', args: ballerinaWarnings, globals: { locale: 'ja' }, parameters: working };

@@ -112,6 +112,15 @@ export const ChineseSimplified: Story = { name: 'Chinese (zh-Hans)', globals: { 
 /** Labels, dates, runtime and country names in Korean (`lang="ko"`). */
 export const Korean: Story = { name: 'Korean (ko)', globals: { locale: 'ko' }, parameters: working };
 
+/** Genres as a Chinese list ("动作和惊悚", not "动作惊悚"), roles and dates in Traditional Chinese. */
+export const ChineseTraditional: Story = { name: 'Chinese (zh-Hant)', globals: { locale: 'zh-Hant' }, parameters: working };
+
+/** Arabic at 360 px, right to left: every fact and credit whole, their "·" only between items. */
+export const ArabicNarrow: Story = { name: 'Arabic (ar), 360px', args: { width: '360px' }, globals: { locale: 'ar' }, parameters: working };
+
+/** A review whose author chose not to warn: the card says so; roles beyond the vocabulary show as words. */
+export const NotWarned: Story = { args: { review: 'not-warned' }, parameters: working };
+
 /**
  * The card takes its review from a surrounding `<review-source src=…>` (here the demo's static
  * `the-glory.json`), as on a page that shows several elements for one review.

@@ -18,6 +18,7 @@ import type {
   ContentWarning,
   ContentWarningHideEvent,
   ContentWarningRevealEvent,
+  ContentWarningSettings,
   ReviewCard,
   ReviewErrorEvent,
   ReviewLoadEvent,
@@ -110,10 +111,10 @@ export interface CastListEvents {
  *
  * "12 comments" for one review; every count on a page shares one request.
  *
- * Give it `review` (and `api`, or sit inside a `<review-source>` with an API). All counts on the
- * page that use the same API are fetched together in one `GET /v1/comment-counts?ids=…`, and
- * update when a `<comment-thread>` on the page posts or deletes. Inside a source built from a
- * static document, it shows the document's `commentCount`. With `href`, it is a link (to the
+ * Give it `review` (and `api`), or put it inside a `<review-source>`. Counts with their own
+ * `review` share one `GET /v1/comment-counts?ids=…` per API for the whole page; inside a source,
+ * it shows the count of the review the source already loaded (no request). Either way it updates
+ * when a `<comment-thread>` on the page posts or deletes. With `href`, it is a link (to the
  * thread). It shows nothing until it knows the number, and nothing if it cannot get it.
  */
 export interface CommentCountProperties {
@@ -255,9 +256,12 @@ export interface CommentThreadEvents {
  * Name the topics with `topics="suicide sexual-violence"` and/or take them from the review with
  * `from-review`. Until revealed, the content is not shown, not focusable and not read by screen
  * readers (it is `inert`, and hidden or blurred); the notice names each topic and its severity in
- * words. With `remember`, the reader's choice is kept per topic (`session` or `always`), including
- * "always hide". With no topics and no review warnings, the content shows as if unwrapped. While
- * the review's warnings are still loading, or could not be loaded, the content stays hidden.
+ * words. Every warning honours the reader's own settings per topic (always show, ask or hide; see
+ * `<content-warning-settings>`), and links to them; `remember` says what "Show content" keeps
+ * (`session`: this tab, `always`: this browser). A review whose author chose not to warn
+ * (`contentWarnings: "not-warned"`) stays hidden behind a notice that says so. With no topics
+ * and no review warnings, the content shows as if unwrapped. While the review's warnings are
+ * still loading, or could not be loaded, the content stays hidden.
  */
 export interface ContentWarningProperties {
   /**
@@ -285,11 +289,18 @@ export interface ContentWarningProperties {
    */
   mode?: ContentWarning['mode'];
   /**
-   * Keep the reader's choice per topic: `none`, `session` (this tab) or `always` (this browser).
+   * What "Show content" keeps, per topic: `none`, `session` (this tab) or `always` (this browser). The reader's settings hold whatever this is.
    *
    * Attribute: `remember`. Default: `'none'`.
    */
   remember?: ContentWarning['remember'];
+  /**
+   * The URL of the page with the reader's content-warning settings; by default the page's
+   * `<meta name="content-warning-settings">`, else the settings open in a dialog here.
+   *
+   * Attribute: `settings`.
+   */
+  settings?: ContentWarning['settings'];
   /**
    * With `from-review`: a static review document, when not inside `<review-source>`.
    *
@@ -336,6 +347,56 @@ export interface ContentWarningEvents {
   'review-load': ReviewLoadEvent;
   /** With `from-review`: the review could not be loaded (the content stays hidden). */
   'review-error': ReviewErrorEvent;
+}
+
+// <content-warning-settings> --------------------------------------------------------------------
+
+/**
+ * Settable properties of `<content-warning-settings>` (ContentWarningSettings).
+ *
+ * The reader's own content-warning settings: for each topic, always show, always ask or always hide.
+ *
+ * Every `<content-warning>` on the site honours these settings, whatever its `remember` mode. Put
+ * this element on a settings page (and point warnings at it with their `settings` attribute or
+ * `<meta name="content-warning-settings" content="…">`); without such a page, each warning opens
+ * it in a dialog. Each topic is a group of three radio buttons named by the topic (arrow keys move
+ * within a group, Tab between groups); a change is saved at once and announced.
+ */
+export interface ContentWarningSettingsProperties {
+  /**
+   * Topic ids to list first (the warning that opened the settings); every known topic follows.
+   *
+   * Attribute: `topics`. Default: `''`.
+   */
+  topics?: ContentWarningSettings['topics'];
+  /**
+   * The heading's level, 1–6.
+   *
+   * Attribute: `heading-level`. Default: `2`.
+   */
+  headingLevel?: ContentWarningSettings['headingLevel'];
+  /**
+   * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
+   *
+   * Attribute: `theme`.
+   */
+  theme?: ContentWarningSettings['theme'];
+}
+
+/** Attributes of `<content-warning-settings>` whose names differ from their properties (set as attributes by every framework). */
+export interface ContentWarningSettingsAttributes {
+  /**
+   * The heading's level, 1–6.
+   *
+   * Attribute of the `headingLevel` property.
+   */
+  'heading-level'?: ContentWarningSettings['headingLevel'] | `${number}`;
+}
+
+/** Events of `<content-warning-settings>`: name → event object. */
+export interface ContentWarningSettingsEvents {
+  /** The reader changed a setting (bubbles). Every warning on the page follows by itself. */
+  change: Event;
 }
 
 // <review-card> ---------------------------------------------------------------------------------
@@ -597,6 +658,7 @@ export interface ReviewElementsTagMap {
   'comment-count': { element: CommentCount; properties: CommentCountProperties; attributes: CommentCountAttributes; events: CommentCountEvents };
   'comment-thread': { element: CommentThread; properties: CommentThreadProperties; attributes: CommentThreadAttributes; events: CommentThreadEvents };
   'content-warning': { element: ContentWarning; properties: ContentWarningProperties; attributes: ContentWarningAttributes; events: ContentWarningEvents };
+  'content-warning-settings': { element: ContentWarningSettings; properties: ContentWarningSettingsProperties; attributes: ContentWarningSettingsAttributes; events: ContentWarningSettingsEvents };
   'review-card': { element: ReviewCard; properties: ReviewCardProperties; attributes: ReviewCardAttributes; events: ReviewCardEvents };
   'review-comment-form': { element: CommentForm; properties: ReviewCommentFormProperties; attributes: ReviewCommentFormAttributes; events: ReviewCommentFormEvents };
   'review-rating': { element: ReviewRating; properties: ReviewRatingProperties; attributes: ReviewRatingAttributes; events: ReviewRatingEvents };

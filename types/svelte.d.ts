@@ -47,10 +47,10 @@ declare module 'svelte/elements' {
     /**
      * `<comment-count>`: "12 comments" for one review; every count on a page shares one request.
      *
-     * Give it `review` (and `api`, or sit inside a `<review-source>` with an API). All counts on the
-     * page that use the same API are fetched together in one `GET /v1/comment-counts?ids=…`, and
-     * update when a `<comment-thread>` on the page posts or deletes. Inside a source built from a
-     * static document, it shows the document's `commentCount`. With `href`, it is a link (to the
+     * Give it `review` (and `api`), or put it inside a `<review-source>`. Counts with their own
+     * `review` share one `GET /v1/comment-counts?ids=…` per API for the whole page; inside a source,
+     * it shows the count of the review the source already loaded (no request). Either way it updates
+     * when a `<comment-thread>` on the page posts or deletes. With `href`, it is a link (to the
      * thread). It shows nothing until it knows the number, and nothing if it cannot get it.
      */
     'comment-count': SvelteElementAttributes<ReviewElementsTagMap['comment-count']>;
@@ -70,11 +70,24 @@ declare module 'svelte/elements' {
      * Name the topics with `topics="suicide sexual-violence"` and/or take them from the review with
      * `from-review`. Until revealed, the content is not shown, not focusable and not read by screen
      * readers (it is `inert`, and hidden or blurred); the notice names each topic and its severity in
-     * words. With `remember`, the reader's choice is kept per topic (`session` or `always`), including
-     * "always hide". With no topics and no review warnings, the content shows as if unwrapped. While
-     * the review's warnings are still loading, or could not be loaded, the content stays hidden.
+     * words. Every warning honours the reader's own settings per topic (always show, ask or hide; see
+     * `<content-warning-settings>`), and links to them; `remember` says what "Show content" keeps
+     * (`session`: this tab, `always`: this browser). A review whose author chose not to warn
+     * (`contentWarnings: "not-warned"`) stays hidden behind a notice that says so. With no topics
+     * and no review warnings, the content shows as if unwrapped. While the review's warnings are
+     * still loading, or could not be loaded, the content stays hidden.
      */
     'content-warning': SvelteElementAttributes<ReviewElementsTagMap['content-warning']>;
+    /**
+     * `<content-warning-settings>`: The reader's own content-warning settings: for each topic, always show, always ask or always hide.
+     *
+     * Every `<content-warning>` on the site honours these settings, whatever its `remember` mode. Put
+     * this element on a settings page (and point warnings at it with their `settings` attribute or
+     * `<meta name="content-warning-settings" content="…">`); without such a page, each warning opens
+     * it in a dialog. Each topic is a group of three radio buttons named by the topic (arrow keys move
+     * within a group, Tab between groups); a change is saved at once and announced.
+     */
+    'content-warning-settings': SvelteElementAttributes<ReviewElementsTagMap['content-warning-settings']>;
     /**
      * `<review-card>`: The review at a glance: poster, the work, the scores, the verdict, credits and a link.
      *

@@ -3,6 +3,7 @@ import { ReviewApiError, codeForStatus, isAbortError } from './errors.js';
 import { normalizeReview } from './normalize.js';
 import { CommentCountsSchema, CommentPageSchema, CommentSchema, CreatedCommentSchema, ProblemSchema, ReviewSchema } from './schemas.js';
 import type { Comment, CommentInput, CommentPage, CommentQuery, CreatedComment, Review } from './types.js';
+import { LruCache } from './lru.js';
 import { absoluteUrl, joinUrl } from './urls.js';
 
 export interface ReviewClientOptions {
@@ -45,7 +46,8 @@ export class ReviewClient {
   readonly api: string | undefined;
   readonly timeout: number;
   readonly #fetch: typeof fetch;
-  readonly #cache = new Map<string, CacheEntry>();
+  /** Answers kept for their `max-age` and ETag: the 200 most recently used, 4 M characters of JSON at most. */
+  readonly #cache = new LruCache<CacheEntry>(200, 4_000_000);
   readonly #inFlight = new Map<string, InFlight>();
   /** URLs whose last load failed: the next one bypasses the browser's HTTP cache (see #load). */
   readonly #failed = new Set<string>();
@@ -67,7 +69,7 @@ export class ReviewClient {
   /** A review document at any URL: the API's, or a static `.json` file beside a blog post. */
   getDocument(url: string, options: RequestOptions = {}): Promise<Review> {
     return this.#get(absoluteUrl(url), options, (json, responseUrl) =>
-      normalizeReview(this.#validate(ReviewSchema, json, responseUrl), responseUrl),
+      normalizeReview(validate(ReviewSchema, json, responseUrl), responseUrl),
     );
   }
 
@@ -152,7 +154,7 @@ export class ReviewClient {
     }
     if (!response.ok) throw problemError(response, body, url);
     const value = parse(parseJson(response, body, url), response.url || url);
-    this.#cache.set(url, { value, etag: response.headers.get('ETag'), freshUntil: freshUntil(response) });
+    this.#cache.set(url, { value, etag: response.headers.get('ETag'), freshUntil: freshUntil(response) }, body.length);
     return value;
   }
 
@@ -212,7 +214,7 @@ export class ReviewClient {
     const qs = params.toString();
     const url = joinUrl(api, `reviews/${encodeURIComponent(reviewId)}/comments${qs ? `?${qs}` : ''}`);
     // Always ask (the server says no-cache): a thread must show a comment posted a second ago.
-    return this.#get(absoluteUrl(url), { ...options, revalidate: true }, (json, u) => this.#validate(CommentPageSchema, json, u));
+    return this.#get(absoluteUrl(url), { ...options, revalidate: true }, (json, u) => validate(CommentPageSchema, json, u));
   }
 
   /**
@@ -222,7 +224,7 @@ export class ReviewClient {
   async postComment(reviewId: string, input: CommentInput, idempotencyKey: string, options: { signal?: AbortSignal } = {}): Promise<CreatedComment> {
     const url = joinUrl(this.#requireApi(), `reviews/${encodeURIComponent(reviewId)}/comments`);
     const created = await this.#send('POST', url, { json: input, headers: { 'Idempotency-Key': idempotencyKey }, signal: options.signal }, (json, u) =>
-      this.#validate(CreatedCommentSchema, json, u),
+      validate(CreatedCommentSchema, json, u),
     );
     return created!;
   }
@@ -231,7 +233,7 @@ export class ReviewClient {
   async editComment(id: string, changes: { body?: string; spoiler?: boolean }, token: string, options: { signal?: AbortSignal } = {}): Promise<Comment> {
     const url = joinUrl(this.#requireApi(), `comments/${encodeURIComponent(id)}`);
     const edited = await this.#send('PATCH', url, { json: changes, headers: { Authorization: `Bearer ${token}` }, signal: options.signal }, (json, u) =>
-      this.#validate(CommentSchema, json, u),
+      validate(CommentSchema, json, u),
     );
     return edited!;
   }
@@ -246,7 +248,7 @@ export class ReviewClient {
   async getCommentCounts(ids: readonly string[], options: RequestOptions = {}): Promise<Record<string, number>> {
     const url = joinUrl(this.#requireApi(), `comment-counts?ids=${ids.map(encodeURIComponent).join(',')}`);
     return this.#get(absoluteUrl(url), { ...options, revalidate: true }, (json, u) => {
-      const { counts } = this.#validate(CommentCountsSchema, json, u);
+      const { counts } = validate(CommentCountsSchema, json, u);
       // valibot's record leaves out `__proto__`, `constructor` and `prototype` (its guard against
       // prototype pollution), but a review may have such an id: the answer is an object without a
       // prototype, and those ids are copied across when they hold a valid count.
@@ -259,14 +261,28 @@ export class ReviewClient {
       return out;
     });
   }
+}
 
-  #validate<S extends v.GenericSchema>(schema: S, json: unknown, url: string): v.InferOutput<S> {
-    const result = v.safeParse(schema, json);
-    if (result.success) return result.output;
-    const issue = result.issues[0];
-    const field = v.getDotPath(issue) ?? '(root)';
-    throw new ReviewApiError({ code: 'invalid-response', url, field, detail: `${field}: ${issue.message}` });
-  }
+function validate<S extends v.GenericSchema>(schema: S, json: unknown, url: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, json);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const field = v.getDotPath(issue) ?? '(root)';
+  throw new ReviewApiError({ code: 'invalid-response', url, field, detail: `${field}: ${issue.message}` });
+}
+
+/**
+ * Data a page gives with an element instead of a request (a property, or the JSON of a
+ * `<script type="application/json">` child), checked and normalised exactly as a fetched answer
+ * is; relative URLs in it are relative to `base` (the page).
+ */
+export function parseReview(json: unknown, base: string): Review {
+  return normalizeReview(validate(ReviewSchema, json, base), base);
+}
+
+/** A page of comments given with `<comment-thread>`, checked as a fetched one is. */
+export function parseCommentPage(json: unknown, base: string): CommentPage {
+  return validate(CommentPageSchema, json, base);
 }
 
 /** `Cache-Control: max-age` as an absolute time; no header or `no-cache` means "always revalidate". */

@@ -53,16 +53,22 @@ export class ReviewApiError extends Error {
     this.retryAfter = init.retryAfter;
   }
 
-  /** Whether trying the same request again may succeed (network trouble, timeouts, 5xx, 429). */
+  /** Whether trying the same request again may succeed: see `worthRetrying`. */
   get retryable(): boolean {
-    return (
-      this.code === 'network' ||
-      this.code === 'timeout' ||
-      this.code === 'rate-limited' ||
-      this.status >= 500 ||
-      this.status === 0
-    );
+    return worthRetrying(this);
   }
+}
+
+const RETRYABLE = new Set<string>(['network', 'timeout', 'server-error', 'rate-limited', 'invalid-response']);
+
+/**
+ * The one definition of "worth trying again" (the client's `retryable`, the elements' automatic
+ * retry): the network, a timeout, the server's own trouble (any 5xx), a rate limit, or an answer
+ * cut short or garbled on the way (`invalid-response`). A missing review or a refused request is not.
+ */
+export function worthRetrying(error: unknown): boolean {
+  const { code, status } = (error ?? {}) as { code?: string; status?: number };
+  return RETRYABLE.has(code ?? '') || (status ?? 0) >= 500;
 }
 
 const CODE_BY_STATUS: Record<number, ReviewErrorCode> = {

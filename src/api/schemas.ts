@@ -103,7 +103,11 @@ export const ReviewSchema = v.object({
   work: WorkSchema,
   credits: list(CreditSchema, 50),
   cast: list(CastMemberSchema, 500),
-  contentWarnings: list(ContentWarningSchema, 50),
+  /**
+   * The topics the content touches, or `"not-warned"`: the author chose not to warn (AO3's "Choose
+   * Not To Use Archive Warnings"), which is not the same as `[]` (nothing to warn about).
+   */
+  contentWarnings: v.optional(v.union([v.literal('not-warned'), v.pipe(v.array(ContentWarningSchema), v.maxLength(50))]), []),
   commentCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   comments: v.optional(v.object({ open: v.boolean(), url: v.optional(text(2048)) }), { open: false }),
 });

@@ -1,17 +1,14 @@
 import { createContext } from '@lit/context';
-import type { Review, ReviewApiError, ReviewClient } from '../api/index.js';
+import type { Review, ReviewClient } from '../api/index.js';
+import type { DataState } from './data-controller.js';
 
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type { LoadStatus } from './data-controller.js';
 
-/** What a review-consuming element knows about its review at any moment. */
-export interface ReviewState {
-  readonly status: LoadStatus;
-  /** The last review loaded; kept while a newer one loads, so elements can choose to show it. */
-  readonly review: Review | undefined;
-  readonly error: ReviewApiError | Error | undefined;
-  /** Load again (after an error, or to revalidate). */
-  readonly reload: () => void;
-}
+/**
+ * What a review-consuming element knows about its review at any moment: a `DataState` of the
+ * review (`value`; before 0.2 this field was called `review`, and the context key was `@1`).
+ */
+export type ReviewState = DataState<Review>;
 
 /** Where the review comes from: elements that talk to the API themselves (comments) need this. */
 export interface ReviewSourceInfo {
@@ -23,5 +20,5 @@ export interface ReviewSourceInfo {
 // Keys made with Symbol.for are shared by two copies of the bundle on one page, so a provider from
 // one copy still feeds elements from the other. The `@1` is the context's own version: bump it
 // when the value's shape changes incompatibly.
-export const reviewStateContext = createContext<ReviewState | undefined>(Symbol.for('review-elements/review-state@1'));
+export const reviewStateContext = createContext<ReviewState | undefined>(Symbol.for('review-elements/review-state@2'));
 export const reviewSourceContext = createContext<ReviewSourceInfo | undefined>(Symbol.for('review-elements/review-source@1'));

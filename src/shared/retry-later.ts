@@ -1,17 +1,6 @@
 const FIRST_DELAY = 2_000;
 const MAX_DELAY = 60_000;
 const MAX_ATTEMPTS = 8;
-const RETRYABLE = new Set(['network', 'timeout', 'server-error', 'rate-limited', 'invalid-response']);
-
-/**
- * Whether a failed load is worth trying again by itself: the network, a timeout, the server's own
- * trouble, or an answer cut short. A missing review or a refused request is not.
- */
-export function worthRetrying(error: unknown): boolean {
-  const { code, status } = (error ?? {}) as { code?: string; status?: number };
-  return RETRYABLE.has(code ?? '') || (status ?? 0) >= 500;
-}
-
 /**
  * For elements with no Retry button of their own (`<content-warning from-review>`,
  * `<comment-count>`): tries again after 2 s, 4 s, 8 s … (at most a minute apart, eight times), as

@@ -178,14 +178,18 @@ export const renderContentWarning = (args: ContentWarningArgs) => html`<content-
   >${args.noteSlot ? html`<p slot="note">${args.noteSlot}</p>` : nothing}${warningContent[args.content ?? 'plot']()}</content-warning
 >`;
 
-/** Where `<content-warning remember>` keeps the reader's choices (in localStorage or sessionStorage). */
-export const CONTENT_WARNING_CHOICES_KEY = 'review-elements:content-warning-choices';
+/** Where the reader's content-warning settings are kept (localStorage), this tab's shown topics (sessionStorage), and the old key. */
+export const CONTENT_WARNING_KEYS = [
+  'review-elements:content-warning-settings',
+  'review-elements:content-warning-session',
+  'review-elements:content-warning-choices',
+];
 
 /** Forgets every remembered content-warning choice, so a story or test starts as a first visit. */
 export function forgetContentWarningChoices(): void {
   for (const name of ['localStorage', 'sessionStorage'] as const) {
     try {
-      globalThis[name]?.removeItem(CONTENT_WARNING_CHOICES_KEY);
+      for (const key of CONTENT_WARNING_KEYS) globalThis[name]?.removeItem(key);
     } catch {
       // Storage blocked: nothing can have been remembered there either.
     }

@@ -32,6 +32,7 @@ const library: Record<string, () => ReviewInput> = {
   minimal: docs.minimal,
   'long-title': docs.longTitle,
   'no-poster': docs.noPoster,
+  'not-warned': docs.notWarned,
   // For <cast-list>: a large cast (photos, broken photos, none; several scripts), long names, none.
   'forty-members': docs.fortyMembers,
   'long-names': docs.longNames,

@@ -69,6 +69,17 @@ export function noPoster(): ReviewInput {
   return { ...doc, id: 'no-poster', work: { ...doc.work, poster: undefined } };
 }
 
+/** Ballerina as a review whose author chose not to warn (`contentWarnings: "not-warned"`), with roles beyond the vocabulary. */
+export function notWarned(): ReviewInput {
+  const doc = ballerina();
+  return {
+    ...doc,
+    id: 'not-warned',
+    contentWarnings: 'not-warned',
+    credits: [...(doc.credits ?? []), { role: 'director', name: 'Lee Chung-hyun' }, { role: 'sound-designer', name: 'Mariana López' }],
+  };
+}
+
 /** Not a valid review: `work.title` is missing, so the client reports `invalid-response`. */
 export function missingWorkTitle(): Record<string, unknown> {
   const { title: _title, ...work } = ballerina().work;

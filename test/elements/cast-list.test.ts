@@ -167,8 +167,25 @@ describe('<cast-list>', () => {
       await waitUntil(() => part(el, 'retry-button'), 'no error state');
       expect(seen(part(el, 'error-title'))).to.equal('The cast could not be shown');
       await expect(el).to.be.accessible();
-      part(el, 'retry-button').click();
+      const button = part(el, 'retry-button');
+      button.focus();
+      await sendKeys({ press: 'Enter' });
       await waitUntil(() => parts(el, 'member').length === 3, 'retry did not load the cast');
+      // The button is gone: focus moves to the list, named "Cast", as the card's goes to its title.
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'list'));
+      expect(part(el, 'list').getAttribute('aria-label')).to.equal('Cast');
+    });
+
+    it('shows a cast given without a request: a property, or a JSON script child', async () => {
+      const review = await (await fetch('/demo/data/ballerina.json')).json();
+      const byProperty = await fixture<CastList>(html`<cast-list .data=${review}></cast-list>`);
+      await waitUntil(() => parts(byProperty, 'member').length > 0, 'the property did not show');
+      const wrapper = await fixture<HTMLElement>(
+        html`<div><cast-list><script type="application/json">${JSON.stringify(review)}</script></cast-list></div>`,
+      );
+      const el = wrapper.querySelector('cast-list')!;
+      await waitUntil(() => parts(el, 'member').length > 0, 'the script child did not show');
+      expect(parts(el, 'member').length).to.equal(parts(byProperty, 'member').length);
     });
 
     it('takes the review from <review-source>', async () => {

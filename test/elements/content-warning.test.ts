@@ -233,9 +233,9 @@ describe('<content-warning>', () => {
   });
 
   describe('languages and direction', () => {
-    it('speaks Simplified Chinese and Korean, and shows unknown ids as written', async () => {
+    it('speaks Simplified Chinese and Korean, and shows unknown ids as words, never raw', async () => {
       const zh = await warning(html`<div lang="zh-Hans"><content-warning topics="suicide made-up-topic"><p>x</p></content-warning></div>`);
-      expect([...part(zh, 'topics')!.querySelectorAll('li')].map(seen)).to.deep.equal(['自杀', 'made-up-topic']);
+      expect([...part(zh, 'topics')!.querySelectorAll('li')].map(seen)).to.deep.equal(['自杀', 'Made up topic']);
       expect(seen(part(zh, 'reveal-button'))).to.equal('显示内容');
       const ko = await warning(html`<div lang="ko"><content-warning topics="sexual-violence"><p>x</p></content-warning></div>`);
       expect(seen(part(ko, 'title'))).to.equal('콘텐츠 주의');

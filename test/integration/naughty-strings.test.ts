@@ -16,6 +16,7 @@ import type { CommentThread, ReviewCard } from '../../src/index.js';
 import type { ReviewErrorEvent } from '../../src/data/events.js';
 import { parseComment, type Inline } from '../../src/elements/comment-thread/comment-markup.js';
 import { enBase, enCast, enThread, enWarning } from '../../src/shared/i18n/en.js';
+import { roleLabel, topicLabel } from '../../src/shared/vocabulary.js';
 
 import {
   OWN,
@@ -103,7 +104,6 @@ const regionName = (code: string) => {
     return code;
   }
 };
-const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 /** A `lang` attribute from data is kept only when it is a well-formed BCP 47 tag. */
 const langAttr = (tag: string) => {
   try {
@@ -209,7 +209,7 @@ function checkReview(box: HTMLElement, r: StoredReview): string[] {
   eq('external rating link', dt?.querySelector('a')?.href, expectedLink(w.externalRatings[0].url, docUrl));
   const credits = [...(sr(full)?.querySelectorAll('[part~="credits"] > li') ?? [])];
   const [c0, c1] = s.credits;
-  eq('credit (role and name)', text(credits[0]), `${own(en.creditRole, c0.role) ?? c0.role} ${c0.name}`);
+  eq('credit (role and name)', text(credits[0]), `${roleLabel(en.creditRole, en.unknownRole, c0.role, 'en')} ${c0.name}`);
   eq('credit link', credits[0]?.querySelector('a')?.href, expectedLink(c0.url, docUrl));
   eq('author credit', text(credits[1]), `${en.creditRole.author} ${c1.name}`);
 
@@ -255,7 +255,7 @@ function checkReview(box: HTMLElement, r: StoredReview): string[] {
 
   const warning = box.querySelector('content-warning');
   const [cw] = s.contentWarnings;
-  const topicName = own(en.warning.topics, cw.topic) ?? cw.topic;
+  const topicName = topicLabel(en.warning.topics, cw.topic, 'en');
   const topic = sr(warning)?.querySelector('[part~="topics"] > li');
   const label = [...(topic?.childNodes ?? [])]
     .filter((n) => n.nodeType === Node.TEXT_NODE || (n instanceof Element && !n.classList.contains('topic-note')))

@@ -24,6 +24,12 @@ describe('i18n and formatting', () => {
     expect(isoDuration(45)).to.equal('PT45M');
   });
 
+  it('runs in UTC whatever the machine\'s zone is (web-test-runner.config.mjs pins it)', () => {
+    // Late on 1 March in UTC is already 2 March in Kiritimati and still 1 March in Anchorage.
+    expect(new Date('2025-03-01T23:30:00Z').getTimezoneOffset()).to.equal(0);
+    expect(formatDate('en', '2025-03-01T23:30:00Z', { dateStyle: 'long' })).to.equal('March 1, 2025');
+  });
+
   it('formats dates, percentages and region names with Intl', () => {
     expect(formatDate('en', '2024-10-21T09:00:00Z')).to.equal('October 21, 2024');
     expect(formatDate('ko', '2024-10-21T09:00:00Z')).to.equal('2024년 10월 21일');
@@ -57,9 +63,10 @@ describe('i18n and formatting', () => {
 
   it('maps language tags to catalogues, falling back to English', () => {
     expect(catalogueFor('zh-CN')).to.equal('zh-Hans');
-    expect(catalogueFor('zh-TW')).to.equal('zh-Hans');
+    expect(catalogueFor('zh-TW')).to.equal('zh-Hant');
     expect(catalogueFor('ko-KR')).to.equal('ko');
-    expect(catalogueFor('pt-BR')).to.equal('en');
+    expect(catalogueFor('pt-PT')).to.equal('pt-BR');
+    expect(catalogueFor('he')).to.equal('en');
     expect(intlLocale('not a locale!')).to.equal('en');
     expect(intlLocale('zh_hans')).to.equal('zh-Hans');
   });

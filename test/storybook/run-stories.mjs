@@ -53,8 +53,17 @@ try {
       await page.waitForTimeout(600);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
-        const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
-        return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        // Storybook's a11y panel runs axe on the same page after each render; on a busy machine
+        // its run can still be going, and axe refuses a second one: wait for it, then run ours.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
+            return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+          } catch (error) {
+            if (attempt >= 20 || !/already running/.test(String(error))) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
       });
       problems.push(...violations.map((v) => `axe: ${v}`));
     } catch (error) {

@@ -91,5 +91,13 @@ export const shown = (el: CommentThread) =>
     ((a.querySelector('[part~="comment-body"]') as HTMLElement | null)?.innerText ?? '').trim(),
   ]);
 
+/** The first page shown, and the review read (the form, or "Comments are closed"): they load in parallel. */
 export const loaded = (el: CommentThread) =>
-  waitUntil(() => !el.matches(':state(loading)') && root(el).querySelector('[part~="comments"], [part~="empty"], [part~="error"]'), 'thread did not load', { timeout: 5000 });
+  waitUntil(
+    () =>
+      !el.matches(':state(loading)') &&
+      root(el).querySelector('[part~="comments"], [part~="empty"], [part~="error"]') &&
+      root(el).querySelector('review-comment-form, [part~="closed"]'),
+    'thread did not load',
+    { timeout: 5000 },
+  );

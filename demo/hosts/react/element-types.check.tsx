@@ -12,8 +12,8 @@ export const refused = (
     <cast-list limit={{ six: 6 }} />
     {/* @ts-expect-error: React 19 only listens to `on` + the exact event name */}
     <review-card onReviewLoad={() => {}} />
-    {/* @ts-expect-error: a review-load event has no `detail` */}
-    <review-card onreview-load={(event) => event.detail} />
+    {/* @ts-expect-error: a review-load event's detail holds the review, not comments */}
+    <review-card onreview-load={(event) => event.detail.comments} />
   </>
 );
 

@@ -31,6 +31,6 @@ export const badLayout: SvelteHTMLElements['review-card'] = { layout: 'huge' };
 // @ts-expect-error: limit is a number
 export const badLimit: SvelteHTMLElements['cast-list'] = { limit: { six: 6 } };
 export const badHandler: SvelteHTMLElements['review-card'] = {
-  // @ts-expect-error: a review-load event has no `detail`
-  'onreview-load': (event) => event.detail,
+  // @ts-expect-error: a review-load event's detail holds the review, not comments
+  'onreview-load': (event) => event.detail.comments,
 };

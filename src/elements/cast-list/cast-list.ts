@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CastMember } from '../../api/index.js';
-import { ReviewController } from '../../data/review-controller.js';
-import * as reviewLoader from '../../data/review-loader.js';
+import type { CastMember, Review } from '../../api/index.js';
+import { DataView } from '../../data/data-view.js';
+import { ReviewDataController } from '../../data/review-data-controller.js';
 import { cssVars } from '../../shared/css-vars.js';
 import { formatNumber } from '../../shared/format.js';
 import { errorTemplate, loadStateStyles } from '../../shared/load-states.js';
@@ -69,10 +69,27 @@ export class CastList extends ReviewElement {
   @property() label?: string;
 
   @state() private expanded = false;
-  @state() private retrying = false;
-  readonly #data = new ReviewController(this, reviewLoader);
+  readonly #data = new ReviewDataController(this);
+  readonly #view = new DataView(this, this.#data, {
+    // The list is the cast's heading: it is named "Cast" (or `label`) for screen readers.
+    focusTarget: () => this.renderRoot.querySelector<HTMLElement>('[part~="list"]'),
+    empty: (review) => !review?.cast.length,
+    setStates: (states) => this.setStates(states),
+  });
   readonly #brokenPhotos = new Set<string>();
+  /** The first entry "Show all" added, to take focus once rendered. */
   #focusIndex = -1;
+
+  /**
+   * The review whose cast is shown, once loaded. Set it (or put the review's JSON in a
+   * `<script type="application/json">` child) to show a cast without a request.
+   */
+  get data(): Review | undefined {
+    return this.#data.state.value;
+  }
+  set data(review: Review | undefined) {
+    this.#data.preloaded = review;
+  }
 
   #select(event: Event, member: CastMember) {
     const allowed = this.dispatchEvent(new CastSelectEvent(member));
@@ -84,37 +101,34 @@ export class CastList extends ReviewElement {
     this.#focusIndex = this.expanded ? this.limit : -1;
   };
 
-  #retry = () => {
-    this.retrying = true;
-    this.#data.reload();
-  };
-
-  protected override willUpdate(): void {
-    if (this.#data.state.status !== 'loading') this.retrying = false;
+  protected override updated(): void {
+    this.setStates({ expanded: this.expanded });
+    if (this.#focusIndex < 0) return;
+    const entry = this.renderRoot.querySelectorAll<HTMLElement>('[part~="member"]')[this.#focusIndex];
+    this.#focusIndex = -1;
+    // The first newly shown entry: its link or button if it has one, else the entry itself.
+    (entry?.querySelector<HTMLElement>('a, button') ?? entry)?.focus();
   }
 
   protected override render() {
-    const { status, review, error } = this.#data.state;
-    const cast = review?.cast ?? [];
-    const ready = status === 'ready';
-    this.setStates({
-      loading: status === 'loading',
-      error: status === 'error',
-      empty: (ready && cast.length === 0) || status === 'idle',
-      expanded: this.expanded,
-    });
     const { t } = this.localize;
-    if (status === 'error' || this.retrying) return errorTemplate(t.cast.errorTitle, error, this.retrying, this.#retry, t);
-    if (status === 'loading') return this.#skeleton();
-    if (!ready || cast.length === 0) return html`<p part="empty">${t.cast.empty}</p>`;
+    return this.#view.render({
+      loading: () => this.#skeleton(),
+      error: (error, retrying) => errorTemplate(t.cast.errorTitle, error, retrying, this.#view.retry, t),
+      empty: () => html`<p part="empty">${t.cast.empty}</p>`,
+      ready: (review) => this.#cast(review.cast),
+    });
+  }
 
+  #cast(cast: CastMember[]) {
+    const { t } = this.localize;
     const limited = this.limit > 0 && cast.length > this.limit;
     const shown = limited && !this.expanded ? cast.slice(0, this.limit) : cast;
     const row = this.layout === 'row';
     const label = this.label || t.cast.label;
     return html`<div part="base">
       <div part="scroller" role=${row ? 'region' : nothing} aria-label=${row ? label : nothing} tabindex=${row ? '0' : nothing}>
-        <ul part="list" id="list" aria-label=${label}>
+        <ul part="list" id="list" aria-label=${label} tabindex="-1">
           ${shown.map((member) => this.#member(member))}
         </ul>
       </div>
@@ -169,11 +183,4 @@ export class CastList extends ReviewElement {
     </div>`;
   }
 
-  protected override updated(): void {
-    if (this.#focusIndex < 0) return;
-    const entry = this.renderRoot.querySelectorAll<HTMLElement>('[part~="member"]')[this.#focusIndex];
-    this.#focusIndex = -1;
-    // The first newly shown entry: its link or button if it has one, else the entry itself.
-    (entry?.querySelector<HTMLElement>('a, button') ?? entry)?.focus();
-  }
 }

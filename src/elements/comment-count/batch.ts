@@ -1,6 +1,7 @@
 import type { ReviewClient } from '../../api/index.js';
 import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
-import { retryLater, worthRetrying } from '../../shared/retry-later.js';
+import { worthRetrying } from '../../api/errors.js';
+import { retryLater } from '../../shared/retry-later.js';
 import { own } from '../../shared/own.js';
 
 type Listener = (count: number | undefined, error?: Error) => void;

@@ -1,9 +1,10 @@
 import { ContextConsumer } from '@lit/context';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { absoluteUrl, safeLinkUrl } from '../../api/urls.js';
+import { parseReview, type Review } from '../../api/index.js';
+import { safeLinkUrl } from '../../api/urls.js';
 import { reviewSourceContext, reviewStateContext } from '../../data/contexts.js';
-import { sharedClient } from '../../data/shared-client.js';
+import { resolveOrigin } from '../../data/origin.js';
 import { plural } from '../../shared/format.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
@@ -19,7 +20,13 @@ import { watchCount } from './batch.js';
  * `review` share one `GET /v1/comment-counts?ids=…` per API for the whole page; inside a source,
  * it shows the count of the review the source already loaded (no request). Either way it updates
  * when a `<comment-thread>` on the page posts or deletes. With `href`, it is a link (to the
- * thread). It shows nothing until it knows the number, and nothing if it cannot get it.
+ * thread). It shows nothing until it knows the number, and nothing if it cannot get it (it
+ * asks again by itself). Given a review without a request (`data`, or a
+ * `<script type="application/json">` child), it shows that review's `commentCount`.
+ *
+ * It resolves where its review comes from by the rule every element uses (`resolveOrigin`), but
+ * does not load through `DataController`: its load is one page-wide batch for every count, not a
+ * request of its own, and the controller with `@lit/task` would add 1.6 KB gzip to it.
  *
  * @csspart base - The text, or the link.
  *
@@ -53,11 +60,20 @@ export class CommentCount extends ReviewElement {
   readonly #provided = new ContextConsumer(this, { context: reviewStateContext, subscribe: true });
   #unwatch?: () => void;
   #watching = '';
+  #preloaded: number | undefined;
 
-  get #target(): { api: string; id: string } | undefined {
-    const api = this.api ?? this.#source.value?.api;
-    const id = this.review ?? this.#source.value?.reviewId;
-    return api && id ? { api: absoluteUrl(api), id } : undefined;
+  /** Give a review without a request: its `commentCount` shows (when no `review` or source says otherwise). */
+  set data(review: Review | undefined) {
+    this.#preloaded = review?.commentCount;
+    this.requestUpdate();
+  }
+  get data(): Review | undefined {
+    return undefined;
+  }
+
+  get #target() {
+    const { api, id, client } = resolveOrigin(this, this.#source.value);
+    return api && id && client ? { api, id, client } : undefined;
   }
 
   /**
@@ -80,6 +96,14 @@ export class CommentCount extends ReviewElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (script && this.#preloaded === undefined) {
+      try {
+        this.#preloaded = parseReview(JSON.parse(script.textContent ?? ''), document.baseURI).commentCount;
+      } catch {
+        // Not a review: nothing to show, as when a count cannot be loaded.
+      }
+    }
     document.addEventListener(COMMENTS_CHANGED, this.#onChanged);
     // Moved or put back: watch again (disconnecting stopped it), which asks if the count is unknown.
     this.requestUpdate();
@@ -93,10 +117,7 @@ export class CommentCount extends ReviewElement {
     this.#unwatch = undefined;
     this.#watching = key;
     this.count = undefined;
-    if (target) {
-      const client = this.api ? sharedClient(this.api) : (this.#source.value?.client ?? sharedClient(target.api));
-      this.#unwatch = watchCount(client, target.api, target.id, (count) => (this.count = count));
-    }
+    if (target) this.#unwatch = watchCount(target.client, target.api, target.id, (count) => (this.count = count));
   }
 
   override disconnectedCallback(): void {
@@ -107,12 +128,19 @@ export class CommentCount extends ReviewElement {
     this.#watching = '';
   }
 
-  protected override render() {
-    // From the source's review (a static document's too), or from the API.
+  /** From the API; else the source's review (a static document's too); else the review given. */
+  get #count(): number | undefined {
     const provided = this.#provided.value;
-    const fromReview = this.#fromSource || !this.#target;
-    const count = fromReview ? (provided?.status === 'ready' ? provided.review?.commentCount : undefined) : this.count;
-    this.setStates({ loading: count === undefined });
+    if (!this.#fromSource && this.#target) return this.count;
+    return provided ? (provided.status === 'ready' ? provided.value?.commentCount : undefined) : this.#preloaded;
+  }
+
+  protected override updated(): void {
+    this.setStates({ loading: this.#count === undefined });
+  }
+
+  protected override render() {
+    const count = this.#count;
     if (count === undefined) return nothing;
     const { t, locale } = this.localize;
     const text = count === 0 ? t.noComments : plural(locale, t.comments, count);

@@ -9,6 +9,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { safeLinkUrl } from '../../api/urls.js';
+import type { FocusTarget } from './focus-targets.js';
 
 export type Inline =
   | { t: 'text'; v: string }
@@ -102,6 +103,8 @@ export interface MarkupContext {
   /** Indexes of inline spoilers the reader has revealed. */
   revealed: ReadonlySet<number>;
   onReveal: (index: number) => void;
+  /** Marks a revealed spoiler's words, which take focus from the button they replace. */
+  revealedTarget?: (index: number) => FocusTarget;
   spoilerLabel: string;
 }
 
@@ -122,7 +125,7 @@ function inline(nodes: Inline[], ctx: MarkupContext): unknown[] {
         // Hidden, it is a button that says what it is; the words are not in the page at all (not
         // even blacked out), so neither eyes nor screen readers meet them before the reader asks.
         return ctx.revealed.has(n.i)
-          ? html`<span class="spoiler revealed" data-spoiler=${n.i} tabindex="-1">${inline(n.c, ctx)}</span>`
+          ? html`<span ${ctx.revealedTarget?.(n.i) ?? nothing} class="spoiler revealed" data-spoiler=${n.i} tabindex="-1">${inline(n.c, ctx)}</span>`
           : html`<button type="button" class="spoiler" aria-expanded="false" @click=${() => ctx.onReveal(n.i)}>${ctx.spoilerLabel}</button>`;
     }
   });

@@ -7,6 +7,7 @@ import type { BaseKey, Translation } from '../../shared/i18n/index.js';
 import { hueFor, initials } from '../../shared/initials.js';
 import { errorMessage } from '../../shared/load-states.js';
 import { renderComment } from './comment-markup.js';
+import type { FocusName, FocusTarget } from './focus-targets.js';
 import type { Node } from './thread-model.js';
 
 export const REPLIES_SHOWN = 5;
@@ -48,6 +49,8 @@ export interface ThreadView {
   open: boolean;
   own: (id: string) => boolean;
   actions: ThreadActions;
+  /** Marks a part of a comment that may take focus after an action (see `FocusTargets`). */
+  target(id: string, name: FocusName): FocusTarget;
 }
 
 function meta(node: Node, view: ThreadView, replyingTo: string | undefined) {
@@ -77,7 +80,7 @@ function body(node: Node, view: ThreadView) {
   if (node.ui.editing) {
     return html`<div class="edit">
       <label class="visually-hidden" for=${`edit-${c.id}`}>${t.thread.edit}</label>
-      <textarea id=${`edit-${c.id}`} .value=${node.ui.editText ?? c.body} @input=${(e: Event) => actions.editInput(c.id, (e.target as HTMLTextAreaElement).value)}></textarea>
+      <textarea ${view.target(c.id, 'edit')} id=${`edit-${c.id}`} .value=${node.ui.editText ?? c.body} @input=${(e: Event) => actions.editInput(c.id, (e.target as HTMLTextAreaElement).value)}></textarea>
       <div part="comment-actions">
         <button type="button" class="button primary" aria-disabled=${node.ui.busy ? 'true' : 'false'} @click=${() => !node.ui.busy && actions.saveEdit(c.id)}>${t.thread.save}</button>
         <button type="button" class="button" @click=${() => actions.cancelEdit(c.id)}>${t.thread.cancel}</button>
@@ -88,6 +91,7 @@ function body(node: Node, view: ThreadView) {
     ${renderComment(c.body, {
       revealed: node.ui.revealed ?? new Set(),
       onReveal: (i) => actions.revealInline(c.id, i),
+      revealedTarget: (i) => view.target(c.id, `spoiler-${i}`),
       spoilerLabel: t.thread.spoilerInline,
     })}
   </div>`;
@@ -111,15 +115,15 @@ function actionsRow(node: Node, view: ThreadView) {
   if (node.ui.confirmDelete) {
     return html`<div part="comment-actions" role="group" aria-label=${t.thread.confirmDelete}>
       <span>${t.thread.confirmDelete}</span>
-      <button type="button" class="button primary" data-confirm aria-disabled=${node.ui.busy ? 'true' : 'false'} @click=${() => !node.ui.busy && actions.confirmDelete(c.id)}>${t.thread.yesDelete}</button>
+      <button ${view.target(c.id, 'confirm')} type="button" class="button primary" data-confirm aria-disabled=${node.ui.busy ? 'true' : 'false'} @click=${() => !node.ui.busy && actions.confirmDelete(c.id)}>${t.thread.yesDelete}</button>
       <button type="button" class="button" @click=${() => actions.cancelDelete(c.id)}>${t.thread.keep}</button>
     </div>`;
   }
   const own = view.own(c.id);
   return html`<div part="comment-actions">
-    ${view.open ? html`<button type="button" class="button link" data-action="reply" aria-expanded=${node.ui.replying ? 'true' : 'false'} @click=${() => actions.reply(c.id)}>${t.thread.reply}</button>` : nothing}
+    ${view.open ? html`<button ${view.target(c.id, 'reply')} type="button" class="button link" data-action="reply" aria-expanded=${node.ui.replying ? 'true' : 'false'} @click=${() => actions.reply(c.id)}>${t.thread.reply}</button>` : nothing}
     ${own ? html`<button type="button" class="button link" data-action="edit" @click=${() => actions.edit(c.id)}>${t.thread.edit}</button>` : nothing}
-    ${own ? html`<button type="button" class="button link" data-action="delete" @click=${() => actions.askDelete(c.id)}>${t.thread.delete}</button>` : nothing}
+    ${own ? html`<button ${view.target(c.id, 'delete')} type="button" class="button link" data-action="delete" @click=${() => actions.askDelete(c.id)}>${t.thread.delete}</button>` : nothing}
   </div>`;
 }
 
@@ -128,7 +132,7 @@ function comment(node: Node, depth: number, view: ThreadView, replyingTo?: strin
   const deleted = c.status === 'deleted';
   const name = deleted ? '' : c.author.name;
   return html`<li part="comment-item">
-    <article part="comment" id=${`c-${c.id}`} tabindex="-1" class=${node.local?.state === 'sending' ? 'sending' : ''} aria-label=${deleted ? view.t.thread.deleted : c.author.name}>
+    <article ${view.target(c.id, 'comment')} part="comment" id=${`c-${c.id}`} tabindex="-1" class=${node.local?.state === 'sending' ? 'sending' : ''} aria-label=${deleted ? view.t.thread.deleted : c.author.name}>
       <span class="avatar" aria-hidden="true" ${cssVars({ '--_hue': String(hueFor(name)) })}>${deleted ? '' : initials(name)}</span>
       <div>
         ${meta(node, view, replyingTo)} ${body(node, view)} ${status(node, view)} ${actionsRow(node, view)}

@@ -95,6 +95,30 @@ export const styles = css`
   [part~='content'] {
     transition: filter 0.2s ease;
   }
+  .settings-link {
+    color: var(--_accent);
+    font-size: 0.875em;
+  }
+  a.settings-link {
+    text-underline-offset: 0.15em;
+  }
+  [part~='settings-dialog'] {
+    inline-size: min(36rem, calc(100vw - 2rem));
+    max-block-size: calc(100vh - 4rem);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  [part~='settings-dialog']::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  [part~='settings-dialog'] form {
+    display: flex;
+    justify-content: flex-end;
+    margin-block-start: var(--_space);
+  }
   @media (forced-colors: active) {
     [part~='notice'] {
       border-color: CanvasText;

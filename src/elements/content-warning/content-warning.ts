@@ -1,16 +1,17 @@
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Severity } from '../../api/index.js';
-import type { ReviewController } from '../../data/review-controller.js';
-import type { ReviewState } from '../../data/contexts.js';
+import type { Review, Severity } from '../../api/index.js';
+import type { ReviewDataController } from '../../data/review-data-controller.js';
+import type { DataState } from '../../data/data-controller.js';
 import { formatList, langTag } from '../../shared/format.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { ReviewElement } from '../../shared/review-element.js';
-import { own } from '../../shared/own.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enWarning } from '../../shared/i18n/index.js';
-import { remember, rememberedChoice, type Choice, type Remember } from './choices.js';
+import { topicLabel } from '../../shared/vocabulary.js';
+import { decide, forgetShow, onSettingsChange, rememberShow, setSetting, type Choice, type Remember } from './choices-store.js';
+import { openSettingsDialog, settingsHref, settingsLinkTemplate } from './settings-link.js';
 import { styles } from './content-warning.styles.js';
 import { ContentWarningHideEvent, ContentWarningRevealEvent } from './events.js';
 import { adoptDisclosure, fallbackDisclosure } from './fallback.js';
@@ -31,9 +32,12 @@ const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
  * Name the topics with `topics="suicide sexual-violence"` and/or take them from the review with
  * `from-review`. Until revealed, the content is not shown, not focusable and not read by screen
  * readers (it is `inert`, and hidden or blurred); the notice names each topic and its severity in
- * words. With `remember`, the reader's choice is kept per topic (`session` or `always`), including
- * "always hide". With no topics and no review warnings, the content shows as if unwrapped. While
- * the review's warnings are still loading, or could not be loaded, the content stays hidden.
+ * words. Every warning honours the reader's own settings per topic (always show, ask or hide; see
+ * `<content-warning-settings>`), and links to them; `remember` says what "Show content" keeps
+ * (`session`: this tab, `always`: this browser). A review whose author chose not to warn
+ * (`contentWarnings: "not-warned"`) stays hidden behind a notice that says so. With no topics
+ * and no review warnings, the content shows as if unwrapped. While the review's warnings are
+ * still loading, or could not be loaded, the content stays hidden.
  *
  * @slot - The content the warning is about. To keep it hidden before the script runs (while it
  *   loads, if it is blocked or fails, and with JavaScript off), wrap it in a native disclosure as the
@@ -59,6 +63,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
  * @csspart controls - "Hide again" and the remembered-choice controls after reveal.
  * @csspart hide-button - "Hide again".
  * @csspart forget-button - "Ask me again next time".
+ * @csspart settings-link - The link (or button) to the reader's content-warning settings.
+ * @csspart settings-dialog - The dialog with the settings, when no `settings` page is given.
+ * @csspart settings-close-button - The dialog's close button.
  *
  * @cssprop --content-warning-background - The notice's background.
  * @cssprop --content-warning-border - The notice's border colour (severe warnings use `--review-danger`).
@@ -80,8 +87,13 @@ export class ContentWarning extends ReviewElement {
   @property() note?: string;
   /** `collapse` replaces the content with the notice; `blur` shows a blurred, inert preview behind it. */
   @property({ reflect: true }) mode: 'collapse' | 'blur' = 'collapse';
-  /** Keep the reader's choice per topic: `none`, `session` (this tab) or `always` (this browser). */
+  /** What "Show content" keeps, per topic: `none`, `session` (this tab) or `always` (this browser). The reader's settings hold whatever this is. */
   @property() remember: Remember = 'none';
+  /**
+   * The URL of the page with the reader's content-warning settings; by default the page's
+   * `<meta name="content-warning-settings">`, else the settings open in a dialog here.
+   */
+  @property() settings?: string;
   /** With `from-review`: a static review document, when not inside `<review-source>`. */
   @property() src?: string;
   /** With `from-review`: the review API base URL. */
@@ -96,33 +108,70 @@ export class ContentWarning extends ReviewElement {
    * Made on demand: without `from-review` this element needs no review, so its bundle leaves out
    * the context consumer, the API client and its validation, which would double its size.
    */
-  #data: ReviewController | undefined;
+  #data: ReviewDataController | undefined;
   #dataRequested = false;
+  #preloaded: Review | undefined;
   #focusContent = false;
   #focusReveal = false;
   #appliedFor = '';
+  #shownByMemory = false;
+  #stopListening: (() => void) | undefined;
 
   /** The topics in force: attribute topics, then the review's, without duplicates. */
   get topicList(): Topic[] {
     const fromAttribute = this.topics.split(/\s+/).filter(Boolean).map((id) => ({ id }));
-    const fromReview = this.fromReview ? (this.#review.review?.contentWarnings ?? []).map((w) => ({ id: w.topic, severity: w.severity, note: w.note })) : [];
+    const warnings = this.#review.value?.contentWarnings;
+    const fromReview = this.fromReview && Array.isArray(warnings) ? warnings.map((w) => ({ id: w.topic, severity: w.severity, note: w.note })) : [];
     const merged = new Map<string, Topic>();
     for (const topic of [...fromAttribute, ...fromReview]) merged.set(topic.id, { ...merged.get(topic.id), ...topic });
     return [...merged.values()];
   }
 
+  /** The review's author chose not to warn: nothing to name, and no promise that nothing is there. */
+  get #notWarned(): boolean {
+    return this.fromReview && this.#review.status === 'ready' && this.#review.value?.contentWarnings === 'not-warned';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A change in the settings (here, in the dialog, or in another tab) applies at once.
+    this.#stopListening = onSettingsChange(() => {
+      this.#appliedFor = '';
+      this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopListening?.();
+  }
+
   /** The review's state; loading until the code that reads it has arrived. */
-  get #review(): Pick<ReviewState, 'status' | 'review'> {
-    return this.#data?.state ?? { status: 'loading', review: undefined };
+  get #review(): Pick<DataState<Review>, 'status' | 'value'> {
+    return this.#data?.state ?? { status: 'loading', value: undefined };
+  }
+
+  /**
+   * With `from-review`: the review whose warnings apply, once loaded. Set it (or put the review's
+   * JSON in a `<script type="application/json">` child) to give it without a request.
+   */
+  get data(): Review | undefined {
+    return this.#data?.state.value ?? this.#preloaded;
+  }
+  set data(review: Review | undefined) {
+    this.#preloaded = review;
+    if (this.#data) this.#data.preloaded = review;
+    this.requestUpdate();
   }
 
   #requestData(): void {
     if (this.#dataRequested || !this.fromReview) return;
     this.#dataRequested = true;
     // A failed import leaves the content hidden (fail closed) and lets the next update try again.
-    import('../../data/review-controller.js').then(
-      ({ ReviewController }) => {
-        this.#data = new ReviewController(this, () => import('../../data/review-loader.js'), { autoRetry: true });
+    import('../../data/review-data-controller.js').then(
+      ({ ReviewDataController }) => {
+        this.#data = new ReviewDataController(this, { autoRetry: true });
+        if (this.#preloaded) this.#data.preloaded = this.#preloaded;
         this.requestUpdate();
       },
       () => {
@@ -164,20 +213,21 @@ export class ContentWarning extends ReviewElement {
     if (this.#reveal(false)) {
       this.#focusContent = true;
       this.choice = 'show';
-      remember(this.topicList.map((t) => t.id), 'show', this.remember);
+      this.#shownByMemory = false;
+      rememberShow(this.topicList.map((t) => t.id), this.remember);
     }
   };
 
   #onAlwaysHide = () => {
     this.acted = true;
     this.choice = 'hide';
-    remember(this.topicList.map((t) => t.id), 'hide', this.remember);
+    setSetting(this.topicList.map((t) => t.id), 'hide');
   };
 
   #onForget = () => {
     this.choice = undefined;
     this.acted = true;
-    remember(this.topicList.map((t) => t.id), undefined, this.remember);
+    forgetShow(this.topicList.map((t) => t.id));
   };
 
   /** Takes over a fallback `<details>` (see the default slot); a reader who opened it chose to see. */
@@ -192,19 +242,25 @@ export class ContentWarning extends ReviewElement {
   protected override willUpdate(): void {
     this.#requestData();
     this.#adoptFallback();
-    // Apply a remembered choice once per set of topics, unless the reader already acted here.
+    // Apply the reader's settings once per set of topics and per change of settings, unless the
+    // reader already acted here; content they did not reveal themselves follows a new "hide".
     if (this.acted || this.#pending) return;
     const ids = this.topicList.map((t) => t.id);
-    const key = `${this.remember}:${ids.join(' ')}`;
+    const key = ids.join(' ');
     if (key === this.#appliedFor) return;
     this.#appliedFor = key;
-    this.choice = rememberedChoice(ids, this.remember);
-    if (this.choice === 'show') this.#reveal(true);
+    this.choice = decide(ids);
+    if (this.choice === 'show') this.#shownByMemory = this.#reveal(true);
+    else if (this.#shownByMemory && this.revealed) {
+      this.#shownByMemory = false;
+      this.revealed = false;
+      this.dispatchEvent(new ContentWarningHideEvent({ topics: ids, remembered: true }));
+    }
   }
 
   protected override render() {
     const topics = this.topicList;
-    const warn = topics.length > 0 || this.#pending;
+    const warn = topics.length > 0 || this.#pending || this.#notWarned;
     const concealed = warn && !this.revealed;
     this.setStates({ revealed: warn && this.revealed, concealed });
     return html`<div part="base" class=${concealed ? 'concealed' : 'open'}>
@@ -226,7 +282,7 @@ export class ContentWarning extends ReviewElement {
   #notice(topics: Topic[]) {
     const { t, locale } = this.localize;
     const w = t.warning;
-    const topicName = (id: string) => own(w.topics, id) ?? id;
+    const topicName = (id: string) => topicLabel(w.topics, id, locale);
     // The topic is isolated in a <bdi>: a bidi control in it (U+202E) cannot reorder the words the
     // translation puts around it ("(moderate)"). The translation still decides where it goes.
     const label = (topic: Topic) => {
@@ -246,12 +302,12 @@ export class ContentWarning extends ReviewElement {
                 (topic) =>
                   html`<li class=${topic.severity ? `severity-${topic.severity}` : ''}>
                     ${label(topic)}${topic.note
-                      ? html`<span class="topic-note" lang=${ifDefined(langTag(this.#review.review?.lang))} dir="auto">${topic.note}</span>`
+                      ? html`<span class="topic-note" lang=${ifDefined(langTag(this.#review.value?.lang))} dir="auto">${topic.note}</span>`
                       : nothing}
                   </li>`,
               )}
             </ul>`
-        : html`<p>${w.unknown}</p>`}
+        : html`<p>${this.#notWarned ? w.notWarned : w.unknown}</p>`}
       <slot name="note">${this.note ? html`<p part="note">${this.note}</p>` : nothing}</slot>
       ${this.choice === 'hide' ? html`<p>${w.keptHidden}</p>` : nothing}
       <div part="actions">
@@ -261,6 +317,7 @@ export class ContentWarning extends ReviewElement {
         ${rememberable && this.choice !== 'hide'
           ? html`<button part="always-hide-button" class="button" type="button" @click=${this.#onAlwaysHide}>${w.alwaysHide}</button>`
           : nothing}
+        ${this.#settingsLink()}
       </div>
     </section>`;
   }
@@ -272,7 +329,16 @@ export class ContentWarning extends ReviewElement {
       <button part="hide-button" class="button" type="button" aria-expanded="true" aria-controls="content" @click=${() => this.hide()}>${w.hide}</button>
       ${remembered && !this.acted ? html`<span>${w.rememberedShow}</span>` : nothing}
       ${remembered ? html`<button part="forget-button" class="button" type="button" @click=${this.#onForget}>${w.forget}</button>` : nothing}
+      ${this.#settingsLink()}
     </div>`;
+  }
+
+  #settingsLink() {
+    const w = this.localize.t.warning;
+    const open = () => {
+      openSettingsDialog(this.renderRoot as ShadowRoot, w, this.topicList.map((t) => t.id)).catch(() => undefined);
+    };
+    return settingsLinkTemplate(settingsHref(this, this.settings), w, open);
   }
 
   protected override updated(): void {

@@ -101,10 +101,12 @@ export const styles = css`
   :host(:dir(rtl)) .inline-list {
     clip-path: inset(0 1.25em 0 0);
   }
-  /* Our strings are left-to-right (en, zh, ko): in a right-to-left page each keeps its own order
-     ("1 h 33 min", not "h 33 min 1") while the layout follows the page. */
+  /* A string in the other direction from the page (English in a right-to-left page, a Latin name in
+     Arabic) keeps its own order ("1 h 33 min", not "h 33 min 1") while the layout follows the page.
+     A list item's text is a <bdi>: the item itself keeps the page's direction, so its "·" stays at
+     the start of the line, inside the clipped strip (with the item's own direction it was drawn
+     at the other end, and the item's last letters were clipped instead). */
   .eyebrow,
-  .inline-list > li,
   [part~='footer'] > *,
   [part~='external-ratings'] dd {
     unicode-bidi: plaintext;

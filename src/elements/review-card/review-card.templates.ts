@@ -13,7 +13,7 @@ import {
   plural,
   regionName,
 } from '../../shared/format.js';
-import { own } from '../../shared/own.js';
+import { roleLabel } from '../../shared/vocabulary.js';
 import type { BaseKey, Translation } from '../../shared/i18n/index.js';
 
 export interface View {
@@ -108,8 +108,9 @@ export function loadedTemplate(review: Review, view: View) {
         ? html`<ul part="credits" class="inline-list" aria-label=${t.credits}>
             ${review.credits.map(
               (c) =>
-                // No whitespace at the start of an item: it would show after the "·" separator.
-                html`<li>${own(t.creditRole, c.role) ?? c.role} ${c.url ? html`<a href=${c.url}>${c.name}</a>` : html`<strong>${c.name}</strong>`}</li>`,
+                // No whitespace at the start of an item: it would show after the "·" separator. The
+                // item's text is isolated so the separator stays at the start of the page's line.
+                html`<li><bdi>${roleLabel(t.creditRole, t.unknownRole, c.role, locale)} ${c.url ? html`<a href=${c.url}>${c.name}</a>` : html`<strong>${c.name}</strong>`}</bdi></li>`,
             )}
           </ul>`
         : nothing}
@@ -131,14 +132,16 @@ function factsTemplate(review: Review, { locale, t, compact }: View) {
   const { work } = review;
   const facts = [
     work.runtimeMinutes
-      ? html`<li><span class="visually-hidden">${t.runtimeLabel}: </span><time datetime=${isoDuration(work.runtimeMinutes)}>${formatRuntime(locale, t, work.runtimeMinutes)}</time></li>`
+      ? html`<li><bdi><span class="visually-hidden">${t.runtimeLabel}: </span><time datetime=${isoDuration(work.runtimeMinutes)}>${formatRuntime(locale, t, work.runtimeMinutes)}</time></bdi></li>`
       : undefined,
     work.genres.length
-      ? html`<li><span class="visually-hidden">${t.genres}: </span>${formatList(locale, work.genres, 'unit')}</li>`
+      ? html`<li><bdi><span class="visually-hidden">${t.genres}: </span>${formatList(locale, work.genres)}</bdi></li>`
       : undefined,
     work.ageRating && !compact
-      ? html`<li><span class="visually-hidden">${t.ageRating}: </span>${work.ageRating.system} ${work.ageRating.value}</li>`
+      ? html`<li><bdi><span class="visually-hidden">${t.ageRating}: </span>${work.ageRating.system} ${work.ageRating.value}</bdi></li>`
       : undefined,
+    // Said, not left out: "no warnings" would otherwise read as "nothing to warn about".
+    review.contentWarnings === 'not-warned' ? html`<li part="not-warned"><bdi>${t.notWarned}</bdi></li>` : undefined,
   ].filter(Boolean);
   return facts.length ? html`<ul part="facts" class="inline-list" aria-label=${t.details}>${facts}</ul>` : nothing;
 }

@@ -1,8 +1,8 @@
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { cssVars } from '../../shared/css-vars.js';
-import { ReviewController } from '../../data/review-controller.js';
-import * as reviewLoader from '../../data/review-loader.js';
+import type { Review } from '../../api/index.js';
+import { DataView } from '../../data/data-view.js';
+import { ReviewDataController } from '../../data/review-data-controller.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase } from '../../shared/i18n/index.js';
@@ -33,6 +33,7 @@ import { emptyTemplate, headingTag, loadedTemplate, skeletonTemplate, type View 
  * @csspart title - The work's title (a heading).
  * @csspart original-title - The original title, when it differs.
  * @csspart facts - Runtime, genres and age rating.
+ * @csspart not-warned - Among the facts: the author chose not to give content warnings (`contentWarnings: "not-warned"`).
  * @csspart ratings - The row of scores.
  * @csspart score - The reviewer's own score.
  * @csspart rating__base - The stars of the reviewer's score (from `<review-rating>`).
@@ -40,7 +41,7 @@ import { emptyTemplate, headingTag, loadedTemplate, skeletonTemplate, type View 
  * @csspart external-ratings - Ratings from other sites.
  * @csspart verdict - The one-line verdict.
  * @csspart summary - The summary (clamped to a few lines).
- * @csspart credits - Author, translator and editor credits.
+ * @csspart credits - The review's credits (author, translator, director, …; roles listed in docs/vocabulary.md).
  * @csspart footer - Date, comment count, link and the actions slot.
  * @csspart date - The publication date.
  * @csspart comment-count - The comment count (a link to the comments when there is a URL).
@@ -82,17 +83,22 @@ export class ReviewCard extends ReviewElement {
   /** Leave out the schema.org JSON-LD (when the page already has its own). */
   @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
 
-  readonly #data = new ReviewController(this, reviewLoader);
-  #retrying = false;
-  #focusAfterRetry = false;
-  /** The skeleton's height, kept while an error shows in its place, so the page does not jump. */
-  #heldHeight?: number;
-  /** The status the last render showed (the controller's may have moved on since). */
-  #lastStatus = '';
+  readonly #data = new ReviewDataController(this);
+  readonly #view = new DataView(this, this.#data, {
+    focusTarget: () => this.renderRoot.querySelector<HTMLElement>('[part~="title"]'),
+    setStates: (states) => this.setStates(states),
+  });
 
-  /** The review shown, once loaded. */
-  get data() {
-    return this.#data.state.review;
+  /**
+   * The review shown, once loaded. Set it (or put the review's JSON in a
+   * `<script type="application/json">` child) to show a review without a request; with `review`
+   * naming the same id, nothing is fetched until `reload()`.
+   */
+  get data(): Review | undefined {
+    return this.#data.state.value;
+  }
+  set data(review: Review | undefined) {
+    this.#data.preloaded = review;
   }
 
   /** Loads the review again. */
@@ -100,26 +106,8 @@ export class ReviewCard extends ReviewElement {
     this.#data.reload();
   }
 
-  #retry = () => {
-    this.#retrying = true;
-    this.#focusAfterRetry = true;
-    this.#data.reload();
-  };
-
-  protected override willUpdate(): void {
-    const { status } = this.#data.state;
-    if (status === 'error' && this.#lastStatus === 'loading') {
-      this.#heldHeight = this.renderRoot.querySelector<HTMLElement>('[part~="base"]')?.offsetHeight;
-    } else if (status === 'ready' || status === 'idle') {
-      this.#heldHeight = undefined;
-    }
-  }
-
   protected override render() {
-    const { status, review, error } = this.#data.state;
-    this.#lastStatus = status;
-    if (status !== 'loading') this.#retrying = false;
-    this.setStates({ loading: status === 'loading', error: status === 'error', empty: status === 'idle' });
+    const { status, value: review } = this.#data.state;
     const view: View = {
       locale: this.localize.locale,
       t: this.localize.t,
@@ -127,38 +115,24 @@ export class ReviewCard extends ReviewElement {
       heading: headingTag(this.headingLevel),
     };
     const { t } = view;
-    const label =
-      status === 'ready' && review
-        ? t.cardLabel(review.work.title)
-        : status === 'error'
-          ? t.errorTitle
-          : status === 'loading'
-            ? t.loading
-            : t.empty;
-    const busy = status === 'loading' && !this.#retrying;
-    const content =
-      status === 'ready' && review
-        ? loadedTemplate(review, view)
-        : status === 'error' || this.#retrying
-          ? errorTemplate(t.errorTitle, error, this.#retrying, this.#retry, t)
-          : status === 'loading'
-            ? skeletonTemplate(view)
-            : emptyTemplate(view);
-    const held = status !== 'ready' && this.#heldHeight ? `${this.#heldHeight}px` : undefined;
-    return html`<article part="base" aria-label=${label} aria-busy=${busy ? 'true' : 'false'} ${cssVars({ 'min-block-size': held })}>${content}</article>
-      <p class="visually-hidden" role="status">${status === 'error' ? errorMessage(error, t) : ''}</p>`;
+    const retrying = this.#view.retrying;
+    const label = status === 'ready' && review ? t.cardLabel(review.work.title) : status === 'error' || retrying ? t.errorTitle : status === 'loading' ? t.loading : t.empty;
+    const content = this.#view.render({
+      loading: () => skeletonTemplate(view),
+      error: (error, retrying) => errorTemplate(t.errorTitle, error, retrying, this.#view.retry, t),
+      empty: () => emptyTemplate(view),
+      ready: (value) => loadedTemplate(value, view),
+    });
+    const error = status === 'error' ? this.#data.state.error : undefined;
+    return html`<article part="base" aria-label=${label} aria-busy=${status === 'loading' && !retrying ? 'true' : 'false'}>${content}</article>
+      <p class="visually-hidden" role="status">${error ? errorMessage(error, t) : ''}</p>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const { status, review } = this.#data.state;
+    const { status, value: review } = this.#data.state;
     if (status === 'ready' || status === 'idle' || this.noStructuredData) {
       syncJsonLd(this, status === 'ready' && !this.noStructuredData ? review : undefined);
-    }
-    if (status === 'ready' && this.#focusAfterRetry) {
-      this.#focusAfterRetry = false;
-      // The Retry button is gone: give keyboard and screen-reader users the loaded card's title.
-      this.renderRoot.querySelector<HTMLElement>('[part~="title"]')?.focus();
     }
   }
 }

@@ -2,8 +2,8 @@ import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { reviewSourceContext, reviewStateContext, type ReviewSourceInfo } from '../../data/contexts.js';
-import { ReviewController } from '../../data/review-controller.js';
-import * as reviewLoader from '../../data/review-loader.js';
+import type { Review } from '../../api/index.js';
+import { ReviewDataController } from '../../data/review-data-controller.js';
 import { sharedClient } from '../../data/shared-client.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
@@ -39,13 +39,20 @@ export class ReviewSource extends ReviewElement {
   /** URL of a static review document, used instead of `api` + `review`. */
   @property() src?: string;
 
-  readonly #data = new ReviewController(this, reviewLoader);
+  readonly #data = new ReviewDataController(this);
   readonly #stateProvider = new ContextProvider(this, { context: reviewStateContext });
   readonly #sourceProvider = new ContextProvider(this, { context: reviewSourceContext });
 
-  /** The review once loaded, for scripts: `document.querySelector('review-source').data`. */
-  get data() {
-    return this.#data.state.review;
+  /**
+   * The review once loaded, for scripts: `document.querySelector('review-source').data`. Set it
+   * (or put its JSON in a `<script type="application/json">` child) to give the review without a
+   * request: with `review` naming the same id, nothing is fetched until `reload()`.
+   */
+  get data(): Review | undefined {
+    return this.#data.state.value;
+  }
+  set data(review: Review | undefined) {
+    this.#data.preloaded = review;
   }
 
   /** Loads the review again, asking the server whether it changed. */

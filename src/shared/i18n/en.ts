@@ -7,17 +7,49 @@
  * only `<content-warning>` ships only its strings; the other catalogues are whole and load on
  * demand (see `index.ts`).
  */
+import type { CreditRole, WarningTopic } from '../vocabulary.js';
+
 export type Plural = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
+/** Every error code has a message in every catalogue; codes from data are looked up with `own()`. */
+type ErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'not-found'
+  | 'invalid-response'
+  | 'rate-limited'
+  | 'server-error'
+  | 'comments-closed'
+  | 'invalid-parent'
+  | 'reply-too-deep'
+  | 'idempotency-key-reused'
+  | 'invalid-body'
+  | 'payload-too-large'
+  | 'edit-window-closed'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'generic';
 
 /** The card, the rating, the count, and every element's loading and error states. */
 export const enBase = {
-  workType: { movie: 'Film', series: 'Series', episode: 'Episode' } as Record<string, string>,
+  workType: { movie: 'Film', series: 'Series', episode: 'Episode' } as Record<'movie' | 'series' | 'episode', string> & Record<string, string>,
   creditRole: {
     author: 'Written by',
     translator: 'Translated by',
     editor: 'Edited by',
     photographer: 'Photos by',
-  } as Record<string, string>,
+    critic: 'Review by',
+    reviewer: 'Reviewed by',
+    director: 'Directed by',
+    writer: 'Screenplay by',
+    producer: 'Produced by',
+    composer: 'Music by',
+    cinematographer: 'Cinematography by',
+    illustrator: 'Illustrations by',
+  } as Record<CreditRole, string>,
+  /** A role not in the vocabulary, given as words ("Sound designer"), before the name. */
+  unknownRole: (role: string) => `${role}:`,
+  notWarned: 'The author chose not to give content warnings',
   runtime: (hours: string, minutes: string) => `${hours} h ${minutes} min`,
   runtimeHours: (hours: string) => `${hours} h`,
   runtimeMinutes: (minutes: string) => `${minutes} min`,
@@ -64,7 +96,7 @@ export const enBase = {
     forbidden: 'This comment cannot be changed from here.',
     unauthorized: 'This comment cannot be changed from here.',
     generic: 'Something went wrong while loading the review.',
-  } as { generic: string } & Record<string, string>,
+  } as Record<ErrorCode, string> & Record<string, string>,
 };
 
 export const enCast = {
@@ -88,7 +120,7 @@ export const enWarning = {
   rememberedShow: 'Shown because you chose to see these topics before.',
   forget: 'Ask me again next time',
   revealed: 'Content shown',
-  severity: { low: 'mild', medium: 'moderate', high: 'severe' } as Record<string, string>,
+  severity: { low: 'mild', medium: 'moderate', high: 'severe' } as Record<'low' | 'medium' | 'high', string> & Record<string, string>,
   topicWithSeverity: (topic: string, severity: string) => `${topic} (${severity})`,
   topics: {
     suicide: 'Suicide',
@@ -105,7 +137,31 @@ export const enWarning = {
     'eating-disorders': 'Eating disorders',
     blackmail: 'Blackmail',
     harassment: 'Harassment',
-  } as Record<string, string>,
+    'animal-death': 'An animal dies',
+    'child-death': 'Death of a child',
+    'character-death': 'Death of a main character',
+    'pregnancy-loss': 'Miscarriage or pregnancy loss',
+    torture: 'Torture',
+    kidnapping: 'Kidnapping',
+    stalking: 'Stalking',
+    war: 'War',
+    'terminal-illness': 'Terminal illness',
+    'hate-speech': 'Hate speech and slurs',
+    'alcohol-abuse': 'Alcohol abuse',
+    'sexual-content': 'Sexual content',
+    'body-horror': 'Body horror',
+    'medical-procedures': 'Medical procedures and needles',
+    'jump-scares': 'Jump scares',
+    'flashing-lights': 'Flashing lights',
+  } as Record<WarningTopic, string>,
+  notWarned: 'The author chose not to give content warnings. The content below may include topics some readers find distressing.',
+  settings: 'Warning settings',
+  settingsTitle: 'Your content-warning settings',
+  settingsIntro: 'For each topic, choose what every content warning on this site does. Your choices stay in this browser.',
+  choice: { show: 'Always show', ask: 'Always ask', hide: 'Always hide' },
+  saved: 'Saved.',
+  notSaved: 'This browser is not keeping settings for this site: your choices last only until you leave this page.',
+  close: 'Close',
 };
 
 export const enThread = {

@@ -2,32 +2,50 @@ import type { BaseKey, Plural, Translation } from './en.js';
 
 export type { BaseKey, Plural, Translation };
 export { enBase, enCast, enThread, enWarning } from './en.js';
-export type CatalogueId = 'en' | 'zh-Hans' | 'ko';
+export type CatalogueId = 'en' | 'zh-Hans' | 'zh-Hant' | 'ko' | 'ja' | 'es' | 'fr' | 'de' | 'pt-BR' | 'ar';
 
-export const SUPPORTED_LOCALES: readonly CatalogueId[] = ['en', 'zh-Hans', 'ko'];
+export const SUPPORTED_LOCALES: readonly CatalogueId[] = ['en', 'zh-Hans', 'zh-Hant', 'ko', 'ja', 'es', 'fr', 'de', 'pt-BR', 'ar'];
 
 /**
  * For npm users, catalogues other than English load on demand, each as its own small module, so an
  * app in English does not carry them. Until one arrives, elements show English, then switch (a
  * render held back instead would appear late and shift the page). An app in Korean imports
- * `review-elements/locales/ko.js` to have it from the first render; the CDN bundle has them all.
+ * `review-elements/locales/ko.js` to have it from the first render. The CDN bundle has en, ko and
+ * zh-Hans built in, and loads the others the same way, as files beside it (see docs/decisions.md).
  */
 const loaders: Record<Exclude<CatalogueId, 'en'>, () => Promise<Translation>> = {
   'zh-Hans': () => import('./zh-Hans.js').then((m) => m.zhHans),
+  'zh-Hant': () => import('./zh-Hant.js').then((m) => m.zhHant),
   ko: () => import('./ko.js').then((m) => m.ko),
+  ja: () => import('./ja.js').then((m) => m.ja),
+  es: () => import('./es.js').then((m) => m.es),
+  fr: () => import('./fr.js').then((m) => m.fr),
+  de: () => import('./de.js').then((m) => m.de),
+  'pt-BR': () => import('./pt-BR.js').then((m) => m.ptBR),
+  ar: () => import('./ar.js').then((m) => m.ar),
 };
 const loaded = new Map<CatalogueId, Translation>();
 const loading = new Map<CatalogueId, Promise<Translation>>();
 
+/** Languages with one catalogue for every region (`es-MX` reads `es`); Intl still gets the exact tag. */
+const BY_LANGUAGE: Record<string, CatalogueId> = { ko: 'ko', ja: 'ja', es: 'es', fr: 'fr', de: 'de', pt: 'pt-BR', ar: 'ar' };
+/** Chinese written in Traditional characters where the script is not given. */
+const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
+
 /**
- * The catalogue for a BCP 47 tag. Any Chinese tag gets the Simplified catalogue (a Traditional
- * reader reads it far better than the English fallback); Intl formatting still uses the exact tag.
+ * The catalogue for a BCP 47 tag. Chinese follows the script (`zh-Hant`, or a region that writes
+ * Traditional: TW, HK, MO), else Simplified; every Portuguese tag gets Brazilian Portuguese (the
+ * only one we have, and far better for a European reader than English). Intl formatting still
+ * uses the exact tag, so dates and numbers follow the reader's region.
  */
 export function catalogueFor(lang: string): CatalogueId {
-  const language = lang.trim().toLowerCase().split(/[-_]/)[0];
-  if (language === 'zh') return 'zh-Hans';
-  if (language === 'ko') return 'ko';
-  return 'en';
+  const [language = '', ...rest] = lang.trim().toLowerCase().split(/[-_]/);
+  if (language === 'zh') {
+    if (rest.includes('hant')) return 'zh-Hant';
+    if (rest.includes('hans')) return 'zh-Hans';
+    return rest.some((part) => TRADITIONAL_REGIONS.has(part)) ? 'zh-Hant' : 'zh-Hans';
+  }
+  return Object.hasOwn(BY_LANGUAGE, language) ? BY_LANGUAGE[language] : 'en';
 }
 
 const listeners = new Set<() => void>();

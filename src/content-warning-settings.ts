@@ -1,0 +1,2 @@
+/** Registers <content-warning-settings>. */
+export * from './elements/content-warning-settings/index.js';

@@ -1,0 +1,73 @@
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import type { ReactiveControllerHost } from 'lit';
+import { parseReview, type Review, type ReviewClient } from '../api/index.js';
+import { reviewSourceContext, reviewStateContext } from './contexts.js';
+import { DataController, type DataSpec, type Request } from './data-controller.js';
+import { ReviewErrorEvent, ReviewLoadEvent } from './events.js';
+import { resolveOrigin, type Origin, type ReviewSourceProps } from './origin.js';
+
+export { resolveOrigin, type Origin, type ReviewSourceProps };
+
+type Host = ReactiveControllerHost & HTMLElement & ReviewSourceProps;
+
+const ROOT = Symbol.for('review-elements/context-root');
+
+/**
+ * Lets a `<review-source>` that is defined after its children (per-element imports in any order)
+ * still answer them: ContextRoot replays context requests that nobody answered. Once per page.
+ */
+function ensureContextRoot(): void {
+  const g = globalThis as { [ROOT]?: boolean };
+  if (g[ROOT] || typeof document === 'undefined') return;
+  g[ROOT] = true;
+  new ContextRoot().attach(document.documentElement);
+}
+
+export interface ReviewDataOptions {
+  /** For an element without a Retry (`<content-warning from-review>`): ask again by itself. */
+  autoRetry?: boolean;
+}
+
+/**
+ * Gives an element its review: its own `src`, or `review` (+ `api`), through the page-wide
+ * client; else what the nearest `<review-source>` loaded; else the review given with it (`data`,
+ * or a `<script type="application/json">` child). Preloaded data for the very review the element
+ * names counts as loaded: the element shows it and asks nothing until a reload. Fires
+ * `review-load` / `review-error` once per load. See `DataController` for the rest.
+ */
+export class ReviewDataController extends DataController<Review> {
+  readonly #host: Host;
+  readonly #source: ContextConsumer<typeof reviewSourceContext, Host>;
+
+  constructor(host: Host, options: ReviewDataOptions = {}) {
+    ensureContextRoot();
+    // Made before the controller, so their values are there when it first decides.
+    const provided = new ContextConsumer(host, { context: reviewStateContext, subscribe: true });
+    const source = new ContextConsumer(host, { context: reviewSourceContext, subscribe: true });
+    const spec: DataSpec<Review> = {
+      request: () => {
+        const o = resolveOrigin(host, source.value);
+        if (o.src) return ['document', o.client, o.src];
+        return o.own && o.id && o.client?.api ? ['review', o.client, o.id] : undefined;
+      },
+      load: ([kind, client, at], signal, revalidate) =>
+        kind === 'document'
+          ? (client as ReviewClient).getDocument(at as string, { signal, revalidate })
+          : (client as ReviewClient).getReview(at as string, { signal, revalidate }),
+      provided: () => provided.value,
+      parse: (json) => parseReview(json, document.baseURI),
+      answers: (review: Review, request: Request) => request[0] === 'review' && request[2] === review.id,
+      loadEvent: (review) => new ReviewLoadEvent(review),
+      errorEvent: (error) => new ReviewErrorEvent(error),
+      ...options,
+    };
+    super(host, spec);
+    this.#host = host;
+    this.#source = source;
+  }
+
+  /** What the element resolved: for elements that talk to the API themselves (comments, counts). */
+  get origin(): Origin {
+    return resolveOrigin(this.#host, this.#source.value);
+  }
+}
