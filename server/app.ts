@@ -13,6 +13,7 @@ import { clientAddress } from './client-address.js';
 import type { Config } from './config.js';
 import { problem } from './problem.js';
 import { adminImportRoutes } from './routes/admin-import.js';
+import { articleRoute } from './ssr/article-route.js';
 import type { ReviewStore } from './store/store.js';
 
 /** The project root, from server/app.ts or from the bundle at dist/server/main.js alike. */
@@ -95,6 +96,9 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
   // Every script beside the bundle (chunks, catalogues, maps), not only the one file it is today.
   const bundle = serveStatic({ root: dist });
   app.get('/*', embeddable, cache, (c, next) => (BUNDLE_FILE.test(c.req.path) ? bundle(c, next) : next()));
+  const article = articleRoute(store, ROOT);
+  app.get('/', article);
+  app.get('/index.html', article);
   app.get('/*', serveStatic({ root: `${ROOT}demo` }));
   return app;
 }
