@@ -137,7 +137,9 @@ export class DataController<T> implements ReactiveController {
       value = pre?.value;
       error = pre?.error;
     } else if (this.#plan === 'request') {
-      status = STATUS[this.#task.status];
+      // On the server nothing is fetched: what will load renders as loading, as the browser's first
+      // update does, so the skeleton hydrates (never the empty text, which would not match).
+      status = isServer ? 'loading' : STATUS[this.#task.status];
       value = this.#task.value;
       error = this.#task.error as Error | undefined;
     }
