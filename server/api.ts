@@ -142,8 +142,8 @@ export interface ApiOptions {
    * the 64 KiB one. They get the same deps (admin token, clock, client key).
    */
   uploads?: (store: ReviewStore, deps: Deps) => Hono;
-  /** Called when a body without a length runs past the limit (Node drains the socket here). */
-  onBodyTooLarge?: (c: Context) => void;
+  /** Awaited when a body without a length runs past the limit, before the 413 (Node drains the request here). */
+  onBodyTooLarge?: (c: Context) => void | Promise<void>;
 }
 
 /** The v1 API under /v1: `createApi({ store, config }).fetch(request)` answers a request. */
@@ -175,11 +175,11 @@ export function createApi({ store, config, now = Date.now, clientAddress = () =>
     await next();
   });
   // A body without a length (chunked) is cut off mid-stream: the connection cannot carry another
-  // request. Say so (Connection: close), so the client opens a new one; the runtime may read (and
-  // drop) what the client is still sending, so the close is clean (see server/app.ts).
-  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => {
+  // request. Say so (Connection: close), so the client opens a new one, after the runtime drained
+  // what it is still sending (see drainRefusedBody in server/app.ts).
+  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: async (c) => {
     c.header('Connection', 'close');
-    onBodyTooLarge?.(c);
+    await onBodyTooLarge?.(c);
     return tooLarge(c);
   } }));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));

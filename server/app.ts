@@ -20,29 +20,36 @@ import type { ReviewStore } from './store/store.js';
 export const ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/server/') ? '../../' : '../', import.meta.url));
 
 /**
- * Drains the rest of a refused upload, so the client reads our 413 instead of a reset: a socket
- * destroyed with unread bytes sends RST, and the client's kernel may then drop the answer it had
- * not read yet. So nothing is cut before the answer is out; after it, the socket is ended (FIN)
- * and the rest drained for at most 2 s or 1 MiB more, then destroyed.
+ * Reads (and drops) the rest of a refused chunked upload before answering, for at most 2 s or
+ * 1 MiB more. Answering first is not enough: with `Connection: close`, Node closes the socket as
+ * soon as the answer is written, and closing a socket with unread bytes sends a reset, on which
+ * the client's kernel may drop our answer before the client reads it (seen on a busy machine).
+ * The body's web-stream adapter stops reading once nobody pulls (bodyLimit stopped), so its
+ * listener is taken off and the request drained here.
  */
-function lingeringClose(bindings: HttpBindings | undefined): void {
-  const socket = bindings?.incoming?.socket;
-  if (!socket) return;
-  let answered = false;
-  let drainedAfter = 0;
-  const timer = setTimeout(() => socket.destroy(), 2_000);
-  timer.unref();
-  socket.on('close', () => clearTimeout(timer));
-  socket.on('data', (chunk: Buffer) => {
-    if (!answered) return;
-    drainedAfter += chunk.length;
-    if (drainedAfter > 1024 * 1024) socket.destroy();
+function drainRefusedBody(bindings: HttpBindings | undefined): Promise<void> {
+  const incoming = bindings?.incoming;
+  if (!incoming || incoming.complete || incoming.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let drained = 0;
+    const done = () => {
+      clearTimeout(timer);
+      incoming.off('data', onData);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > 1024 * 1024) done();
+    };
+    const timer = setTimeout(done, 2_000);
+    timer.unref();
+    incoming.removeAllListeners('data');
+    incoming.on('data', onData);
+    incoming.once('end', done);
+    incoming.once('close', done);
+    incoming.once('error', done);
+    incoming.resume();
   });
-  bindings.outgoing?.once('finish', () => {
-    answered = true;
-    socket.end();
-  });
-  socket.resume();
 }
 
 export interface AppOptions {
@@ -73,7 +80,7 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
     now,
     clientAddress: (c) => clientAddress(c, config.trustProxy),
     uploads: adminImportRoutes,
-    onBodyTooLarge: (c) => lingeringClose(c.env as HttpBindings | undefined),
+    onBodyTooLarge: (c) => drainRefusedBody(c.env as HttpBindings | undefined),
   });
   app.route('/', api);
 
