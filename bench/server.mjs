@@ -106,3 +106,7 @@ try {
 } finally {
   await server.stop();
 }
+
+// One process on SQLite, one on PostgreSQL, two on PostgreSQL behind a proxy (bench/stores.mjs).
+const { benchStores } = await import('./stores.mjs');
+await benchStores(root);

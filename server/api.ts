@@ -10,11 +10,14 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ApiConfig } from './config.js';
 import { bearer } from './http.js';
 import { openApiDocument } from './openapi.js';
+import { MemoryFeed } from './live/feed.js';
+import { LiveHub } from './live/hub.js';
 import { problem } from './problem.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter, type WriteLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { client, createDeps, isAdmin, type Deps } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
+import { eventRoutes } from './routes/events.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { MAX_BODY_BYTES } from './schemas.js';
 import { InvalidCursorError } from './store/cursor.js';
@@ -110,15 +113,17 @@ function corsPolicy(config: ApiConfig): MiddlewareHandler {
   };
 }
 
-/** Per-client limits: writes (10 a minute) and reads (generous: a reader never meets it). */
-function rateLimits(config: ApiConfig, deps: Deps): MiddlewareHandler {
-  const writes = new RateLimiter(config.writeRateLimit);
+/**
+ * Per-client limits: writes (10 a minute; `writes` is shared by every process on PostgreSQL) and
+ * reads (generous: a reader never meets it; per process).
+ */
+function rateLimits(config: ApiConfig, deps: Deps, writes: WriteLimiter): MiddlewareHandler {
   const reads = new RateLimiter(config.readRateLimit);
   return async (c, next) => {
     const write = WRITE_METHODS.has(c.req.method);
     if (!write || !(await isAdmin(deps, bearer(c)))) {
       const limit = write ? config.writeRateLimit : config.readRateLimit;
-      const wait = (write ? writes : reads).hit(client(c, deps), deps.now());
+      const wait = await (write ? writes : reads).hit(client(c, deps), deps.now());
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         return problem(c, 429, 'rate-limited', `At most ${limit} ${write ? 'writes' : 'requests'} a minute; try again in ${wait} s`, { retryAfter: wait });
@@ -142,12 +147,19 @@ export interface ApiOptions {
    * the 64 KiB one. They get the same deps (admin token, clock, client key).
    */
   uploads?: (store: ReviewStore, deps: Deps) => Hono;
+  /** Write limits: in this process unless given (PostgreSQL shares one across processes). */
+  limiter?: WriteLimiter;
+  /** Live event streams; a hub on an in-memory feed unless given. */
+  live?: LiveHub;
   /** Awaited when a body without a length runs past the limit, before the 413 (Node drains the request here). */
   onBodyTooLarge?: (c: Context) => void | Promise<void>;
 }
 
 /** The v1 API under /v1: `createApi({ store, config }).fetch(request)` answers a request. */
-export function createApi({ store, config, now = Date.now, clientAddress = () => 'unknown', uploads, onBodyTooLarge }: ApiOptions) {
+export function createApi(options: ApiOptions) {
+  const { store, config, now = Date.now, clientAddress = () => 'unknown', uploads, onBodyTooLarge } = options;
+  const limiter = options.limiter ?? new RateLimiter(config.writeRateLimit);
+  const live = options.live ?? new LiveHub(new MemoryFeed());
   const deps = createDeps(config, now, clientAddress);
   const api = new Hono().basePath('/v1');
 
@@ -162,7 +174,7 @@ export function createApi({ store, config, now = Date.now, clientAddress = () =>
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
   api.use('*', corsPolicy(config));
-  api.use('*', rateLimits(config, deps));
+  api.use('*', rateLimits(config, deps, limiter));
   if (uploads) api.route('/', uploads(store, deps));
   // Refused from Content-Length (or while streaming) before any parsing happens. A declared length
   // is checked here, before the body is touched: then the server reads and drops the rest, and the
@@ -185,6 +197,7 @@ export function createApi({ store, config, now = Date.now, clientAddress = () =>
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/', reviewRoutes(store, deps));
   api.route('/', commentRoutes(store, deps));
+  api.route('/', eventRoutes(store, live, deps));
   api.route('/', adminRoutes(store, deps));
   api.all('*', (c) => problem(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}`));
   return api;

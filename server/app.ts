@@ -12,6 +12,8 @@ import { createApi } from './api.js';
 import { clientAddress } from './client-address.js';
 import type { Config } from './config.js';
 import { problem } from './problem.js';
+import type { LiveHub } from './live/hub.js';
+import type { WriteLimiter } from './rate-limit.js';
 import { adminImportRoutes } from './routes/admin-import.js';
 import { articleRoute } from './ssr/article-route.js';
 import type { ReviewStore } from './store/store.js';
@@ -56,9 +58,13 @@ export interface AppOptions {
   store: ReviewStore;
   config: Config;
   now?: () => number;
+  /** Write limits: in this process unless given (PostgreSQL shares one across processes). */
+  limiter?: WriteLimiter;
+  /** Live event streams; a hub on an in-memory feed unless given. */
+  live?: LiveHub;
 }
 
-export function createApp({ store, config, now = Date.now }: AppOptions) {
+export function createApp({ store, config, now = Date.now, limiter, live }: AppOptions) {
   const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.onError((error, c) => {
@@ -81,6 +87,8 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
     clientAddress: (c) => clientAddress(c, config.trustProxy),
     uploads: adminImportRoutes,
     onBodyTooLarge: (c) => drainRefusedBody(c.env as HttpBindings | undefined),
+    limiter,
+    live,
   });
   app.route('/', api);
 

@@ -27,6 +27,20 @@ const EnvSchema = v.object({
   REVIEW_DUPLICATE_WINDOW: v.optional(v.pipe(count, v.maxValue(30 * DAY, 'must be at most 2592000 seconds (30 days)')), '3600'),
   REVIEW_MAX_LINKS: v.optional(v.pipe(count, v.maxValue(1000, 'must be at most 1000')), '10'),
   REVIEW_DURABILITY: v.optional(v.picklist(['full', 'normal'], 'must be "full" or "normal"'), 'full'),
+  // PostgreSQL instead of the SQLite file, for several processes on one database.
+  DATABASE_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => {
+        try {
+          const url = new URL(s);
+          return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.pathname.length > 1;
+        } catch {
+          return false;
+        }
+      }, 'must be a PostgreSQL URL like postgres://user:password@host:5432/database'),
+    ),
+  ),
 });
 
 const KNOWN = new Set([...Object.keys(EnvSchema.entries)]);
@@ -38,6 +52,8 @@ export interface Config {
   host: string;
   port: number;
   db: string;
+  /** When set, the store is PostgreSQL (and REVIEW_DB is not used). */
+  databaseUrl: string | undefined;
   adminToken: string | undefined;
   /** Origins allowed to write (and read with credentials); reads are open to any origin. */
   allowedOrigins: string[];
@@ -116,7 +132,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const picked = Object.fromEntries([...KNOWN].filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
   const result = v.safeParse(EnvSchema, picked);
   if (!result.success) {
-    const messages = result.issues.map((issue) => `${v.getDotPath(issue)}=${JSON.stringify(picked[v.getDotPath(issue) ?? ''])}: ${issue.message}`);
+    // A database URL may hold a password: name the setting, never echo its value.
+    const shown = (key: string) => (key === 'DATABASE_URL' ? '' : `=${JSON.stringify(picked[key])}`);
+    const messages = result.issues.map((issue) => `${v.getDotPath(issue)}${shown(v.getDotPath(issue) ?? '')}: ${issue.message}`);
     throw new ConfigError(`Invalid setting: ${messages.join('; ')}`);
   }
   const e = result.output;
@@ -124,6 +142,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     db: e.REVIEW_DB,
+    databaseUrl: e.DATABASE_URL,
     adminToken: e.REVIEW_ADMIN_TOKEN,
     allowedOrigins: origins('ALLOWED_ORIGINS', e.ALLOWED_ORIGINS),
     publicOrigins: origins('PUBLIC_ORIGIN', e.PUBLIC_ORIGIN),

@@ -1,6 +1,7 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { CommentCountsSchema, CommentSchema, ProblemSchema, ReviewSchema, ReviewSummarySchema } from '../src/api/schemas.js';
+import { eventsPath } from './live/openapi.js';
 import { CommentEditSchema, CommentInputSchema, MAX_BODY_BYTES } from './schemas.js';
 
 // The JSON Schemas are generated from the same valibot schemas the server validates with, so the
@@ -119,6 +120,7 @@ export function openApiDocument(): object {
           },
         },
       },
+      '/reviews/{id}/events': eventsPath,
       '/comments/{id}': {
         patch: {
           summary: "Edit a comment: its author's editToken within 15 minutes, or the admin token",

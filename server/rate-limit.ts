@@ -1,9 +1,15 @@
 /**
- * Requests per window per client, in a fixed window (a minute unless told). In memory: the
- * reference server is one process; behind several processes, put the limit in the proxy instead.
- * Entries are swept once there are many, so a flood of addresses costs at most a few MB.
+ * Counts requests per client; answers the seconds to wait when over the limit, or 0 when allowed.
+ * In memory for one process (RateLimiter); writes in the database when several processes share
+ * the limit (server/store/postgres/rate-limit.ts). In memory, entries are swept once there are
+ * many, so a flood of addresses costs at most a few MB.
  */
-export class RateLimiter {
+export interface WriteLimiter {
+  hit(client: string, now: number): number | Promise<number>;
+}
+
+/** Requests per window per client, in a fixed window (a minute unless told), in this process's memory. */
+export class RateLimiter implements WriteLimiter {
   readonly #limit: number;
   readonly #windowMs: number;
   readonly #hits = new Map<string, { start: number; count: number }>();

@@ -8,7 +8,9 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { MAX_REPLY_DEPTH } from '../schemas.js';
+import { openPostgresStore } from '../store/open.js';
 import { SqliteStore } from '../store/sqlite.js';
+import type { ReviewStore } from '../store/store.js';
 import { FORMAT_NAMES, ImportError, runImport } from './formats.js';
 import { readMapFile } from './match.js';
 import type { ImportReport } from './writer.js';
@@ -72,10 +74,6 @@ async function main(): Promise<number> {
     console.error(`No file ${file}`);
     return 2;
   }
-  if (process.env.DATABASE_URL) {
-    console.error('DATABASE_URL: the PostgreSQL store is not available yet; unset it to import into REVIEW_DB (SQLite).');
-    return 2;
-  }
   let map;
   try {
     map = values.map ? readMapFile(values.map) : undefined;
@@ -83,7 +81,19 @@ async function main(): Promise<number> {
     console.error(`--map ${values.map}: ${(error as Error).message}`);
     return 2;
   }
-  const store = new SqliteStore(process.env.REVIEW_DB || './data/reviews.db');
+  // The same database the server uses: PostgreSQL when DATABASE_URL names one, else REVIEW_DB.
+  let opened: { store: ReviewStore; close: () => Promise<void> };
+  try {
+    if (process.env.DATABASE_URL) opened = await openPostgresStore(process.env.DATABASE_URL);
+    else {
+      const sqlite = new SqliteStore(process.env.REVIEW_DB || './data/reviews.db');
+      opened = { store: sqlite, close: () => sqlite.close() };
+    }
+  } catch (error) {
+    console.error(`Cannot open the database: ${(error as Error).message}`);
+    return 1;
+  }
+  const { store } = opened;
   try {
     const report = await runImport(store, file, values.from, { dryRun: values['dry-run'], includeSpam: values['include-spam'], map });
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report, MAX_REPLY_DEPTH));
@@ -95,7 +105,7 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
-    await store.close();
+    await opened.close();
   }
 }
 

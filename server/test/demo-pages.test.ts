@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { removeDir, startServer, type Server } from './harness.js';
+import { removeDir, startServer, type Server, POSTGRES } from './harness.js';
 
-describe('demo pages', () => {
+describe('demo pages', { skip: POSTGRES ? 'store-independent browser pages: run once, on SQLite' : false }, () => {
   let server: Server;
   let browser: Browser;
   before(async () => {

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { blogPost, startBlog, startFront, type Blog, type Fault, type Front } from './embed-servers.js';
-import { removeDir, startServer, type Server } from './harness.js';
+import { POSTGRES, removeDir, startServer, type Server } from './harness.js';
 
 // The functions given to evaluate() run in the page; the server's tsconfig has no DOM library.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -31,7 +31,7 @@ async function until(condition: () => boolean, what: string, timeout = 30_000) {
   }
 }
 
-describe('the embed snippet on another site', { timeout: 180_000 }, () => {
+describe('the embed snippet on another site', { timeout: 180_000, skip: POSTGRES ? 'store-independent browser pages: run once, on SQLite' : false }, () => {
   let server: Server;
   let front: Front;
   let blog: Blog;

@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startServerProcess, type ServerProcess } from '../../scripts/server-process.mjs';
+import { after } from 'node:test';
+import { createDatabase, dropDatabase, startServerProcess, type ServerProcess } from '../../scripts/server-process.mjs';
 
 const MAIN = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url));
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -15,13 +16,29 @@ export interface Server extends ServerProcess {
   request: (path: string, init?: RequestInit & { json?: unknown }) => Promise<Response>;
 }
 
+/**
+ * The store the suite runs against: PostgreSQL when DATABASE_URL names a server (each server gets
+ * a database of its own there, kept for a restart with `reuse`), SQLite otherwise.
+ */
+export const POSTGRES = process.env.DATABASE_URL || undefined;
+export const STORE = POSTGRES ? 'postgres' : 'sqlite';
+
+/** PostgreSQL databases by the server's temporary folder: a restart with `reuse` finds its data. */
+const databases = new Map<string, string>();
+// Dropped once the file's tests are done (the throwaway cluster goes at the end anyway).
+if (POSTGRES) after(async () => {
+  for (const url of databases.values()) await dropDatabase(url).catch(() => {});
+});
+
 export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; db: string }): Promise<Server> {
+  const databaseUrl = POSTGRES ? ((reuse && databases.get(reuse.dir)) ?? (await createDatabase(POSTGRES))) : undefined;
   // The files are the test's to remove (removeDir), so a restart can reuse them. Limits and the
   // duplicate rule are off unless a test turns them on (server/test/abuse-*.test.ts does).
   const server = await startServerProcess(
     { WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0', REVIEW_DUPLICATE_WINDOW: '0', ...env },
-    { ...reuse, keepFiles: true },
+    { ...reuse, keepFiles: true, databaseUrl },
   );
+  if (databaseUrl) databases.set(server.dir, databaseUrl);
   return {
     ...server,
     request: (path, init = {}) => {

@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_TOKEN, startServer, type Server } from './harness.js';
 
@@ -52,7 +53,7 @@ export async function startWorld(reviews = REVIEWS): Promise<World> {
       new Promise((resolve) => {
         const child = spawn(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], {
           cwd: ROOT,
-          env: { PATH: process.env.PATH ?? '', REVIEW_DB: db, TZ: 'Asia/Seoul', ...env },
+          env: { PATH: process.env.PATH ?? '', REVIEW_DB: db, ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : {}), TZ: 'Asia/Seoul', ...env },
         });
         let stdout = '';
         let stderr = '';
@@ -88,9 +89,20 @@ export function compact(items: ApiComment[]): unknown[] {
   });
 }
 
-/** Every comment in the database, for what the API never shows (emails, stored status). */
-export function storedComments(db: string): { author_name: string; author_email: string | null; author_email_hash: string | null; status: string; created_at: string; body: string }[] {
-  const conn = new Database(db, { readonly: true });
+type StoredRow = { author_name: string; author_email: string | null; author_email_hash: string | null; status: string; created_at: string; body: string };
+
+/** Every comment in the server's database (SQLite file or PostgreSQL), for what the API never shows (emails, stored status). */
+export async function storedComments(server: Server): Promise<StoredRow[]> {
+  if (server.databaseUrl) {
+    const client = new pg.Client({ connectionString: server.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query<StoredRow>('SELECT * FROM comments ORDER BY seq')).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const conn = new Database(server.db, { readonly: true });
   try {
     return conn.prepare('SELECT * FROM comments ORDER BY seq').all() as never;
   } finally {

@@ -47,12 +47,12 @@ export function importSuite(c: FormatCase): void {
     it('--dry-run writes nothing and prints the report', async () => {
       dryReport = await runJson(world, ['--from', c.format, '--dry-run', c.file()]);
       assert.equal(dryReport.dryRun, true);
-      assert.deepEqual(storedComments(world.server.db), []);
+      assert.deepEqual(await storedComments(world.server), []);
       const text = await world.cli(['--from', c.format, '--dry-run', c.file()]);
       assert.equal(text.code, 0, text.stderr);
       assert.match(text.stdout, /dry run: nothing was written/);
       assert.match(text.stdout, new RegExp(`Comments to import: ${c.report.imported.total} `));
-      assert.deepEqual(storedComments(world.server.db), []);
+      assert.deepEqual(await storedComments(world.server), []);
     });
 
     it('imports: the report says what happened, as the dry run did', async () => {
@@ -91,7 +91,7 @@ export function importSuite(c: FormatCase): void {
     });
 
     it('keeps emails only as their hash', async () => {
-      const stored = storedComments(world.server.db);
+      const stored = await storedComments(world.server);
       assert.ok(stored.every((row) => row.author_email === null));
       const hashes = new Set(stored.map((row) => row.author_email_hash));
       for (const email of c.emails) assert.ok(hashes.has(emailHash(email)), email);
@@ -100,11 +100,11 @@ export function importSuite(c: FormatCase): void {
     });
 
     it('a second run imports nothing', async () => {
-      const before = storedComments(world.server.db).length;
+      const before = (await storedComments(world.server)).length;
       const report = await runJson(world, ['--from', c.format, c.file()]);
       assert.equal(report.imported.total, 0);
       assert.equal(report.skipped.duplicate, c.report.imported.total);
-      assert.equal(storedComments(world.server.db).length, before);
+      assert.equal((await storedComments(world.server)).length, before);
       await world.restart();
       assert.deepEqual(await world.tree('kingdom'), c.kingdom);
     });
