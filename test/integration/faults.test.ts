@@ -560,6 +560,8 @@ describe('faults (issue #8)', () => {
       await waitUntil(() => part(thread, 'closed'), 'the thread does not say comments are closed', { timeout: 5000 });
       expect(seen(part(thread, 'closed'))).to.equal('Comments are closed.');
       expect(thread.shadowRoot!.querySelector('review-comment-form')).to.equal(null);
+      // The comments come in their own request, which may answer after the review's.
+      await waitUntil(() => shown(thread).length > 0, 'the comments did not load', { timeout: 5000 });
       expect(shown(thread)).to.deep.equal([['Mia', `The first word on ${id}`]]);
     });
   });
