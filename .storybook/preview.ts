@@ -17,7 +17,7 @@ else console.warn('custom-elements.json is missing: run `npm run analyze` for th
 /**
  * MSW, started once per preview. The worker is served at the root (main.ts `staticDirs`) and
  * registered by a relative URL, so a Storybook deployed under a sub-path still finds it. Only
- * requests to the stories' fake API (`story-api/…`) are expected to be mocked; anything else
+ * requests to the stories' API (`story-api/…`, the real routes over an in-memory store) are answered; anything else
  * (the preview's own modules, /data files, images) goes to the network without a warning.
  */
 async function startWorker() {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './web-crypto.js';
 
 /**
  * The same words posted again on one review within the window are refused (a flood of one text,
@@ -16,9 +16,9 @@ export class DuplicateGuard {
   }
 
   /** Letters and digits only, case-folded: changing spacing, case or punctuation is the same text. */
-  static key(reviewId: string, body: string): string {
+  static key(reviewId: string, body: string): Promise<string> {
     const normal = body.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
-    return createHash('sha256').update(`${reviewId}\u0000${normal}`).digest('base64url');
+    return sha256(`${reviewId}\u0000${normal}`);
   }
 
   /** Is this a repeat within the window (and not a retry of the same keyed request)? */

@@ -57,13 +57,3 @@ export function clientAddress(c: Context, trust: TrustProxy): string {
   }
   return isIP(client) === 6 ? ipv6Prefix(client) : client;
 }
-
-const KEY = 'review-client';
-/** The client key of this request, computed once. */
-export function clientOf(c: Context, trust: TrustProxy): string {
-  const known = c.get(KEY as never) as string | undefined;
-  if (known) return known;
-  const key = clientAddress(c, trust);
-  c.set(KEY as never, key as never);
-  return key;
-}

@@ -76,6 +76,12 @@ export interface Config {
   durability: 'full' | 'normal';
 }
 
+/** What the API itself reads (server/api.ts): the rest is the Node process's (address, file, proxy). */
+export type ApiConfig = Pick<
+  Config,
+  'adminToken' | 'allowedOrigins' | 'publicOrigins' | 'moderation' | 'writeRateLimit' | 'readRateLimit' | 'editWindowMs' | 'duplicateWindowMs' | 'maxLinks'
+>;
+
 export class ConfigError extends Error {}
 
 function origins(name: string, value: string): string[] {

@@ -1,9 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import * as v from 'valibot';
+import { MAX_JSON_DEPTH } from '../src/api/limits.js';
 import { problem } from './problem.js';
+import { sha1, sha256 } from './web-crypto.js';
 
-export const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
+export { sameSecret } from './web-crypto.js';
+
+export const etagOf = async (body: string) => `"${(await sha1(body)).slice(0, 20)}"`;
 
 /** Does an If-None-Match header list this ETag (weak or strong)? */
 function matches(header: string | undefined, etag: string): boolean {
@@ -13,16 +16,14 @@ function matches(header: string | undefined, etag: string): boolean {
 }
 
 /** A JSON read with ETag, Cache-Control and 304 on a matching If-None-Match. */
-export function cachedJson(c: Context, body: string, cacheControl: string, etag = etagOf(body)) {
+export async function cachedJson(c: Context, body: string, cacheControl: string, known?: string) {
+  const etag = known ?? (await etagOf(body));
   c.header('ETag', etag);
   c.header('Cache-Control', cacheControl);
   c.header('Vary', 'Origin, Accept-Encoding');
   if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
   return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 }
-
-/** No request we accept nests deeper than a handful of levels; this is far past any of them. */
-const MAX_JSON_DEPTH = 64;
 
 /**
  * How deep the brackets of a JSON text nest, outside strings: checked before parsing, since a
@@ -79,11 +80,5 @@ export function bearer(c: Context): string | undefined {
   return match?.[1];
 }
 
-/** Constant-time comparison, so a token cannot be guessed byte by byte from response times. */
-export function sameSecret(a: string, b: string): boolean {
-  const x = createHash('sha256').update(a).digest();
-  const y = createHash('sha256').update(b).digest();
-  return timingSafeEqual(x, y);
-}
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** What is stored of an edit token: its SHA-256 (base64url), never the token. */
+export const hashToken = (token: string) => sha256(token);

@@ -2,9 +2,9 @@
  * Request bodies the server accepts. Response shapes are the shared contract in src/api/schemas.ts.
  */
 import * as v from 'valibot';
+import { MAX_AUTHOR_NAME, MAX_COMMENT_BODY } from '../src/api/limits.js';
 
-export const MAX_BODY_BYTES = 64 * 1024;
-export const MAX_REPLY_DEPTH = 8;
+export { MAX_BODY_BYTES, MAX_REPLY_DEPTH } from '../src/api/limits.js';
 
 /**
  * Comments are stored as UTF-8 text, which cannot hold a lone surrogate (SQLite would keep invalid
@@ -12,12 +12,12 @@ export const MAX_REPLY_DEPTH = 8;
  */
 const wellFormed = v.transform((s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 
-const name = v.pipe(v.string(), wellFormed, v.trim(), v.minLength(1, 'Enter a name'), v.maxLength(80, 'Names are at most 80 characters'));
+const name = v.pipe(v.string(), wellFormed, v.trim(), v.minLength(1, 'Enter a name'), v.maxLength(MAX_AUTHOR_NAME, `Names are at most ${MAX_AUTHOR_NAME} characters`));
 const body = v.pipe(
   v.string(),
   wellFormed,
   v.check((s) => s.trim().length > 0, 'Write something'),
-  v.maxLength(10_000, 'Comments are at most 10 000 characters'),
+  v.maxLength(MAX_COMMENT_BODY, `Comments are at most ${MAX_COMMENT_BODY} characters`),
 );
 
 export const CommentInputSchema = v.object({

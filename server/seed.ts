@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ReviewInput } from '../src/api/types.js';
 import { hashToken } from './http.js';
+import { randomToken } from './web-crypto.js';
 import type { ReviewStore } from './store/store.js';
 
 const DEMO_REVIEWS = ['ballerina', 'the-glory', 'past-lives'];
@@ -72,7 +72,7 @@ async function seedThread(store: ReviewStore, reviewId: string, comments: SeedCo
         body: c.body,
         spoiler: c.spoiler ?? false,
         status: 'published',
-        editTokenHash: hashToken(randomBytes(24).toString('base64url')),
+        editTokenHash: await hashToken(randomToken(24)),
         createdAt: c.at,
       },
       undefined,

@@ -16,7 +16,7 @@ const meta = {
   render: renderCount,
   args: { api: commentsApi.api, review: 'ballerina' },
   argTypes: {
-    api: { control: 'text', description: 'Base URL of the review API (here the stories’ in-memory comments API).' },
+    api: { control: 'text', description: 'Base URL of the review API (here the reference server’s routes over an in-memory store).' },
     review: { control: 'select', options: [...COMMENT_REVIEW_IDS, 'does-not-exist'] },
     href: { control: 'text', description: 'Makes the count a link, e.g. `#comments`.' },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },

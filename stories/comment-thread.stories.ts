@@ -62,7 +62,7 @@ const meta = {
   },
   /**
    * Each story starts as a first visit: no drafts, unsent posts, remembered name or edit tokens in
-   * localStorage, and the fake API forgets what was posted, edited or deleted.
+   * localStorage, and the stories' API (the real routes, in memory) forgets what was posted, edited or deleted.
    */
   beforeEach: () => {
     forgetCommentStorage();
@@ -108,7 +108,7 @@ async function postThroughForm(
  * A conversation under the Ballerina review: 12 comments, replies two deep, a comment marked as a
  * spoiler, an inline `||spoiler||`, one comment in Korean, and the markdown subset — **bold**,
  * *italic*, `code`, a `> quote`, a bare link and a labelled one. Post a comment or a reply: the
- * fake API keeps it (and lets its author edit or delete it for 15 minutes) until the story
+ * stories' API keeps it (and lets its author edit or delete it for 15 minutes) until the story
  * renders again.
  */
 export const Default: Story = { parameters: working };

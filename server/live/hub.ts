@@ -130,7 +130,8 @@ export class LiveHub {
     this.#heartbeat ??= setInterval(() => {
       for (const s of this.#streams) s.send(': heartbeat\n\n');
     }, this.#heartbeatMs);
-    this.#heartbeat.unref();
+    // Node's timers can be told not to hold the process open; a browser's (the stories) cannot.
+    (this.#heartbeat as { unref?: () => void }).unref?.();
   }
 
   #remove(stream: Stream): void {

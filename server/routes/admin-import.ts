@@ -6,7 +6,6 @@
  * through the running server's store, so counts and ETags are right at once. No `--map` here:
  * unmatched threads are listed in the report, for a second run with the CLI or after fixing URLs.
  */
-import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -32,7 +31,7 @@ const QuerySchema = v.object({
 class TooLarge extends Error {}
 
 export function adminImportRoutes(store: ReviewStore, deps: Deps) {
-  const app = new Hono<{ Bindings: HttpBindings }>();
+  const app = new Hono();
   app.use('/admin/import', requireAdmin(deps));
   app.post('/admin/import', async (c) => {
     const query = v.safeParse(QuerySchema, c.req.query());

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { problem } from '../problem.js';
-import { publicComment } from '../store/sqlite.js';
+import { publicComment } from '../store/comment-tree.js';
 import type { CommentRecord, ReviewStore } from '../store/store.js';
 import { requireAdmin, type Deps } from './auth.js';
 import { LimitSchema } from './reviews.js';

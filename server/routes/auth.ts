@@ -1,6 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { clientOf } from '../client-address.js';
-import type { Config } from '../config.js';
+import type { ApiConfig } from '../config.js';
 import { bearer, sameSecret } from '../http.js';
 import { problem } from '../problem.js';
 import { RateLimiter } from '../rate-limit.js';
@@ -10,21 +9,34 @@ export const TOKEN_FAILURES = 10;
 export const TOKEN_FAILURE_WINDOW_MS = 10 * 60_000;
 
 export interface Deps {
-  config: Config;
+  config: ApiConfig;
+  /**
+   * The key a client's limits are counted under (its address, or its /64). Given by the runtime:
+   * on Node, the socket's peer and TRUST_PROXY (server/client-address.ts).
+   */
+  clientAddress: (c: Context) => string;
   /** The clock, injectable for tests of time windows. */
   now: () => number;
   /** Wrong tokens per client: a person mistypes a few, a guesser needs millions. */
   tokenFailures: RateLimiter;
 }
 
-export function createDeps(config: Config, now: () => number): Deps {
-  return { config, now, tokenFailures: new RateLimiter(TOKEN_FAILURES, TOKEN_FAILURE_WINDOW_MS) };
+export function createDeps(config: ApiConfig, now: () => number, clientAddress: (c: Context) => string): Deps {
+  return { config, now, clientAddress, tokenFailures: new RateLimiter(TOKEN_FAILURES, TOKEN_FAILURE_WINDOW_MS) };
 }
 
-export const client = (c: Context, deps: Deps) => clientOf(c, deps.config.trustProxy);
+const KEY = 'review-client';
+/** The client key of this request, computed once. */
+export function client(c: Context, deps: Deps): string {
+  const known = c.get(KEY as never) as string | undefined;
+  if (known) return known;
+  const key = deps.clientAddress(c);
+  c.set(KEY as never, key as never);
+  return key;
+}
 
-export function isAdmin(deps: Deps, token: string | undefined): boolean {
-  return Boolean(deps.config.adminToken && token && sameSecret(token, deps.config.adminToken));
+export async function isAdmin(deps: Deps, token: string | undefined): Promise<boolean> {
+  return Boolean(deps.config.adminToken && token && (await sameSecret(token, deps.config.adminToken)));
 }
 
 /** A 429 for a client that sent too many wrong tokens lately, before any token is compared. */
@@ -48,7 +60,7 @@ export function requireAdmin(deps: Deps): MiddlewareHandler {
     }
     const limited = tooManyFailures(c, deps);
     if (limited) return limited;
-    if (!isAdmin(deps, token)) {
+    if (!(await isAdmin(deps, token))) {
       tokenFailed(c, deps);
       return problem(c, 403, 'forbidden', 'The admin token is not right');
     }

@@ -1,14 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { DuplicateGuard, countLinks } from '../abuse.js';
 import { bearer, cachedJson, etagOf, hashToken, readBody, sameSecret } from '../http.js';
 import { problem } from '../problem.js';
 import { CommentEditSchema, CommentInputSchema, IdempotencyKeySchema, MAX_REPLY_DEPTH } from '../schemas.js';
-import { newCommentId, publicComment } from '../store/sqlite.js';
+import { newCommentId, publicComment } from '../store/comment-tree.js';
 import type { CommentRecord, ReviewStore } from '../store/store.js';
 import { client, isAdmin, tokenFailed, tooManyFailures, type Deps } from './auth.js';
 import { LimitSchema } from './reviews.js';
+import { randomToken, sha256 } from '../web-crypto.js';
 
 /** Comment pages change with every post: caches must ask each time (ETag makes that cheap). */
 const COMMENTS_CACHE = 'no-cache';
@@ -50,7 +50,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
   const serialised = new WeakMap<object, { json: string; etag: string }>();
   const duplicates = new DuplicateGuard(deps.config.duplicateWindowMs);
   /** Makes a bot's retried key come back with the same (fake) comment id, as a person's would. */
-  const honeypotSalt = randomBytes(16).toString('base64url');
+  const honeypotSalt = randomToken(16);
 
   app.get('/reviews/:id/comments', async (c) => {
     const reviewId = c.req.param('id');
@@ -69,7 +69,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     let wire = serialised.get(page);
     if (!wire) {
       const json = JSON.stringify(page);
-      wire = { json, etag: etagOf(json) };
+      wire = { json, etag: await etagOf(json) };
       serialised.set(page, wire);
     }
     return cachedJson(c, wire.json, COMMENTS_CACHE, wire.etag);
@@ -88,7 +88,8 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     const key = keyHeader === undefined ? undefined : v.safeParse(IdempotencyKeySchema, keyHeader);
     if (key && !key.success) return problem(c, 400, 'invalid-body', key.issues[0].message);
 
-    // One reading of the clock for the whole request: the honeypot's replay repeats it exactly.
+    // One clock reading for the whole request: hashing awaits, and the honeypot's answer must
+    // carry the same time as what the duplicate guard remembers.
     const nowMs = deps.now();
     const now = new Date(nowMs).toISOString();
     // Checked for a bot's post as for anyone's, so the honeypot's answer tells it nothing.
@@ -105,14 +106,14 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     // The key is the client's own: the same key from another client is another request, so a key
     // seen on the wire (a log, a shared proxy) never hands its comment's edit token to anyone else.
     const scopedKey = key?.success
-      ? createHash('sha256').update(`${reviewId}\u0000${client(c, deps)}\u0000${key.output}`).digest('base64url')
+      ? await sha256(`${reviewId}\u0000${client(c, deps)}\u0000${key.output}`)
       : undefined;
-    const textKey = DuplicateGuard.key(reviewId, comment.body);
+    const textKey = await DuplicateGuard.key(reviewId, comment.body);
     if (duplicates.isDuplicate(textKey, scopedKey, nowMs)) {
       return problem(c, 409, 'duplicate-comment', 'The same comment was posted on this review a moment ago');
     }
     const status = deps.config.moderation === 'pre' ? 'pending' : 'published';
-    const editToken = randomBytes(24).toString('base64url');
+    const editToken = randomToken(24);
 
     if (comment.website) {
       // The honeypot was filled in: a bot. Answer exactly as for a person (status, body, Location,
@@ -122,7 +123,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       if (firstAt === undefined) duplicates.remember(textKey, scopedKey, nowMs);
       else c.header('Idempotent-Replayed', 'true');
       const fake: CommentRecord = {
-        id: scopedKey ? `c_${createHash('sha256').update(honeypotSalt + scopedKey).digest('base64url').slice(0, 12)}` : newCommentId(),
+        id: scopedKey ? `c_${(await sha256(honeypotSalt + scopedKey)).slice(0, 12)}` : newCommentId(),
         reviewId, parentId: comment.parentId ?? null, rootId: '', depth: 0,
         authorName: comment.author.name, authorEmail: null, body: comment.body, spoiler: comment.spoiler,
         status, createdAt: firstAt === undefined ? now : new Date(firstAt).toISOString(), editedAt: null, editTokenHash: '',
@@ -133,7 +134,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
 
     // Hashed from what was validated, not the raw body: unknown fields are dropped, so nothing a
     // client adds can make hashing walk a hostile structure.
-    const requestHash = createHash('sha256').update(JSON.stringify([reviewId, comment])).digest('base64url');
+    const requestHash = await sha256(JSON.stringify([reviewId, comment]));
     const result = await store.createComment(
       {
         reviewId,
@@ -143,7 +144,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
         body: comment.body,
         spoiler: comment.spoiler,
         status,
-        editTokenHash: hashToken(editToken),
+        editTokenHash: await hashToken(editToken),
         createdAt: now,
       },
       scopedKey ? { key: scopedKey, requestHash } : undefined,
@@ -168,8 +169,8 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     }
     const limited = tooManyFailures(c, deps);
     if (limited) return { response: limited };
-    if (isAdmin(deps, token)) return { record, admin: true };
-    if (!record.editTokenHash || !sameSecret(hashToken(token), record.editTokenHash)) {
+    if (await isAdmin(deps, token)) return { record, admin: true };
+    if (!record.editTokenHash || !(await sameSecret(await hashToken(token), record.editTokenHash))) {
       tokenFailed(c, deps);
       return { response: problem(c, 403, 'forbidden', 'This token cannot change this comment') };
     }

@@ -1,4 +1,3 @@
-import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { LiveHub } from '../live/hub.js';
 import { problem } from '../problem.js';
@@ -12,7 +11,7 @@ import type { ReviewStore } from '../store/store.js';
  * that already has one). Reads: open to any origin, like the other read routes.
  */
 export function eventRoutes(store: ReviewStore, hub: LiveHub, deps: Deps) {
-  const app = new Hono<{ Bindings: HttpBindings }>();
+  const app = new Hono();
 
   app.get('/reviews/:id/events', async (c) => {
     const reviewId = c.req.param('id');

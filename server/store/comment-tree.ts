@@ -1,4 +1,5 @@
 import type { Comment } from '../../src/api/types.js';
+import { randomToken, utf8Length } from '../web-crypto.js';
 import type { CommentRecord } from './store.js';
 
 /** A page's comments take at most this many bytes of JSON, so every page is under 256 KB. */
@@ -19,8 +20,11 @@ export interface SubtreeNode {
  * allowance for the fixed fields (ids, dates, keys, a replies cursor).
  */
 export function wireBytes(r: { authorName: string; body: string }): number {
-  return Buffer.byteLength(JSON.stringify(r.body)) + Buffer.byteLength(JSON.stringify(r.authorName)) + 320;
+  return utf8Length(JSON.stringify(r.body)) + utf8Length(JSON.stringify(r.authorName)) + 320;
 }
+
+/** A new comment's id: 72 random bits. */
+export const newCommentId = () => `c_${randomToken(9)}`;
 
 /** The public face of a comment: never the email or the token hash; deleted ones keep no text. */
 export function publicComment(r: CommentRecord, replies: Comment[] = [], replyCount = 0, repliesCursor?: string | null): Comment {

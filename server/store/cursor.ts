@@ -1,17 +1,19 @@
+import { base64url, fromBase64url } from '../web-crypto.js';
+
 /** Opaque keyset cursors: the sort and the last row's key, as base64url JSON. */
 export type CursorKey = (string | number)[];
 
 export class InvalidCursorError extends Error {}
 
 export function encodeCursor(kind: string, key: CursorKey): string {
-  return Buffer.from(JSON.stringify([kind, ...key])).toString('base64url');
+  return base64url(new TextEncoder().encode(JSON.stringify([kind, ...key])));
 }
 
 export function decodeCursor(kind: string, cursor: string | undefined, shape: ('string' | 'number')[]): CursorKey | undefined {
   if (!cursor) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    parsed = JSON.parse(new TextDecoder().decode(fromBase64url(cursor)));
   } catch {
     throw new InvalidCursorError('The cursor is not one this server made');
   }

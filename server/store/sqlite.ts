@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as v from 'valibot';
 import { ReviewSchema } from '../../src/api/schemas.js';
 import type { Comment, Page, Review, ReviewInput, ReviewSummary } from '../../src/api/types.js';
 import { ByteCache } from './byte-cache.js';
-import { PAGE_BUDGET_BYTES, REPLIES_PER_COMMENT, buildTree, publicComment, wireBytes, type SubtreeNode } from './comment-tree.js';
+import { PAGE_BUDGET_BYTES, REPLIES_PER_COMMENT, buildTree, newCommentId, publicComment, wireBytes, type SubtreeNode } from './comment-tree.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { MIGRATIONS } from './migrations.js';
 import type {
@@ -56,9 +56,7 @@ const toRecord = (r: CommentRow): CommentRecord => ({
   editTokenHash: r.edit_token_hash,
 });
 
-export { publicComment };
-
-export const newCommentId = () => `c_${randomBytes(9).toString('base64url')}`;
+export { newCommentId, publicComment };
 
 /**
  * The embedded default store: one SQLite file in WAL mode (readers never wait for the writer).

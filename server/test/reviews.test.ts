@@ -91,7 +91,7 @@ describe('reviews API', () => {
   it('serves the demo page and the bundle', async () => {
     const page = await server.request('/');
     assert.equal(page.status, 200);
-    assert.match(await page.text(), /<review-source api="\/v1" review="ballerina">/);
+    assert.match(await page.text(), /<review-source\s+api="\/v1" review="ballerina">/);
     const bundle = await server.request('/review-elements.js');
     assert.equal(bundle.status, 200);
     assert.match(bundle.headers.get('Content-Type')!, /javascript/);

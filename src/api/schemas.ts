@@ -6,6 +6,7 @@
  * widget. Field names follow DESIGN.md and are the contract: extend, never rename.
  */
 import * as v from 'valibot';
+import { MAX_AUTHOR_NAME, MAX_COMMENT_BODY } from './limits.js';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
@@ -133,8 +134,8 @@ export const CommentStatusSchema = v.picklist(['published', 'pending', 'deleted'
 const CommentBase = {
   id: nonEmpty(100),
   parentId: v.optional(v.nullable(text(100)), null),
-  author: v.object({ name: text(80), avatar: v.optional(text(2048)) }),
-  body: text(10_000),
+  author: v.object({ name: text(MAX_AUTHOR_NAME), avatar: v.optional(text(2048)) }),
+  body: text(MAX_COMMENT_BODY),
   spoiler: v.optional(v.boolean(), false),
   createdAt: timestamp,
   editedAt: v.optional(v.nullable(timestamp), null),

@@ -1,5 +1,5 @@
 import { Task, initialState } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { worthRetrying } from '../api/errors.js';
 import { retryLater } from '../shared/retry-later.js';
 
@@ -126,6 +126,9 @@ export class DataController<T> implements ReactiveController {
 
   /** The state to render. */
   get state(): DataState<T> {
+    // Server rendering (@lit-labs/ssr) runs render() without the update cycle, so hostUpdate never
+    // decided: decide here, so given data renders as content, not as the empty state.
+    if (isServer) this.#plan = this.#decide();
     let status: LoadStatus = 'idle';
     let value: T | undefined;
     let error: Error | undefined;
@@ -136,7 +139,9 @@ export class DataController<T> implements ReactiveController {
       value = pre?.value;
       error = pre?.error;
     } else if (this.#plan === 'request') {
-      status = STATUS[this.#task.status];
+      // On the server nothing is fetched: what will load renders as loading, as the browser's first
+      // update does, so the skeleton hydrates (never the empty text, which would not match).
+      status = isServer ? 'loading' : STATUS[this.#task.status];
       value = this.#task.value;
       error = this.#task.error as Error | undefined;
     }

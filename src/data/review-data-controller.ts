@@ -6,6 +6,7 @@ import { DataController, type DataSpec, type Request } from './data-controller.j
 import { droppedFields } from '../api/lenient.js';
 import { ReviewErrorEvent, ReviewLoadEvent, ReviewWarningEvent } from './events.js';
 import { resolveOrigin, type Origin, type ReviewSourceProps } from './origin.js';
+import { baseUrl } from '../shared/base-url.js';
 
 export { resolveOrigin, type Origin, type ReviewSourceProps };
 
@@ -56,7 +57,7 @@ export class ReviewDataController extends DataController<Review> {
           ? (client as ReviewClient).getDocument(at as string, { signal, revalidate })
           : (client as ReviewClient).getReview(at as string, { signal, revalidate }),
       provided: () => provided.value,
-      parse: (json) => parseReview(json, document.baseURI),
+      parse: (json) => parseReview(json, baseUrl()),
       answers: (review: Review, request: Request) => request[0] === 'review' && request[2] === review.id,
       loadEvent: (review) => new ReviewLoadEvent(review),
       errorEvent: (error) => new ReviewErrorEvent(error),

@@ -11,6 +11,7 @@ import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase } from '../../shared/i18n/index.js';
 import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
 import { watchCount } from './batch.js';
+import { baseUrl } from '../../shared/base-url.js';
 
 /**
  * @tag comment-count
@@ -99,7 +100,7 @@ export class CommentCount extends ReviewElement {
     const script = this.querySelector(':scope > script[type="application/json"]');
     if (script && this.#preloaded === undefined) {
       try {
-        this.#preloaded = parseReview(JSON.parse(script.textContent ?? ''), document.baseURI).commentCount;
+        this.#preloaded = parseReview(JSON.parse(script.textContent ?? ''), baseUrl()).commentCount;
       } catch {
         // Not a review: nothing to show, as when a count cannot be loaded.
       }
@@ -144,7 +145,7 @@ export class CommentCount extends ReviewElement {
     if (count === undefined) return nothing;
     const { t, locale } = this.localize;
     const text = count === 0 ? t.noComments : plural(locale, t.comments, count);
-    const href = this.href && (this.href.startsWith('#') ? this.href : safeLinkUrl(this.href, document.baseURI));
+    const href = this.href && (this.href.startsWith('#') ? this.href : safeLinkUrl(this.href, baseUrl()));
     return href ? html`<a part="base" href=${href}>${text}</a>` : html`<span part="base">${text}</span>`;
   }
 }

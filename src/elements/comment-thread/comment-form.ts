@@ -9,8 +9,7 @@ import { formStyles } from './comment-form.styles.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { clearDraft, loadAuthor, loadDraft, saveAuthor, saveDraft } from './storage.js';
 
-export const MAX_BODY = 10_000;
-export const MAX_NAME = 80;
+import { MAX_AUTHOR_NAME as MAX_NAME, MAX_COMMENT_BODY as MAX_BODY } from '../../api/limits.js';
 
 /** The form asks its thread to post this. */
 export class CommentFormSubmitEvent extends Event {

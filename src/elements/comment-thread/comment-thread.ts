@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { CommentPage, CommentSort, Review } from '../../api/index.js';
 import { formatNumber } from '../../shared/format.js';
@@ -214,6 +214,8 @@ export class CommentThread extends ReviewElement {
   protected override render() {
     const { t, locale } = this.localize;
     const thread = this.#thread;
+    // A server render (@lit-labs/ssr) has no update cycle: take the given first page here.
+    if (isServer) thread.hostUpdate();
     const { status } = thread.page.state;
     const list = () =>
       html`${thread.nodes.length ? renderComments(thread.nodes, this.#threadView()) : html`<p part="empty">${t.thread.empty}</p>`}

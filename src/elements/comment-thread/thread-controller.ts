@@ -12,6 +12,7 @@ import type { FocusName } from './focus-targets.js';
 import { addToOutbox, draftParents, loadOutbox, newKey, removeFromOutbox, saveToken, type OutboxEntry } from './storage.js';
 import { findPath, localComment, setUi, toNode, updateNode, type Node, type NodeUi } from './thread-model.js';
 import { deleteComment, saveEdit } from './thread-writes.js';
+import { baseUrl } from '../../shared/base-url.js';
 
 /** Below the server's 24 h Idempotency-Key memory, with an hour to spare. */
 const OUTBOX_RESEND_MS = 23 * 60 * 60 * 1000;
@@ -74,7 +75,7 @@ export class ThreadController implements ReactiveController {
       },
       load: ([client, id, sort, limit], signal) =>
         (client as ReviewClient).getComments(id as string, { sort: sort as CommentSort, limit: limit as number }, { signal }),
-      parse: (json) => parseCommentPage(json, document.baseURI),
+      parse: (json) => parseCommentPage(json, baseUrl()),
       // A page given with the element is its first page (until the sort or the review changes).
       answers: () => true,
     });

@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, isServer, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Review, Severity } from '../../api/index.js';
@@ -148,6 +148,8 @@ export class ContentWarning extends ReviewElement {
 
   /** The review's state; loading until the code that reads it has arrived. */
   get #review(): Pick<DataState<Review>, 'status' | 'value'> {
+    // A server render has no time for the lazily imported controller: the given review is the one.
+    if (isServer && !this.#data && this.#preloaded) return { status: 'ready', value: this.#preloaded };
     return this.#data?.state ?? { status: 'loading', value: undefined };
   }
 
@@ -164,11 +166,11 @@ export class ContentWarning extends ReviewElement {
     this.requestUpdate();
   }
 
-  #requestData(): void {
-    if (this.#dataRequested || !this.fromReview) return;
+  #requestData(): Promise<void> | undefined {
+    if (this.#dataRequested || !this.fromReview) return undefined;
     this.#dataRequested = true;
     // A failed import leaves the content hidden (fail closed) and lets the next update try again.
-    import('../../data/review-data-controller.js').then(
+    return import('../../data/review-data-controller.js').then(
       ({ ReviewDataController }) => {
         this.#data = new ReviewDataController(this, { autoRetry: true });
         if (this.#preloaded) this.#data.preloaded = this.#preloaded;
@@ -239,9 +241,20 @@ export class ContentWarning extends ReviewElement {
     }
   };
 
+  /**
+   * A shadow root rendered on the server (@lit-labs/ssr) shows the review's warnings: hydrating it
+   * with the loading state first would not match. So the first update waits for the controller,
+   * which reads the same review from the `<script type="application/json">` child or the source.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated && !isServer && this.shadowRoot?.firstChild) await this.#requestData();
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(): void {
-    this.#requestData();
-    this.#adoptFallback();
+    void this.#requestData();
+    // A server render has no light DOM: the fallback is adopted once the element runs in a browser.
+    if (!isServer) this.#adoptFallback();
     // Apply the reader's settings once per set of topics and per change of settings, unless the
     // reader already acted here; content they did not reveal themselves follows a new "hide".
     if (this.acted || this.#pending) return;

@@ -5,9 +5,9 @@
  * it guards the content itself, so it opens the disclosure and hides its summary.
  */
 
-/** The element's fallback disclosure, if its content is one `<details>` (slotted notes aside). */
+/** The element's fallback disclosure, if its content is one `<details>` (slotted notes and a data script aside). */
 export function fallbackDisclosure(host: HTMLElement): HTMLDetailsElement | undefined {
-  const children = [...host.children].filter((child) => !child.hasAttribute('slot'));
+  const children = [...host.children].filter((child) => !child.hasAttribute('slot') && child.localName !== 'script');
   return children.length === 1 && children[0] instanceof HTMLDetailsElement ? children[0] : undefined;
 }
 

@@ -9,11 +9,12 @@ import { loadSettingsElement } from './settings-loader.js';
 
 /** The settings page's URL (http(s) only), or undefined for the in-place dialog. */
 export function settingsHref(host: Element, attribute: string | undefined): string | undefined {
-  const doc = host.ownerDocument;
-  const href = attribute ?? doc.querySelector<HTMLMetaElement>('meta[name="content-warning-settings"]')?.content;
+  // No document in a server render (@lit-labs/ssr): only an absolute `settings` attribute counts.
+  const doc = host.ownerDocument as Document | null;
+  const href = attribute ?? doc?.querySelector<HTMLMetaElement>('meta[name="content-warning-settings"]')?.content;
   if (!href) return undefined;
   try {
-    const url = new URL(href, doc.baseURI);
+    const url = new URL(href, doc?.baseURI);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
     return undefined;

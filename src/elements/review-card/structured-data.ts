@@ -72,6 +72,14 @@ export function scriptSafeJson(value: unknown): string {
 
 const MARK = 'data-review-card';
 
+/**
+ * The card's JSON-LD as HTML, for a server that renders the page: put it inside `<review-card>`
+ * (light DOM), where the card finds it again on the client and leaves it as it is.
+ */
+export function jsonLdHtml(review: Review): string {
+  return `<script type="application/ld+json" ${MARK}>${scriptSafeJson(reviewJsonLd(review))}</script>`;
+}
+
 interface TrustedTypePolicyFactoryLike {
   createPolicy(name: string, rules: { createScript: (s: string) => string }): { createScript(s: string): unknown };
 }
