@@ -6,7 +6,7 @@
  *   imports); `lazy` lists what it imports only when needed (another language, the data layer).
  * Sizes are bytes; gzip at level 9 and brotli at its default. Deterministic for a given build.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';

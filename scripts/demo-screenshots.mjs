@@ -14,15 +14,6 @@ import { startServerProcess } from './server-process.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const server = await startServerProcess();
 const { url } = server;
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = /listening on (http:\/\/\S+?)\/ /.exec(out);
-    if (m) resolve(m[1]);
-  });
-  server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-});
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],

@@ -59,6 +59,8 @@ export class LiveHub {
     let unsubscribe = () => {};
     let sentThrough = lastId ?? -1;
     let buffered: LiveEvent[] | undefined = [];
+    // The stream's own methods need `this` for themselves and the hub's private members too.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const hub = this;
     const deliver = (event: LiveEvent) => {
       if (buffered) return void buffered.push(event);

@@ -138,7 +138,7 @@ describe('<content-warning>', () => {
         <content-warning from-review topics="blackmail"><p>Text</p></content-warning>
       </review-source>`);
       const el = wrapper.querySelector('content-warning')!;
-      await waitUntil(() => part(el, 'topics')?.querySelectorAll('li').length! > 1);
+      await waitUntil(() => (part(el, 'topics')?.querySelectorAll('li').length ?? 0) > 1);
       expect(seen(part(el, 'topics')!.querySelector('li'))).to.equal('Blackmail');
     });
 

@@ -48,7 +48,6 @@ export async function expectRendered(browser, url, tag, pattern, { timeout = 20_
     await page.waitForFunction(
       ({ tag, source, flags, deep }) => {
         if (!customElements.get(tag)) return false;
-        // eslint-disable-next-line no-new-func
         const text = new Function(`return (${deep})`)()(tag);
         return new RegExp(source, flags).test(text);
       },

@@ -28,7 +28,7 @@ export async function run(cmd, args, options = {}) {
   try {
     return await execFile(cmd, args, { maxBuffer: 64 * 1024 * 1024, timeout: 300_000, ...options });
   } catch (error) {
-    throw new Error(`${cmd} ${args.join(' ')} failed in ${options.cwd ?? process.cwd()}:\n${error.stdout ?? ''}\n${error.stderr ?? error.message}`);
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${options.cwd ?? process.cwd()}:\n${error.stdout ?? ''}\n${error.stderr ?? error.message}`, { cause: error });
   }
 }
 
