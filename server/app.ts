@@ -5,12 +5,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
-import { bearer } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { problem } from './problem.js';
 import { RateLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
-import { isAdmin, type Deps } from './routes/auth.js';
+import { isAdminRequest, type Deps } from './routes/auth.js';
+import { deskRoutes } from './routes/desk.js';
+import { UPLOAD_PATH } from './routes/uploads.js';
+import { createNotifier } from './notify/notifier.js';
 import { commentRoutes } from './routes/comments.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { MAX_BODY_BYTES } from './schemas.js';
@@ -70,7 +72,7 @@ function corsPolicy(config: Config): MiddlewareHandler {
 function writeRateLimit(config: Config, deps: Deps): MiddlewareHandler<{ Bindings: HttpBindings }> {
   const limiter = new RateLimiter(config.writeRateLimit);
   return async (c, next) => {
-    if (WRITE_METHODS.has(c.req.method) && !isAdmin(deps, bearer(c))) {
+    if (WRITE_METHODS.has(c.req.method) && !(await isAdminRequest(deps, c))) {
       const client = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
       const wait = limiter.hit(client, deps.now());
       if (wait > 0) {
@@ -89,7 +91,7 @@ export interface AppOptions {
 }
 
 export function createApp({ store, config, now = Date.now }: AppOptions) {
-  const deps: Deps = { config, now };
+  const deps: Deps = { config, now, desk: store.desk, notify: createNotifier(config) };
   const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.onError((error, c) => {
@@ -115,14 +117,18 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
   // stream, nothing reads the rest: the connection hangs and is dropped, and the next request a
   // keep-alive client, such as a reverse proxy, sends down it is lost.)
   const tooLarge = (c: Context) => problem(c, 413, 'payload-too-large', `Bodies are at most ${MAX_BODY_BYTES / 1024} KiB`);
+  // Image uploads (routes/uploads.ts) have their own, larger limit.
+  const jsonLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
   api.use('*', async (c, next) => {
+    if (c.req.path === `/v1${UPLOAD_PATH}`) return next();
     if (Number(c.req.header('Content-Length')) > MAX_BODY_BYTES) return tooLarge(c);
-    await next();
+    return jsonLimit(c, next);
   });
-  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/', reviewRoutes(store, deps));
   api.route('/', commentRoutes(store, deps));
+  // The owner's desk (#14): before adminRoutes, whose /admin/* guard would refuse sign-in.
+  api.route('/', deskRoutes(store, deps));
   api.route('/', adminRoutes(store, deps));
   api.all('*', (c) => problem(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/v1', api);

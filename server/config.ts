@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { DESK_ENV, DeskConfigError, deskConfig, type DeskConfig } from './desk-config.js';
 
 /**
  * The server's whole configuration, from the environment. Unknown `REVIEW_*` variables and
@@ -18,11 +19,12 @@ const EnvSchema = v.object({
   WRITE_RATE_LIMIT: v.optional(count, '10'),
   REVIEW_SEED: v.optional(v.picklist(['demo', 'none'], 'must be "demo" or "none"'), 'demo'),
   REVIEW_EDIT_WINDOW: v.optional(v.pipe(count, v.minValue(1, 'must be at least 1 second')), '900'),
+  ...DESK_ENV,
 });
 
 const KNOWN = new Set([...Object.keys(EnvSchema.entries)]);
 
-export interface Config {
+export interface Config extends DeskConfig {
   host: string;
   port: number;
   db: string;
@@ -62,6 +64,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError(`Invalid setting: ALLOWED_ORIGINS entry ${JSON.stringify(origin)} is not an origin like https://blog.example`);
     }
   }
+  let desk: DeskConfig;
+  try {
+    desk = deskConfig(e);
+  } catch (error) {
+    if (error instanceof DeskConfigError) throw new ConfigError(`Invalid setting: ${error.message}`);
+    throw error;
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -72,5 +81,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     writeRateLimit: e.WRITE_RATE_LIMIT,
     seed: e.REVIEW_SEED,
     editWindowMs: e.REVIEW_EDIT_WINDOW * 1000,
+    ...desk,
   };
 }

@@ -20,6 +20,8 @@ export type ProblemCode =
   | 'idempotency-key-reused'
   | 'origin-not-allowed'
   | 'method-not-allowed'
+  | 'unsupported-image'
+  | 'image-too-large'
   | 'server-error';
 
 const TITLES: Record<ProblemCode, string> = {
@@ -40,6 +42,8 @@ const TITLES: Record<ProblemCode, string> = {
   'idempotency-key-reused': 'This Idempotency-Key was used for a different request',
   'origin-not-allowed': 'Writes from this origin are not allowed',
   'method-not-allowed': 'Method not allowed',
+  'unsupported-image': 'Upload a JPEG, PNG, WebP or AVIF image',
+  'image-too-large': 'The image has too many pixels',
   'server-error': 'Something went wrong on the server',
 };
 

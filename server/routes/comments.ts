@@ -6,6 +6,9 @@ import { problem } from '../problem.js';
 import { CommentEditSchema, CommentInputSchema, IdempotencyKeySchema, MAX_REPLY_DEPTH } from '../schemas.js';
 import { newCommentId, publicComment } from '../store/sqlite.js';
 import type { CommentRecord, ReviewStore } from '../store/store.js';
+import { clientAddress } from '../client-address.js';
+import { emailHash } from '../email-hash.js';
+import { eventOf } from './admin-moderation.js';
 import { isAdmin, type Deps } from './auth.js';
 import { LimitSchema } from './reviews.js';
 
@@ -54,7 +57,8 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     const limit = v.safeParse(LimitSchema, c.req.query('limit'));
     if (!sort.success) return problem(c, 400, 'invalid-query', 'sort must be oldest, newest or top');
     if (!limit.success) return problem(c, 400, 'invalid-query', 'limit must be a whole number from 1 to 100');
-    if (!(await store.getReview(reviewId))) return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
+    const review = await store.getReview(reviewId);
+    if (!review || review.state === 'draft') return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
     const page = await store.listComments(reviewId, {
       sort: sort.output,
       limit: limit.output,
@@ -73,7 +77,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
   app.post('/reviews/:id/comments', async (c) => {
     const reviewId = c.req.param('id');
     const stored = await store.getReview(reviewId);
-    if (!stored) return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
+    if (!stored || stored.state === 'draft') return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
     if (!stored.review.comments.open) return problem(c, 403, 'comments-closed');
     const input = await readBody(c, CommentInputSchema);
     if (!input.ok) return input.response;
@@ -103,6 +107,10 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       if (parent.depth + 1 > MAX_REPLY_DEPTH) return problem(c, 422, 'reply-too-deep', `Replies nest at most ${MAX_REPLY_DEPTH} deep`);
     }
 
+    // A banned poster's comment is kept as spam for the owner to see, and answered as if it were
+    // held for moderation (docs/decisions.md: a ban the poster cannot see is not worked around).
+    const clientIp = clientAddress(c);
+    const ban = await deps.desk?.findBan({ emailHash: comment.author.email ? emailHash(comment.author.email) : null, ip: clientIp }, deps.now());
     const editToken = randomBytes(24).toString('base64url');
     const requestHash = createHash('sha256').update(JSON.stringify([reviewId, input.raw])).digest('base64url');
     const result = await store.createComment(
@@ -113,17 +121,21 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
         authorEmail: comment.author.email || null,
         body: comment.body,
         spoiler: comment.spoiler,
-        status: deps.config.moderation === 'pre' ? 'pending' : 'published',
+        status: ban ? 'rejected' : deps.config.moderation === 'pre' ? 'pending' : 'published',
         editTokenHash: hashToken(editToken),
         createdAt: now,
+        spam: Boolean(ban),
+        clientIp,
       },
-      key?.success ? { key: `${reviewId}:${key.output}`, requestHash, render: (record) => created(record, editToken, deps.config.editWindowMs) } : undefined,
+      key?.success ? { key: `${reviewId}:${key.output}`, requestHash, render: (record) => created(ban ? { ...record, status: 'pending' } : record, editToken, deps.config.editWindowMs) } : undefined,
     );
+    if (result.record && !ban) deps.notify?.(eventOf('comment.created', result.record, deps.now()));
     if (result.replayed) {
       if (result.response.requestHash !== requestHash) return problem(c, 422, 'idempotency-key-reused');
       c.header('Idempotent-Replayed', 'true');
     }
-    const body = result.replayed || key?.success ? result.response.body : created(result.record!, editToken, deps.config.editWindowMs).body;
+    const shown = result.record && ban ? { ...result.record, status: 'pending' as const } : result.record;
+    const body = result.replayed || key?.success ? result.response.body : created(shown!, editToken, deps.config.editWindowMs).body;
     const id = (JSON.parse(body) as { id: string }).id;
     c.header('Location', `/v1/comments/${id}`);
     return c.body(body, 201, { 'Content-Type': 'application/json; charset=utf-8' });

@@ -7,6 +7,7 @@ import { ReviewSchema } from '../../src/api/schemas.js';
 import type { Comment, Page, Review, ReviewInput, ReviewSummary } from '../../src/api/types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteDesk } from './sqlite-desk.js';
 import type {
   AdminListOptions,
   CommentRecord,
@@ -18,7 +19,7 @@ import type {
   StoredStatus,
 } from './store.js';
 
-interface CommentRow {
+export interface CommentRow {
   seq: number;
   id: string;
   review_id: string;
@@ -33,11 +34,13 @@ interface CommentRow {
   created_at: string;
   edited_at: string | null;
   edit_token_hash: string;
+  spam: number;
+  client_ip: string | null;
 }
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
-const toRecord = (r: CommentRow): CommentRecord => ({
+export const toRecord = (r: CommentRow): CommentRecord => ({
   id: r.id,
   reviewId: r.review_id,
   parentId: r.parent_id,
@@ -51,6 +54,8 @@ const toRecord = (r: CommentRow): CommentRecord => ({
   createdAt: r.created_at,
   editedAt: r.edited_at,
   editTokenHash: r.edit_token_hash,
+  spam: r.spam === 1,
+  clientIp: r.client_ip,
 });
 
 /** The public face of a comment: never the email or the token hash; deleted ones keep no text. */
@@ -92,6 +97,10 @@ export class SqliteStore implements ReviewStore {
   #lastIdempotencySweep = 0;
   /** Prepared statements by SQL text: preparing costs more than running most of these queries. */
   readonly #statements = new Map<string, Database.Statement>();
+  /** Draft or published, by review id, read with the document. */
+  readonly #states = new Map<string, 'draft' | 'published'>();
+  /** The owner's desk (#14): admin-only storage, in sqlite-desk.ts. */
+  readonly desk: SqliteDesk;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -101,6 +110,10 @@ export class SqliteStore implements ReviewStore {
     this.#db.pragma('foreign_keys = ON');
     this.#db.pragma('busy_timeout = 5000');
     this.#migrate();
+    this.desk = new SqliteDesk(this.#db, (reviewId, documentToo) => {
+      if (documentToo) this.#documents.delete(reviewId);
+      this.#commentsChanged(reviewId);
+    });
   }
 
   #sql(source: string): Database.Statement {
@@ -151,10 +164,11 @@ export class SqliteStore implements ReviewStore {
   #document(id: string): Review | undefined {
     let document = this.#documents.get(id);
     if (!document) {
-      const row = this.#sql('SELECT document FROM reviews WHERE id = ?').get(id) as { document: string } | undefined;
+      const row = this.#sql('SELECT document, state FROM reviews WHERE id = ?').get(id) as { document: string; state: 'draft' | 'published' } | undefined;
       if (!row) return undefined;
       document = v.parse(ReviewSchema, JSON.parse(row.document));
       this.#documents.set(id, document);
+      this.#states.set(id, row.state);
     }
     return document;
   }
@@ -167,7 +181,8 @@ export class SqliteStore implements ReviewStore {
     if (cached && cached.document === document && cached.count === count) return cached;
     const review: Review = { ...document, commentCount: count };
     const json = JSON.stringify(review);
-    const stored = { review, json, etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`, document, count };
+    const state = this.#states.get(id) ?? 'published';
+    const stored = { review, json, etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`, document, count, state };
     this.#reviewCache.set(id, stored);
     return stored;
   }
@@ -176,7 +191,7 @@ export class SqliteStore implements ReviewStore {
     const after = decodeCursor('reviews', cursor, ['string', 'string']);
     const rows = this.#sql(
         `SELECT id, published_at FROM reviews
-         ${after ? 'WHERE published_at < ? OR (published_at = ? AND id > ?)' : ''}
+         WHERE state = 'published' ${after ? 'AND (published_at < ? OR (published_at = ? AND id > ?))' : ''}
          ORDER BY published_at DESC, id ASC LIMIT ?`,
       )
       .all(...(after ? [after[0], after[0], after[1]] : []), limit + 1) as { id: string; published_at: string }[];
@@ -200,15 +215,16 @@ export class SqliteStore implements ReviewStore {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor('reviews', [last.published_at, last.id]) : null };
   }
 
-  async putReview(input: ReviewInput): Promise<{ created: boolean }> {
+  async putReview(input: ReviewInput, state?: 'draft' | 'published'): Promise<{ created: boolean }> {
     const review = v.parse(ReviewSchema, input);
     const exists = this.#sql('SELECT 1 FROM reviews WHERE id = ?').get(review.id);
+    // A new review is published unless asked otherwise; a replaced one keeps its state.
     this.#sql(
-        `INSERT INTO reviews (id, document, published_at) VALUES (@id, @document, @publishedAt)
+        `INSERT INTO reviews (id, document, published_at, state) VALUES (@id, @document, @publishedAt, coalesce(@state, 'published'))
          ON CONFLICT (id) DO UPDATE SET document = excluded.document, published_at = excluded.published_at,
-           version = version + 1`,
+           state = coalesce(@state, state), version = version + 1`,
       )
-      .run({ id: review.id, document: JSON.stringify(review), publishedAt: new Date(review.publishedAt).toISOString() });
+      .run({ id: review.id, document: JSON.stringify(review), publishedAt: new Date(review.publishedAt).toISOString(), state: state ?? null });
     this.#documents.delete(review.id);
     this.#commentsChanged(review.id);
     return { created: !exists };
@@ -323,9 +339,9 @@ export class SqliteStore implements ReviewStore {
       const id = newCommentId();
       this.#sql(
         `INSERT INTO comments (id, review_id, parent_id, root_id, depth, author_name, author_email, body, spoiler,
-           status, created_at, edit_token_hash)
+           status, created_at, edit_token_hash, spam, client_ip)
          VALUES (@id, @reviewId, @parentId, @rootId, @depth, @authorName, @authorEmail, @body, @spoiler,
-           @status, @createdAt, @editTokenHash)`,
+           @status, @createdAt, @editTokenHash, @spam, @clientIp)`,
       ).run({
         ...comment,
         id,
@@ -333,6 +349,8 @@ export class SqliteStore implements ReviewStore {
         rootId: parent?.root_id ?? id,
         depth: parent ? parent.depth + 1 : 0,
         spoiler: comment.spoiler ? 1 : 0,
+        spam: comment.spam ? 1 : 0,
+        clientIp: comment.clientIp ?? null,
       });
       this.#commentsChanged(comment.reviewId);
       const record = toRecord(this.#sql('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow);
@@ -375,7 +393,7 @@ export class SqliteStore implements ReviewStore {
 
   async setCommentStatus(id: string, status: StoredStatus): Promise<CommentRecord | undefined> {
     // Deleting keeps the row (replies hang on it) but not the words or the email.
-    const wipe = status === 'deleted' ? ", body = '', author_email = NULL" : '';
+    const wipe = status === 'deleted' ? ", body = '', author_email = NULL, client_ip = NULL" : '';
     const row = this.#sql(`UPDATE comments SET status = ?${wipe} WHERE id = ? RETURNING *`).get(status, id) as
       | CommentRow
       | undefined;
@@ -388,7 +406,7 @@ export class SqliteStore implements ReviewStore {
     const marks = ids.map(() => '?').join(',');
     const rows = this.#sql(
         `SELECT r.id, (SELECT count(*) FROM comments c WHERE c.review_id = r.id AND c.status = 'published') AS n
-         FROM reviews r WHERE r.id IN (${marks})`,
+         FROM reviews r WHERE r.id IN (${marks}) AND r.state = 'published'`,
       )
       .all(...ids) as { id: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.id, r.n]));
