@@ -29,7 +29,8 @@ export function reportRoutes(store: ReviewStore, desk: DeskStore, deps: Deps) {
     const id = c.req.param('id');
     const record = await store.getComment(id);
     const review = record && (await store.getReview(record.reviewId));
-    if (!record || record.status !== 'published' || !review || review.state === 'draft') return problem(c, 404, 'not-found', `There is no comment ${id}`);
+    // Pending too: a comment hidden by reports answers a later report as before, not with a 404.
+    if (!record || (record.status !== 'published' && record.status !== 'pending') || !review || review.state === 'draft') return problem(c, 404, 'not-found', `There is no comment ${id}`);
     const body = await readBody(c, ReportSchema);
     if (!body.ok) return body.response;
     const address = clientAddress(c) ?? 'unknown';
