@@ -91,7 +91,7 @@ export interface AppOptions {
 }
 
 export function createApp({ store, config, now = Date.now }: AppOptions) {
-  const deps: Deps = { config, now, desk: store.desk, notify: createNotifier(config) };
+  const deps: Deps = { config, now, desk: store.desk, notify: createNotifier(config)?.notify };
   const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.onError((error, c) => {

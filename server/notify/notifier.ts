@@ -1,7 +1,33 @@
 import type { Config } from '../config.js';
-import type { Notify } from './events.js';
+import { emailSender } from './email.js';
+import type { DeskEvent, Notify } from './events.js';
+import { webhookSender } from './webhook.js';
 
-/** Placeholder until webhook and email land: tells nobody. */
-export function createNotifier(_config: Config): Notify | undefined {
-  return undefined;
+export interface Notifier {
+  notify: Notify;
+  /** Sends a pending digest and waits for deliveries in flight. */
+  close(): Promise<void>;
+}
+
+/** The webhook and the mail, as configured; undefined when neither is. Never throws into a request. */
+export function createNotifier(config: Config): Notifier | undefined {
+  const webhook = config.webhook && webhookSender(config.webhook);
+  const email =
+    config.smtp &&
+    emailSender({ smtpUrl: config.smtp.url, to: config.smtp.to, from: config.smtp.from, digest: config.smtp.digest });
+  if (!webhook && !email) return undefined;
+  return {
+    notify(event: DeskEvent) {
+      try {
+        webhook?.send(event);
+        email?.send(event);
+      } catch (error) {
+        console.error('review-server: notification failed:', error);
+      }
+    },
+    async close() {
+      email?.close();
+      await Promise.all([webhook?.settled(), email?.settled()]);
+    },
+  };
 }
