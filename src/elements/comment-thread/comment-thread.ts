@@ -60,7 +60,7 @@ const OUTBOX_RESEND_MS = 23 * 60 * 60 * 1000;
  * @csspart comment-meta - Author, time, "edited", "replying to".
  * @csspart author - The author's name.
  * @csspart comment-body - The text.
- * @csspart comment-actions - Reply, Edit, Delete.
+ * @csspart comment-actions - Reply, Edit, Delete, Report.
  * @csspart retry-post - Retry for a post that failed.
  * @csspart more-replies - "Show N more replies".
  * @csspart load-more - "Load more comments".
@@ -394,6 +394,7 @@ export class CommentThread extends ReviewElement {
         return Boolean(token && Date.parse(token.until) > now);
       },
       actions: this.#actions,
+      report: (id, input) => this.#client.reportComment(id, input),
     };
     this.#view = { key, view };
     return view;
