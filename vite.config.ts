@@ -43,7 +43,7 @@ export const entries = {
 };
 
 /**
- * Two builds from one config (`BUILD=cdn|npm`):
+ * Three builds from one config (`BUILD=cdn|npm|admin`; admin: dist/admin/admin.js, the owner's desk):
  * - `cdn`: dist/review-elements.js, one minified file with lit inside, for a blog's script tag;
  * - `npm`: one ES module per entry with lit, @lit/* and valibot left as imports, so an app's
  *   bundler shares one copy of each with the rest of the app.
@@ -65,6 +65,26 @@ export default defineConfig(() => {
         rolldownOptions: {
           external: [/^lit($|\/)/, /^@lit\//, /^valibot$/],
           output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    };
+  }
+  if (target === 'admin') {
+    // The owner's desk (/admin/ on the reference server): its own file, never in the readers' bundle.
+    return {
+      define,
+      plugins: [minifyLitCss()],
+      build: {
+        outDir: 'dist/admin',
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: { admin: 'src/admin.ts' }, formats: ['es'], fileName: () => 'admin.js' },
+        rolldownOptions: {
+          output: { minify: true, codeSplitting: false },
+          onLog(level, log, handler) {
+            if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
+            handler(level, log);
+          },
         },
       },
     };

@@ -141,6 +141,14 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
   };
   app.get('/review-elements.js', cache, serveStatic({ root: dist }));
   app.get('/review-elements.js.map', cache, serveStatic({ root: dist }));
+  // The owner's desk (#14): demo/admin/index.html and its own script, with a strict policy.
+  app.use('/admin/*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    c.header('X-Frame-Options', 'DENY');
+  });
+  app.get('/admin/admin.js', cache, serveStatic({ root: dist }));
+  app.get('/admin/admin.js.map', cache, serveStatic({ root: dist }));
   app.get('/*', cache, serveStatic({ root: `${ROOT}demo` }));
   return app;
 }
