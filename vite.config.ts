@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -49,7 +49,7 @@ export const entries = {
  *   bundler shares one copy of each with the rest of the app.
  * (`npm start` runs the reference server, which serves the CDN file and the demo.)
  */
-export default defineConfig(() => {
+export default defineConfig((): UserConfig => {
   const target = process.env.BUILD ?? 'cdn';
   const define = { __REVIEW_ELEMENTS_VERSION__: JSON.stringify(pkg.version) };
   if (target === 'npm') {

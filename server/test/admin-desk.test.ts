@@ -86,4 +86,172 @@ describe("the owner's desk in a browser", () => {
     assert.ok(!stored.includes(ADMIN_TOKEN), 'the token is in no page storage');
     assert.deepEqual(await axe(desk), []);
   });
+
+  it('writes a review with an uploaded cast photo and two content warnings, previews and publishes it', async () => {
+    await desk.getByRole('link', { name: 'New review' }).click();
+    const field = (label: string) => desk.getByLabel(label, { exact: true });
+    // Publishing an empty form names the fields that need attention, next to them.
+    await desk.getByRole('button', { name: 'Publish' }).click();
+    await desk.getByRole('status').filter({ hasText: 'fields need attention' }).waitFor();
+    const idField = field('Id (used in addresses; cannot change later)');
+    assert.equal(await idField.getAttribute('aria-invalid'), 'true');
+    assert.equal(await desk.locator(`#${await idField.getAttribute('aria-describedby')}`).textContent(), 'Required.');
+    assert.deepEqual(await axe(desk), []);
+
+    await idField.fill(id);
+    await field('Title').fill(title);
+    await field('Address of the article').fill(`https://blog.example/${id}/`);
+    await field('Summary').fill('A quiet film about a loud wound.');
+    await field('Your rating').fill('4');
+    await field('Title of the work').fill('Small Things');
+    await field('Year').fill('2024');
+    await desk.getByRole('button', { name: 'Add a cast member' }).click();
+    await field('Actor').fill('Song Hye-kyo');
+    await field('Character').fill('Moon Dong-eun');
+    await desk.locator('input[type="file"][id="u-cast.0.photo"]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png(40, 50) });
+    await desk.getByRole('status').filter({ hasText: 'Image uploaded.' }).waitFor();
+    assert.match(await field('Photo address').inputValue(), /^\/v1\/uploads\/[a-f0-9]{64}\.png$/);
+    for (const [topic, severity] of [['suicide', 'high'], ['harassment', 'medium']]) {
+      await desk.getByRole('button', { name: 'Add a warning' }).click();
+      await desk.locator('select[id$=".topic"]').last().selectOption(topic);
+      await desk.locator('select[id$=".severity"]').last().selectOption(severity);
+    }
+    // The preview is the real card, cast list and content warning.
+    await desk.locator('review-editor review-card [part~="title"]', { hasText: 'Small Things' }).waitFor();
+    const photo = desk.locator('review-editor cast-list img');
+    await photo.waitFor();
+    assert.ok(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 40));
+    const warning = await desk.locator('review-editor content-warning').evaluate((el) => el.shadowRoot!.textContent);
+    assert.match(warning!, /Suicide/);
+    assert.match(warning!, /Harassment/);
+    assert.deepEqual(await axe(desk), []);
+
+    await desk.getByRole('button', { name: 'Publish' }).click();
+    await desk.getByRole('status').filter({ hasText: 'Published: readers can see it.' }).waitFor();
+    const stored = await (await server.request(`/v1/reviews/${id}`)).json();
+    assert.equal(stored.title, title);
+    assert.deepEqual(stored.contentWarnings.map((w: { topic: string; severity: string }) => [w.topic, w.severity]), [['suicide', 'high'], ['harassment', 'medium']]);
+    assert.match(stored.cast[0].photo, /^\/v1\/uploads\//);
+    assert.equal(stored.rating.value, 4);
+  });
+
+  it('shows the review on the demo blog: the listing and its article page', async () => {
+    const page = await reader.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/reviews/`);
+    await page.locator('review-card [part~="title"]', { hasText: 'Small Things' }).waitFor();
+    await page.goto(`${server.url}/review/?id=${id}`);
+    await page.locator('review-card [part~="title"]', { hasText: 'Small Things' }).waitFor();
+    const warning = await page.locator('content-warning').evaluate((el) => el.shadowRoot!.textContent);
+    assert.match(warning!, /Suicide/);
+    assert.match(warning!, /Harassment/);
+    const photo = page.locator('cast-list img');
+    await photo.waitFor();
+    assert.ok(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 40));
+    await page.close();
+  });
+
+  async function post(page: Page, name: string, email: string, body: string) {
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Email (optional, never shown)').fill(email);
+    await page.getByLabel('Comment', { exact: true }).fill(body);
+    await page.getByRole('button', { name: 'Post comment' }).click();
+  }
+
+  async function queue(status: string) {
+    await desk.goto(`${server.url}/admin/#/comments`);
+    const show = desk.getByLabel('Show', { exact: true });
+    if ((await show.inputValue()) === status) await desk.getByRole('button', { name: 'Refresh' }).click();
+    else await show.selectOption(status);
+  }
+
+  it('holds a reader’s comment for moderation, approves it from the queue, and the reader sees it', async () => {
+    const page = await reader.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/review/?id=${id}`);
+    await post(page, 'Hyejin', 'hyejin@example.com', 'This one **stayed** with me.');
+    await page.getByText('Waiting for moderation: it will appear once approved.').first().waitFor();
+
+    await queue('pending');
+    const item = desk.locator('comment-moderation article', { hasText: 'stayed' });
+    await item.waitFor();
+    // The reader's text as readers see it: the markdown rendered by the thread's own renderer.
+    assert.equal(await item.locator('strong').textContent(), 'stayed');
+    assert.match((await item.textContent())!, /hyejin@example\.com/);
+    assert.deepEqual(await axe(desk), []);
+    await desk.getByRole('checkbox', { name: 'Select the comment by Hyejin' }).check();
+    await desk.getByRole('button', { name: 'Approve' }).click();
+    await desk.getByRole('status').filter({ hasText: '1 comments updated.' }).waitFor();
+    await item.waitFor({ state: 'detached' });
+
+    await page.reload();
+    await page.locator('comment-thread [part~="comment-body"]', { hasText: 'stayed with me' }).waitFor();
+    await page.close();
+  });
+
+  it('takes a reader’s report, hides the comment, and the owner restores it from the Reported queue', async () => {
+    // Another reader: the author sees no Report action on their own comment.
+    const other = await browser.newContext();
+    const page = await other.newPage();
+    await page.goto(`${server.url}/review/?id=${id}`);
+    await page.getByRole('button', { name: 'Report' }).click();
+    await page.getByLabel('Unmarked spoilers').check();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByText('Thank you. A moderator will look at this comment.').waitFor();
+    await page.reload();
+    await page.locator('comment-thread [part~="empty"]').waitFor();
+
+    await queue('reported');
+    const item = desk.locator('comment-moderation article', { hasText: 'stayed' });
+    await item.waitFor();
+    assert.match((await item.textContent())!, /1 reports: Unmarked spoilers/);
+    await desk.getByRole('checkbox', { name: 'Select the comment by Hyejin' }).check();
+    await desk.getByRole('button', { name: 'Approve' }).click();
+    await item.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.locator('comment-thread [part~="comment-body"]', { hasText: 'stayed with me' }).waitFor();
+    await other.close();
+  });
+
+  it('bans a poster by email from the queue: their next comment is answered as held and lands in Spam', async () => {
+    const page = await reader.newPage();
+    await page.goto(`${server.url}/review/?id=${id}`);
+    await post(page, 'Troll', 'troll@example.com', 'First rude words');
+    await page.getByText('Waiting for moderation: it will appear once approved.').first().waitFor();
+
+    await queue('pending');
+    const item = desk.locator('comment-moderation article', { hasText: 'First rude words' });
+    await item.waitFor();
+    await desk.getByLabel('For', { exact: true }).selectOption('168');
+    await item.getByRole('button', { name: 'Ban this email' }).click();
+    await desk.getByRole('status').filter({ hasText: 'Banned.' }).waitFor();
+    assert.match((await desk.locator('comment-moderation [part~="bans"]').textContent())!, /until/);
+
+    await page.reload();
+    await post(page, 'Troll again', 'TROLL@example.com', 'Second rude words');
+    await page.getByText('Waiting for moderation: it will appear once approved.').first().waitFor();
+
+    await queue('pending');
+    await desk.locator('comment-moderation article', { hasText: 'First rude words' }).waitFor();
+    assert.equal(await desk.locator('comment-moderation article', { hasText: 'Second rude words' }).count(), 0);
+    await queue('spam');
+    await desk.locator('comment-moderation article', { hasText: 'Second rude words' }).waitFor();
+    assert.deepEqual(await axe(desk), []);
+    await page.close();
+  });
+
+  it('speaks Korean and Chinese on every admin screen, and has no page errors', async () => {
+    await desk.goto(`${server.url}/admin/`);
+    await desk.getByLabel('Language · 언어 · 语言').selectOption('ko');
+    await desk.getByRole('link', { name: '새 리뷰' }).waitFor();
+    await desk.getByRole('link', { name: '댓글' }).click();
+    await desk.getByRole('button', { name: '승인' }).waitFor();
+    await desk.goto(`${server.url}/admin/#/review/${id}`);
+    await desk.getByRole('button', { name: '게시 취소' }).waitFor();
+    await desk.getByLabel('Language · 언어 · 语言').selectOption('zh-Hans');
+    await desk.getByRole('button', { name: '取消发布' }).waitFor();
+    await desk.getByRole('button', { name: '删除影评' }).waitFor();
+    assert.deepEqual(await axe(desk), []);
+    assert.deepEqual(errors, []);
+  });
 });

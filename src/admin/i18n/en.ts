@@ -138,6 +138,7 @@ export const enAdmin = {
     until: (date: string) => `until ${date}`,
     forever: 'until lifted',
     loadMore: 'Load more',
+    refresh: 'Refresh',
   },
   errors: {
     network: 'The server could not be reached.',

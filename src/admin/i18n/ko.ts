@@ -139,6 +139,7 @@ export const koAdmin: AdminStrings = {
     until: (date) => `${date}까지`,
     forever: '해제할 때까지',
     loadMore: '더 불러오기',
+    refresh: '새로 고침',
   },
   errors: {
     network: '서버에 연결할 수 없습니다.',

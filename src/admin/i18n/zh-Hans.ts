@@ -139,6 +139,7 @@ export const zhHansAdmin: AdminStrings = {
     until: (date) => `至 ${date}`,
     forever: '直到解除',
     loadMore: '加载更多',
+    refresh: '刷新',
   },
   errors: {
     network: '无法连接服务器。',

@@ -176,6 +176,7 @@ export class CommentModeration extends ReviewElement {
           <option value="" ?selected=${!this.review}>${m.allReviews}</option>
           ${this.reviews.map((r) => html`<option value=${r.id} ?selected=${r.id === this.review}>${r.title}</option>`)}
         </select>
+        <button type="button" class="button" data-action="refresh" @click=${() => void this.reload()}>${m.refresh}</button>
         <label for="ban-for">${m.banFor}</label>
         <select id="ban-for" @change=${(e: Event) => (this.banHours = (e.target as HTMLSelectElement).value)}>
           ${DURATIONS.map((d) => html`<option value=${d} ?selected=${d === this.banHours}>${m.durations[d]}</option>`)}
