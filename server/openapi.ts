@@ -77,9 +77,13 @@ export function openApiDocument(): object {
           responses: { '200': { description: 'The review', content: json('Review') }, '304': { description: 'Not modified' }, ...errors },
         },
         put: {
-          summary: 'Create or replace a review (admin). Path-relative image URLs are resolved against its url; a new review is published unless ?state=draft',
+          summary: 'Create or replace a review (admin), stored as sent; with ?images=article, path-relative image URLs are resolved against its url. A new review is published unless ?state=draft',
           security: bearer,
-          parameters: [idParam('id', 'Review id; must match the document'), { name: 'state', in: 'query', schema: { enum: ['draft', 'published'] } }],
+          parameters: [
+            idParam('id', 'Review id; must match the document'),
+            { name: 'state', in: 'query', schema: { enum: ['draft', 'published'] } },
+            { name: 'images', in: 'query', description: 'article: resolve path-relative image URLs against the review url', schema: { enum: ['article'] } },
+          ],
           requestBody: { required: true, content: json('Review') },
           responses: {
             '200': { description: 'Replaced', content: json('Review') },

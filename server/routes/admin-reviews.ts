@@ -68,7 +68,7 @@ export function adminReviewRoutes(store: ReviewStore, desk: DeskStore, deps: Dep
       return problem(c, 400, 'invalid-body', errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '), { errors });
     }
     if (checked.output.id !== id) return problem(c, 400, 'invalid-body', 'The id of a review cannot be changed; create a new one', { errors: [{ path: 'id', message: 'cannot change' }] });
-    await store.putReview(resolveImageUrls(merged as ReviewInput));
+    await store.putReview(c.req.query('images') === 'article' ? resolveImageUrls(merged as ReviewInput) : (merged as ReviewInput));
     const updated = (await store.getReview(id))!;
     c.header('ETag', updated.etag);
     return c.body(updated.json, 200, { 'Content-Type': 'application/json; charset=utf-8' });

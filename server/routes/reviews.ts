@@ -38,7 +38,8 @@ export function reviewRoutes(store: ReviewStore, deps: Deps) {
     const body = await readBody(c, ReviewSchema);
     if (!body.ok) return body.response;
     if (body.value.id !== id) return problem(c, 400, 'invalid-body', `The document's id (${body.value.id}) is not the id in the URL (${id})`);
-    const { created } = await store.putReview(resolveImageUrls(body.raw as v.InferInput<typeof ReviewSchema>), state.output);
+    const raw = body.raw as v.InferInput<typeof ReviewSchema>;
+    const { created } = await store.putReview(c.req.query('images') === 'article' ? resolveImageUrls(raw) : raw, state.output);
     const stored = (await store.getReview(id))!;
     c.header('ETag', stored.etag);
     if (created) c.header('Location', `/v1/reviews/${encodeURIComponent(id)}`);

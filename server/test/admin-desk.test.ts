@@ -32,9 +32,11 @@ function png(width: number, height: number): Buffer {
 
 /** axe on the whole page, shadow roots included; returns the violations' ids and targets. */
 async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, {
+    type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+    const page = globalThis as unknown as { axe: Axe; document: unknown };
+    const result = await page.axe.run(page.document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
@@ -82,7 +84,7 @@ describe("the owner's desk in a browser", () => {
     const [cookie] = (await owner.cookies()).filter((c) => c.name === 'review-admin');
     assert.ok(cookie, 'Chromium keeps the Secure cookie from http://127.0.0.1');
     assert.deepEqual([cookie.secure, cookie.httpOnly, cookie.sameSite], [true, true, 'Strict']);
-    const stored = await desk.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    const stored = await desk.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie');
     assert.ok(!stored.includes(ADMIN_TOKEN), 'the token is in no page storage');
     assert.deepEqual(await axe(desk), []);
   });
@@ -120,8 +122,8 @@ describe("the owner's desk in a browser", () => {
     await desk.locator('review-editor review-card [part~="title"]', { hasText: 'Small Things' }).waitFor();
     const photo = desk.locator('review-editor cast-list img');
     await photo.waitFor();
-    assert.ok(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 40));
-    const warning = await desk.locator('review-editor content-warning').evaluate((el) => el.shadowRoot!.textContent);
+    assert.ok(await photo.evaluate((img) => (img as unknown as { complete: boolean }).complete && (img as unknown as { naturalWidth: number }).naturalWidth === 40));
+    const warning = await desk.locator('review-editor content-warning').evaluate((el) => (el as unknown as { shadowRoot: { textContent: string } }).shadowRoot.textContent);
     assert.match(warning!, /Suicide/);
     assert.match(warning!, /Harassment/);
     assert.deepEqual(await axe(desk), []);
@@ -142,12 +144,12 @@ describe("the owner's desk in a browser", () => {
     await page.locator('review-card [part~="title"]', { hasText: 'Small Things' }).waitFor();
     await page.goto(`${server.url}/review/?id=${id}`);
     await page.locator('review-card [part~="title"]', { hasText: 'Small Things' }).waitFor();
-    const warning = await page.locator('content-warning').evaluate((el) => el.shadowRoot!.textContent);
+    const warning = await page.locator('content-warning').evaluate((el) => (el as unknown as { shadowRoot: { textContent: string } }).shadowRoot.textContent);
     assert.match(warning!, /Suicide/);
     assert.match(warning!, /Harassment/);
     const photo = page.locator('cast-list img');
     await photo.waitFor();
-    assert.ok(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 40));
+    assert.ok(await photo.evaluate((img) => (img as unknown as { complete: boolean }).complete && (img as unknown as { naturalWidth: number }).naturalWidth === 40));
     await page.close();
   });
 

@@ -105,20 +105,23 @@ describe('admin: reviews (drafts, PATCH, DELETE, relative images)', () => {
     assert.equal((await server.request('/v1/reviews/gone', { method: 'DELETE', headers: admin })).status, 404);
   });
 
-  it('resolves path-relative images against the review url and keeps root-relative ones', async () => {
-    const res = await server.request('/v1/reviews/pics', {
+  it('with ?images=article, resolves path-relative images against the review url and keeps root-relative ones', async () => {
+    const plain = doc('plain', { work: { title: 'P', type: 'movie', poster: { url: 'images/poster.jpg' } } });
+    await server.request('/v1/reviews/plain', { method: 'PUT', headers: admin, json: plain });
+    assert.equal((await (await server.request('/v1/reviews/plain')).json()).work.poster.url, 'images/poster.jpg', 'stored as sent by default');
+    const res = await server.request('/v1/reviews/pics?images=article', {
       method: 'PUT',
       headers: admin,
       json: doc('pics', {
         work: { title: 'P', type: 'movie', poster: { url: 'images/poster.jpg' } },
-        cast: [{ name: 'A', photo: '../a.jpg' }, { name: 'B', photo: '/v1/uploads/x.png' }, { name: 'C', photo: 'https://cdn.example/c.jpg' }],
+        cast: [{ name: 'A', photo: '../a.jpg' }, { name: 'B', photo: '/v1/uploads/x.png' }, { name: 'C', photo: 'https://cdn.example/c.jpg' }, { name: 'D', photo: ' JaVaScRiPt:alert(1)' }],
         credits: [{ role: 'director', name: 'D', avatar: 'd.png' }],
       }),
     });
     assert.equal(res.status, 201);
     const got = await (await server.request('/v1/reviews/pics')).json();
     assert.equal(got.work.poster.url, 'https://blog.example/reviews/pics/images/poster.jpg');
-    assert.deepEqual(got.cast.map((c: { photo: string }) => c.photo), ['https://blog.example/reviews/a.jpg', '/v1/uploads/x.png', 'https://cdn.example/c.jpg']);
+    assert.deepEqual(got.cast.map((c: { photo: string }) => c.photo), ['https://blog.example/reviews/a.jpg', '/v1/uploads/x.png', 'https://cdn.example/c.jpg', ' JaVaScRiPt:alert(1)']);
     assert.equal(got.credits[0].avatar, 'https://blog.example/reviews/pics/d.png');
   });
 

@@ -23,14 +23,16 @@ const TARGETS = {
   'content-warning.js with lit': { gzip: 10 * KB, enforced: false },
 };
 
+// #14 raised the two that carry <comment-thread> by what its Report action weighs (about 1.6 KB
+// gzip in the CDN file with its strings in three languages).
 const CEILINGS = {
-  'review-elements.js': 43.0 * KB,
+  'review-elements.js': 44.8 * KB,
   'review-card.js with lit': 23.9 * KB,
   'review-rating.js with lit': 10.0 * KB,
   'review-source.js with lit': 17.0 * KB,
   'cast-list.js with lit': 20.5 * KB,
   'content-warning.js with lit': 11.6 * KB,
-  'comment-thread.js with lit': 29.3 * KB,
+  'comment-thread.js with lit': 30.5 * KB,
   'comment-count.js with lit': 16.8 * KB,
 };
 
