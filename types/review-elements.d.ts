@@ -12,19 +12,13 @@ import type {
   CommentCount,
   CommentErrorEvent,
   CommentForm,
-  CommentModeration,
   CommentPostEvent,
   CommentPostedEvent,
-  CommentReport,
   CommentThread,
   ContentWarning,
   ContentWarningHideEvent,
   ContentWarningRevealEvent,
-  ModerationChangeEvent,
   ReviewCard,
-  ReviewEditor,
-  ReviewEditorDeleteEvent,
-  ReviewEditorSaveEvent,
   ReviewErrorEvent,
   ReviewLoadEvent,
   ReviewRating,
@@ -116,10 +110,10 @@ export interface CastListEvents {
  *
  * "12 comments" for one review; every count on a page shares one request.
  *
- * Give it `review` (and `api`), or put it inside a `<review-source>`. Counts with their own
- * `review` share one `GET /v1/comment-counts?ids=…` per API for the whole page; inside a source,
- * it shows the count of the review the source already loaded (no request). Either way it updates
- * when a `<comment-thread>` on the page posts or deletes. With `href`, it is a link (to the
+ * Give it `review` (and `api`, or sit inside a `<review-source>` with an API). All counts on the
+ * page that use the same API are fetched together in one `GET /v1/comment-counts?ids=…`, and
+ * update when a `<comment-thread>` on the page posts or deletes. Inside a source built from a
+ * static document, it shows the document's `commentCount`. With `href`, it is a link (to the
  * thread). It shows nothing until it knows the number, and nothing if it cannot get it.
  */
 export interface CommentCountProperties {
@@ -155,62 +149,6 @@ export interface CommentCountAttributes {
 
 /** Events of `<comment-count>`: name → event object. */
 export interface CommentCountEvents {
-}
-
-// <comment-moderation> --------------------------------------------------------------------------
-
-/**
- * Settable properties of `<comment-moderation>` (CommentModeration).
- *
- * The comment queue of the review API for its owner: waiting, reported, published,
- * rejected and spam comments, across every review or one; approve, reject, spam, delete and remove
- * for good, in bulk; bans by email or address for a chosen time.
- *
- * Reported comments come first. Each comment's text is shown exactly as readers see it, through
- * the same rendering as `<comment-thread>` (spoilers stay hidden until asked). Uses the page's
- * admin session (the reference server's /admin/ page) or an `AdminClient` in `client`.
- */
-export interface CommentModerationProperties {
-  /**
-   * Base URL of the review API.
-   *
-   * Attribute: `api`. Default: `'/v1'`.
-   */
-  api?: CommentModeration['api'];
-  /**
-   * Only this review's comments; empty: every review.
-   *
-   * Attribute: `review`. Default: `''`.
-   */
-  review?: CommentModeration['review'];
-  /**
-   * Which comments to show.
-   *
-   * Attribute: `status`. Default: `'pending'`.
-   */
-  status?: CommentModeration['status'];
-  /**
-   * A client to use instead of the page's session (scripts with the admin token).
-   *
-   * Property only (no attribute).
-   */
-  client?: CommentModeration['client'];
-  /**
-   * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
-   *
-   * Attribute: `theme`.
-   */
-  theme?: CommentModeration['theme'];
-}
-
-/** Attributes of `<comment-moderation>` whose names differ from their properties (set as attributes by every framework). */
-export interface CommentModerationAttributes {
-}
-
-/** Events of `<comment-moderation>`: name → event object. */
-export interface CommentModerationEvents {
-  /** Comments were moderated or a poster banned. */
-  'moderation-change': ModerationChangeEvent;
 }
 
 // <comment-thread> ------------------------------------------------------------------------------
@@ -551,117 +489,6 @@ export interface ReviewCommentFormAttributes {
 export interface ReviewCommentFormEvents {
 }
 
-// <review-comment-report> -----------------------------------------------------------------------
-
-/**
- * Settable properties of `<review-comment-report>` (CommentReport).
- *
- * The Report action of a comment in `<comment-thread>` (used by it; not placed on pages by itself).
- *
- * A link-styled button that opens a small form below the comment: a reason (required) and an
- * optional note. Sent once; afterwards the comment shows "Reported" in this browser.
- */
-export interface ReviewCommentReportProperties {
-  /** Property only (no attribute). Default: `''`. */
-  commentId?: CommentReport['commentId'];
-  /**
-   * Sends the report (the thread passes its client's `reportComment`).
-   *
-   * Property only (no attribute).
-   */
-  send?: CommentReport['send'];
-  /**
-   * Reflected while the form is open, so the host takes the full row.
-   *
-   * Attribute: `expanded`. Default: `false`.
-   */
-  expanded?: CommentReport['expanded'];
-  /**
-   * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
-   *
-   * Attribute: `theme`.
-   */
-  theme?: CommentReport['theme'];
-}
-
-/** Attributes of `<review-comment-report>` whose names differ from their properties (set as attributes by every framework). */
-export interface ReviewCommentReportAttributes {
-}
-
-/** Events of `<review-comment-report>`: name → event object. */
-export interface ReviewCommentReportEvents {
-}
-
-// <review-editor> -------------------------------------------------------------------------------
-
-/**
- * Settable properties of `<review-editor>` (ReviewEditor).
- *
- * Writes or edits one review through the review API: every field of the review document, a
- * live preview with the real elements, drafts, publishing and deleting. For the owner's desk.
- *
- * Signs in through the page's admin session (the reference server's /admin/ page) or takes an
- * `AdminClient` in `client`. Checks the document with the same valibot schema the server uses and
- * shows each message next to its field, in the owner's language. Images (poster, cast photos,
- * credit pictures) can be given by address or uploaded.
- */
-export interface ReviewEditorProperties {
-  /**
-   * Base URL of the review API.
-   *
-   * Attribute: `api`. Default: `'/v1'`.
-   */
-  api?: ReviewEditor['api'];
-  /**
-   * The review to edit; without it, a new review.
-   *
-   * Attribute: `review-id`.
-   */
-  reviewId?: ReviewEditor['reviewId'];
-  /**
-   * Level of the editor's headings.
-   *
-   * Attribute: `heading-level`. Default: `2`.
-   */
-  headingLevel?: ReviewEditor['headingLevel'];
-  /**
-   * A client to use instead of the page's session (scripts with the admin token).
-   *
-   * Property only (no attribute).
-   */
-  client?: ReviewEditor['client'];
-  /**
-   * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
-   *
-   * Attribute: `theme`.
-   */
-  theme?: ReviewEditor['theme'];
-}
-
-/** Attributes of `<review-editor>` whose names differ from their properties (set as attributes by every framework). */
-export interface ReviewEditorAttributes {
-  /**
-   * The review to edit; without it, a new review.
-   *
-   * Attribute of the `reviewId` property.
-   */
-  'review-id'?: ReviewEditor['reviewId'];
-  /**
-   * Level of the editor's headings.
-   *
-   * Attribute of the `headingLevel` property.
-   */
-  'heading-level'?: ReviewEditor['headingLevel'] | `${number}`;
-}
-
-/** Events of `<review-editor>`: name → event object. */
-export interface ReviewEditorEvents {
-  /** Saved as a draft or published. `event.reviewId`, `event.state`. */
-  'review-editor-save': ReviewEditorSaveEvent;
-  /** The review and its comments were deleted. */
-  'review-editor-delete': ReviewEditorDeleteEvent;
-}
-
 // <review-rating> -------------------------------------------------------------------------------
 
 /**
@@ -768,13 +595,10 @@ export interface ReviewSourceEvents {
 export interface ReviewElementsTagMap {
   'cast-list': { element: CastList; properties: CastListProperties; attributes: CastListAttributes; events: CastListEvents };
   'comment-count': { element: CommentCount; properties: CommentCountProperties; attributes: CommentCountAttributes; events: CommentCountEvents };
-  'comment-moderation': { element: CommentModeration; properties: CommentModerationProperties; attributes: CommentModerationAttributes; events: CommentModerationEvents };
   'comment-thread': { element: CommentThread; properties: CommentThreadProperties; attributes: CommentThreadAttributes; events: CommentThreadEvents };
   'content-warning': { element: ContentWarning; properties: ContentWarningProperties; attributes: ContentWarningAttributes; events: ContentWarningEvents };
   'review-card': { element: ReviewCard; properties: ReviewCardProperties; attributes: ReviewCardAttributes; events: ReviewCardEvents };
   'review-comment-form': { element: CommentForm; properties: ReviewCommentFormProperties; attributes: ReviewCommentFormAttributes; events: ReviewCommentFormEvents };
-  'review-comment-report': { element: CommentReport; properties: ReviewCommentReportProperties; attributes: ReviewCommentReportAttributes; events: ReviewCommentReportEvents };
-  'review-editor': { element: ReviewEditor; properties: ReviewEditorProperties; attributes: ReviewEditorAttributes; events: ReviewEditorEvents };
   'review-rating': { element: ReviewRating; properties: ReviewRatingProperties; attributes: ReviewRatingAttributes; events: ReviewRatingEvents };
   'review-source': { element: ReviewSource; properties: ReviewSourceProperties; attributes: ReviewSourceAttributes; events: ReviewSourceEvents };
 }
