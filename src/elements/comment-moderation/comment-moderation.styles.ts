@@ -6,6 +6,7 @@ export const moderationStyles = css`
   }
   [part~='base'] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
   .filters,
@@ -36,6 +37,12 @@ export const moderationStyles = css`
     border-radius: calc(var(--_radius) / 2);
     padding: 0.375em 0.5em;
     max-inline-size: 100%;
+    min-inline-size: 0;
+  }
+  /* A long review title must not widen the page: the select shrinks and cuts it instead. */
+  #review {
+    flex: 1 1 10rem;
+    inline-size: 10rem;
   }
   ul {
     list-style: none;

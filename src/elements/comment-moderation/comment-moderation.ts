@@ -134,9 +134,10 @@ export class CommentModeration extends ReviewElement {
     try {
       const hours = Number(this.banHours);
       await this.#client.ban({ kind, commentId: comment.id, ...(hours ? { hours } : {}) });
+      // The list first, then the word: what is announced is already on the screen.
+      this.bans = (await this.#client.bans()).items;
       this.message = this.#t.moderation.banned;
       this.dispatchEvent(new ModerationChangeEvent('ban', [comment.id]));
-      this.bans = (await this.#client.bans()).items;
     } catch (error) {
       this.message = adminError(error, this.#t);
     }

@@ -40,6 +40,12 @@ export const editorStyles = css`
     font-weight: 700;
     padding-inline: 0.25rem;
   }
+  .field,
+  .image,
+  .section,
+  .rows fieldset {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .field {
     display: grid;
     gap: 0.25rem;
@@ -91,7 +97,8 @@ export const editorStyles = css`
   }
   input[type='file'] {
     font: inherit;
-    max-inline-size: 100%;
+    inline-size: 100%;
+    min-inline-size: 0;
   }
   .rows {
     list-style: none;
