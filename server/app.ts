@@ -91,7 +91,8 @@ export interface AppOptions {
 }
 
 export function createApp({ store, config, now = Date.now }: AppOptions) {
-  const deps: Deps = { config, now, desk: store.desk, notify: createNotifier(config)?.notify };
+  const notifier = createNotifier(config);
+  const deps: Deps = { config, now, desk: store.desk, notify: notifier?.notify };
   const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.onError((error, c) => {
@@ -150,5 +151,6 @@ export function createApp({ store, config, now = Date.now }: AppOptions) {
   app.get('/admin/admin.js', cache, serveStatic({ root: dist }));
   app.get('/admin/admin.js.map', cache, serveStatic({ root: dist }));
   app.get('/*', cache, serveStatic({ root: `${ROOT}demo` }));
-  return app;
+  // On shutdown: send a pending email digest and let webhook deliveries in flight finish.
+  return Object.assign(app, { closeNotifications: async () => notifier?.close() });
 }

@@ -27,7 +27,9 @@ export function createNotifier(config: Config): Notifier | undefined {
     },
     async close() {
       email?.close();
-      await Promise.all([webhook?.settled(), email?.settled()]);
+      // At most 5 s: a webhook that keeps failing would otherwise hold the shutdown for minutes.
+      const limit = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+      await Promise.race([Promise.all([webhook?.settled(), email?.settled()]), limit]);
     },
   };
 }
