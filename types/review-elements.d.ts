@@ -14,6 +14,7 @@ import type {
   CommentForm,
   CommentPostEvent,
   CommentPostedEvent,
+  CommentReport,
   CommentThread,
   ContentWarning,
   ContentWarningHideEvent,
@@ -110,10 +111,10 @@ export interface CastListEvents {
  *
  * "12 comments" for one review; every count on a page shares one request.
  *
- * Give it `review` (and `api`, or sit inside a `<review-source>` with an API). All counts on the
- * page that use the same API are fetched together in one `GET /v1/comment-counts?ids=…`, and
- * update when a `<comment-thread>` on the page posts or deletes. Inside a source built from a
- * static document, it shows the document's `commentCount`. With `href`, it is a link (to the
+ * Give it `review` (and `api`), or put it inside a `<review-source>`. Counts with their own
+ * `review` share one `GET /v1/comment-counts?ids=…` per API for the whole page; inside a source,
+ * it shows the count of the review the source already loaded (no request). Either way it updates
+ * when a `<comment-thread>` on the page posts or deletes. With `href`, it is a link (to the
  * thread). It shows nothing until it knows the number, and nothing if it cannot get it.
  */
 export interface CommentCountProperties {
@@ -489,6 +490,47 @@ export interface ReviewCommentFormAttributes {
 export interface ReviewCommentFormEvents {
 }
 
+// <review-comment-report> -----------------------------------------------------------------------
+
+/**
+ * Settable properties of `<review-comment-report>` (CommentReport).
+ *
+ * The Report action of a comment in `<comment-thread>` (used by it; not placed on pages by itself).
+ *
+ * A link-styled button that opens a small form below the comment: a reason (required) and an
+ * optional note. Sent once; afterwards the comment shows "Reported" in this browser.
+ */
+export interface ReviewCommentReportProperties {
+  /** Property only (no attribute). Default: `''`. */
+  commentId?: CommentReport['commentId'];
+  /**
+   * Sends the report (the thread passes its client's `reportComment`).
+   *
+   * Property only (no attribute).
+   */
+  send?: CommentReport['send'];
+  /**
+   * Reflected while the form is open, so the host takes the full row.
+   *
+   * Attribute: `expanded`. Default: `false`.
+   */
+  expanded?: CommentReport['expanded'];
+  /**
+   * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
+   *
+   * Attribute: `theme`.
+   */
+  theme?: CommentReport['theme'];
+}
+
+/** Attributes of `<review-comment-report>` whose names differ from their properties (set as attributes by every framework). */
+export interface ReviewCommentReportAttributes {
+}
+
+/** Events of `<review-comment-report>`: name → event object. */
+export interface ReviewCommentReportEvents {
+}
+
 // <review-rating> -------------------------------------------------------------------------------
 
 /**
@@ -599,6 +641,7 @@ export interface ReviewElementsTagMap {
   'content-warning': { element: ContentWarning; properties: ContentWarningProperties; attributes: ContentWarningAttributes; events: ContentWarningEvents };
   'review-card': { element: ReviewCard; properties: ReviewCardProperties; attributes: ReviewCardAttributes; events: ReviewCardEvents };
   'review-comment-form': { element: CommentForm; properties: ReviewCommentFormProperties; attributes: ReviewCommentFormAttributes; events: ReviewCommentFormEvents };
+  'review-comment-report': { element: CommentReport; properties: ReviewCommentReportProperties; attributes: ReviewCommentReportAttributes; events: ReviewCommentReportEvents };
   'review-rating': { element: ReviewRating; properties: ReviewRatingProperties; attributes: ReviewRatingAttributes; events: ReviewRatingEvents };
   'review-source': { element: ReviewSource; properties: ReviewSourceProperties; attributes: ReviewSourceAttributes; events: ReviewSourceEvents };
 }

@@ -40,10 +40,10 @@ declare module 'vue' {
     /**
      * `<comment-count>`: "12 comments" for one review; every count on a page shares one request.
      *
-     * Give it `review` (and `api`, or sit inside a `<review-source>` with an API). All counts on the
-     * page that use the same API are fetched together in one `GET /v1/comment-counts?ids=…`, and
-     * update when a `<comment-thread>` on the page posts or deletes. Inside a source built from a
-     * static document, it shows the document's `commentCount`. With `href`, it is a link (to the
+     * Give it `review` (and `api`), or put it inside a `<review-source>`. Counts with their own
+     * `review` share one `GET /v1/comment-counts?ids=…` per API for the whole page; inside a source,
+     * it shows the count of the review the source already loaded (no request). Either way it updates
+     * when a `<comment-thread>` on the page posts or deletes. With `href`, it is a link (to the
      * thread). It shows nothing until it knows the number, and nothing if it cannot get it.
      */
     'comment-count': VueCustomElement<ReviewElementsTagMap['comment-count']>;
@@ -85,6 +85,13 @@ declare module 'vue' {
      * field and moves focus there.
      */
     'review-comment-form': VueCustomElement<ReviewElementsTagMap['review-comment-form']>;
+    /**
+     * `<review-comment-report>`: The Report action of a comment in `<comment-thread>` (used by it; not placed on pages by itself).
+     *
+     * A link-styled button that opens a small form below the comment: a reason (required) and an
+     * optional note. Sent once; afterwards the comment shows "Reported" in this browser.
+     */
+    'review-comment-report': VueCustomElement<ReviewElementsTagMap['review-comment-report']>;
     /**
      * `<review-rating>`: A score as stars or a number, with one accessible name ("3.5 out of 5").
      *
