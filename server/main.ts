@@ -66,6 +66,7 @@ function shutdown(signal: string): void {
   const sweep = setInterval(() => http.closeIdleConnections?.(), 50);
   server.close(async () => {
     clearInterval(sweep);
+    await app.closeNotifications();
     await store.close();
     console.log('review-server: stopped cleanly');
     process.exit(0);

@@ -14,6 +14,7 @@ import type {
   CommentForm,
   CommentPostEvent,
   CommentPostedEvent,
+  CommentReport,
   CommentThread,
   ContentWarning,
   ContentWarningHideEvent,
@@ -550,6 +551,47 @@ export interface ReviewCommentFormAttributes {
 export interface ReviewCommentFormEvents {
 }
 
+// <review-comment-report> -----------------------------------------------------------------------
+
+/**
+ * Settable properties of `<review-comment-report>` (CommentReport).
+ *
+ * The Report action of a comment in `<comment-thread>` (used by it; not placed on pages by itself).
+ *
+ * A link-styled button that opens a small form below the comment: a reason (required) and an
+ * optional note. Sent once; afterwards the comment shows "Reported" in this browser.
+ */
+export interface ReviewCommentReportProperties {
+  /** Property only (no attribute). Default: `''`. */
+  commentId?: CommentReport['commentId'];
+  /**
+   * Sends the report (the thread passes its client's `reportComment`).
+   *
+   * Property only (no attribute).
+   */
+  send?: CommentReport['send'];
+  /**
+   * Reflected while the form is open, so the host takes the full row.
+   *
+   * Attribute: `expanded`. Default: `false`.
+   */
+  expanded?: CommentReport['expanded'];
+  /**
+   * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
+   *
+   * Attribute: `theme`.
+   */
+  theme?: CommentReport['theme'];
+}
+
+/** Attributes of `<review-comment-report>` whose names differ from their properties (set as attributes by every framework). */
+export interface ReviewCommentReportAttributes {
+}
+
+/** Events of `<review-comment-report>`: name → event object. */
+export interface ReviewCommentReportEvents {
+}
+
 // <review-rating> -------------------------------------------------------------------------------
 
 /**
@@ -661,6 +703,7 @@ export interface ReviewElementsTagMap {
   'content-warning-settings': { element: ContentWarningSettings; properties: ContentWarningSettingsProperties; attributes: ContentWarningSettingsAttributes; events: ContentWarningSettingsEvents };
   'review-card': { element: ReviewCard; properties: ReviewCardProperties; attributes: ReviewCardAttributes; events: ReviewCardEvents };
   'review-comment-form': { element: CommentForm; properties: ReviewCommentFormProperties; attributes: ReviewCommentFormAttributes; events: ReviewCommentFormEvents };
+  'review-comment-report': { element: CommentReport; properties: ReviewCommentReportProperties; attributes: ReviewCommentReportAttributes; events: ReviewCommentReportEvents };
   'review-rating': { element: ReviewRating; properties: ReviewRatingProperties; attributes: ReviewRatingAttributes; events: ReviewRatingEvents };
   'review-source': { element: ReviewSource; properties: ReviewSourceProperties; attributes: ReviewSourceAttributes; events: ReviewSourceEvents };
 }

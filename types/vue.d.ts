@@ -99,6 +99,13 @@ declare module 'vue' {
      */
     'review-comment-form': VueCustomElement<ReviewElementsTagMap['review-comment-form']>;
     /**
+     * `<review-comment-report>`: The Report action of a comment in `<comment-thread>` (used by it; not placed on pages by itself).
+     *
+     * A link-styled button that opens a small form below the comment: a reason (required) and an
+     * optional note. Sent once; afterwards the comment shows "Reported" in this browser.
+     */
+    'review-comment-report': VueCustomElement<ReviewElementsTagMap['review-comment-report']>;
+    /**
      * `<review-rating>`: A score as stars or a number, with one accessible name ("3.5 out of 5").
      *
      * Stars are shown for scales of up to ten; values round to the nearest half star. Larger scales
