@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { readReviewElementsExport } from '../import/formats/review-elements.js';
+import { readExportFile } from '../import/formats/review-elements.js';
 import type { ReviewStore } from '../store/store.js';
 
 /**
@@ -8,6 +7,6 @@ import type { ReviewStore } from '../store/store.js';
  * (all or nothing). Refuses a database that already holds reviews or comments.
  */
 export async function restoreExport(file: string, store: ReviewStore): Promise<{ reviews: number; comments: number }> {
-  const data = readReviewElementsExport(readFileSync(file, 'utf8'));
+  const data = readExportFile(file);
   return store.desk.restore(data);
 }

@@ -288,6 +288,11 @@ export class SqliteDesk implements DeskStore {
       for (const c of data.comments) comment.run({ ...c, authorEmailHash: c.authorEmailHash ?? null, spoiler: c.spoiler ? 1 : 0, spam: c.spam ? 1 : 0 });
       // sort=top reads a maintained score: recount it for every restored thread.
       for (const c of data.comments) if (c.parentId === null) this.#rescore(c.id);
+      // Remembered as the importer remembers its sources: the same export imported again later
+      // (npm run import into a database that has reviews) writes none of these twice.
+      const source = db.prepare("INSERT INTO import_sources (format, source_id, comment_id, imported_at) VALUES ('review-elements', ?, ?, ?)");
+      const now = new Date().toISOString();
+      for (const c of data.comments) source.run(c.id, c.id, now);
       const report = db.prepare('INSERT INTO comment_reports (comment_id, reader_key, reason, note, created_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?)');
       for (const r of data.reports) report.run(r.commentId, r.readerKey, r.reason, r.note, r.createdAt, r.resolvedAt);
       for (const b of data.bans) db.prepare('INSERT INTO bans (id, kind, value, reason, created_at, expires_at) VALUES (@id, @kind, @value, @reason, @createdAt, @expiresAt)').run(b);

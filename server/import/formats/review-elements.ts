@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { ExportData } from '../../store/desk.js';
+import { readText } from '../source-file.js';
 import type { ImportedSource, ImportedStatus } from '../types.js';
 
 const str = v.string();
@@ -24,6 +25,8 @@ const ExportSchema = v.object({
       depth: v.pipe(v.number(), v.integer(), v.minValue(0)),
       authorName: str,
       authorEmail: nullableStr,
+      // Since the merge with the importers: the email's hash, which imported comments have alone.
+      authorEmailHash: v.optional(nullableStr, null),
       body: str,
       spoiler: v.boolean(),
       status: v.picklist(['published', 'pending', 'deleted', 'rejected']),
@@ -55,6 +58,19 @@ export function readReviewElementsExport(text: string): ExportData {
     throw new ExportFormatError(`Not a review-elements export: ${v.getDotPath(issue) ?? '(top)'}: ${issue.message}`);
   }
   return result.output as ExportData;
+}
+
+/** An export file (plain or gzipped), checked. */
+export function readExportFile(file: string): ExportData {
+  return readReviewElementsExport(readText(file));
+}
+
+/**
+ * The reader the import table (server/import/formats.ts) calls: the comments in the shared shape,
+ * for a database that already has the reviews. An empty database gets a full restore instead.
+ */
+export async function read(file: string): Promise<ImportedSource> {
+  return toImportedSource(readExportFile(file));
 }
 
 /** The comments of an export in the shared import shape, one thread per review. */
