@@ -52,12 +52,15 @@ const BanSchema = v.pipe(
 );
 
 /** What a moderator sees: the comment as readers would, plus where it is, who wrote it and why it is here. */
+/** The stored hash (imported comments have only that), else the hash of the address. */
+const hashOf = (r: CommentRecord) => r.authorEmailHash ?? (r.authorEmail ? emailHash(r.authorEmail) : null);
+
 export function moderationView(r: CommentRecord, extra?: Omit<QueueItem, 'record'>) {
   return {
     ...publicComment(r),
     status: r.status === 'rejected' && r.spam ? 'spam' : r.status,
     reviewId: r.reviewId,
-    author: { name: r.authorName, email: r.authorEmail, emailHash: r.authorEmail ? emailHash(r.authorEmail) : null },
+    author: { name: r.authorName, email: r.authorEmail, emailHash: hashOf(r) },
     clientIp: r.clientIp ?? null,
     ...(extra ?? {}),
   };
@@ -144,7 +147,7 @@ export function moderationRoutes(store: ReviewStore, desk: DeskStore, deps: Deps
     if (b.commentId) {
       const record = await store.getComment(b.commentId);
       if (!record) return problem(c, 404, 'not-found', `There is no comment ${b.commentId}`);
-      if (b.kind === 'email') return record.authorEmail ? emailHash(record.authorEmail) : bad('commentId', 'this comment was posted without an email');
+      if (b.kind === 'email') return hashOf(record) ?? bad('commentId', 'this comment was posted without an email');
       if (!record.clientIp) return bad('commentId', 'the address of this comment is not known (posted before #14, or deleted)');
       const family = isIP(record.clientIp);
       return cidr(`${record.clientIp}/${Math.min(b.prefix ?? 128, family === 4 ? 32 : 128)}`) ?? bad('prefix', 'not a valid prefix for this address');
