@@ -10,17 +10,27 @@ type Item = { id: string; status: string; clientIp: string | null };
 describe('admin: bans and reports behind a trusted proxy', () => {
   let server: Server;
   const post = async (from: string, body: string, extra: Record<string, unknown> = {}) => {
-    const res = await server.request('/v1/reviews/ballerina/comments', { method: 'POST', headers: { 'X-Forwarded-For': from }, json: comment('Reader', body, extra) });
+    const res = await server.request('/v1/reviews/ballerina/comments', {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': from },
+      json: comment('Reader', body, extra),
+    });
     assert.equal(res.status, 201);
     return (await res.json()) as { id: string; status: string };
   };
-  const queue = async (status: string): Promise<Item[]> => (await (await server.request(`/v1/admin/queue?status=${status}`, { headers: admin })).json()).items;
-  const visible = async () => JSON.stringify(await (await server.request('/v1/reviews/ballerina/comments?limit=100')).json());
+  const queue = async (status: string): Promise<Item[]> =>
+    (await (await server.request(`/v1/admin/queue?status=${status}`, { headers: admin })).json()).items;
+  const visible = async () =>
+    JSON.stringify(await (await server.request('/v1/reviews/ballerina/comments?limit=100')).json());
 
   before(async () => {
     server = await startServer({ REVIEW_ADMIN_TOKEN: ADMIN_TOKEN, TRUST_PROXY: '1', REVIEW_REPORT_HIDE_AT: '2' });
     for (const network of ['203.0.113.0/24', '2001:db8:1::/48']) {
-      const res = await server.request('/v1/admin/bans', { method: 'POST', headers: admin, json: { kind: 'network', network } });
+      const res = await server.request('/v1/admin/bans', {
+        method: 'POST',
+        headers: admin,
+        json: { kind: 'network', network },
+      });
       assert.equal(res.status, 201);
     }
   });
@@ -45,20 +55,41 @@ describe('admin: bans and reports behind a trusted proxy', () => {
   });
 
   it('counts reports per forwarded reader, and a delete wipes the address with the rest', async () => {
-    const target = await post('198.51.100.20', 'reported twice', { author: { name: 'Reader', email: 'reader@example.com' } });
+    const target = await post('198.51.100.20', 'reported twice', {
+      author: { name: 'Reader', email: 'reader@example.com' },
+    });
     const report = (from: string) =>
-      server.request(`/v1/comments/${target.id}/reports`, { method: 'POST', headers: { 'X-Forwarded-For': from }, json: { reason: 'spam' } });
+      server.request(`/v1/comments/${target.id}/reports`, {
+        method: 'POST',
+        headers: { 'X-Forwarded-For': from },
+        json: { reason: 'spam' },
+      });
     assert.equal((await report('198.51.100.1')).status, 201);
     assert.equal((await report('198.51.100.1')).status, 200);
     assert.ok((await visible()).includes('reported twice'));
     assert.equal((await report('198.51.100.2')).status, 201);
     assert.ok(!(await visible()).includes('reported twice'), 'hidden after two readers reported it');
 
-    assert.equal((await server.request(`/v1/admin/comments/${target.id}/delete`, { method: 'POST', headers: admin })).status, 200);
+    assert.equal(
+      (await server.request(`/v1/admin/comments/${target.id}/delete`, { method: 'POST', headers: admin })).status,
+      200,
+    );
     const db = new Database(server.db, { readonly: true });
     try {
-      const row = db.prepare('SELECT status, body, author_name, author_email, author_email_hash, client_ip, edit_token_hash FROM comments WHERE id = ?').get(target.id);
-      assert.deepEqual(row, { status: 'deleted', body: '', author_name: '', author_email: null, author_email_hash: null, client_ip: null, edit_token_hash: '' });
+      const row = db
+        .prepare(
+          'SELECT status, body, author_name, author_email, author_email_hash, client_ip, edit_token_hash FROM comments WHERE id = ?',
+        )
+        .get(target.id);
+      assert.deepEqual(row, {
+        status: 'deleted',
+        body: '',
+        author_name: '',
+        author_email: null,
+        author_email_hash: null,
+        client_ip: null,
+        edit_token_hash: '',
+      });
     } finally {
       db.close();
     }

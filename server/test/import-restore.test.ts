@@ -15,7 +15,10 @@ const run = promisify(execFile);
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 /** `npm run export` and `npm run import` as the owner runs them, against REVIEW_DB. */
 const node = (script: string, args: string[], db: string) =>
-  run(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', REVIEW_DB: db, TZ: 'UTC' } });
+  run(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', REVIEW_DB: db, TZ: 'UTC' },
+  });
 
 type Item = { id: string; author: { name: string }; body: string; replies: Item[]; replyCount: number };
 const shape = (items: Item[]): unknown[] => items.map((c) => [c.id, c.author.name, c.body, shape(c.replies)]);
@@ -42,20 +45,38 @@ describe('npm run import of our own export (review-elements)', () => {
       assert.equal(res.status, 201);
       return (await res.json()) as { id: string };
     };
-    const loud = await post(comment('Loud', 'A thread with replies', { author: { name: 'Loud', email: 'loud@example.com' } }));
+    const loud = await post(
+      comment('Loud', 'A thread with replies', { author: { name: 'Loud', email: 'loud@example.com' } }),
+    );
     await post(comment('Quiet', 'No replies here'));
     await post(comment('Replier', 'first reply', { parentId: loud.id }));
     await post(comment('Replier', 'second reply', { parentId: loud.id }));
-    const ban = await source.request('/v1/admin/bans', { method: 'POST', headers: admin, json: { kind: 'email', email: 'troll@example.com' } });
+    const ban = await source.request('/v1/admin/bans', {
+      method: 'POST',
+      headers: admin,
+      json: { kind: 'email', email: 'troll@example.com' },
+    });
     assert.equal(ban.status, 201);
-    assert.equal((await source.request('/v1/admin/reviews/ballerina/unpublish', { method: 'POST', headers: admin })).status, 200);
+    assert.equal(
+      (await source.request('/v1/admin/reviews/ballerina/unpublish', { method: 'POST', headers: admin })).status,
+      200,
+    );
     const asDraft = await source.request('/v1/admin/reviews/ballerina', { headers: admin });
     assert.equal(asDraft.status, 200);
-    assert.equal((await source.request('/v1/admin/reviews/ballerina/publish', { method: 'POST', headers: admin })).status, 200);
+    assert.equal(
+      (await source.request('/v1/admin/reviews/ballerina/publish', { method: 'POST', headers: admin })).status,
+      200,
+    );
     const reviews = (await (await source.request('/v1/reviews?limit=100')).json()) as { items: { id: string }[] };
     const draftId = reviews.items.find((r) => r.id !== 'ballerina')!.id;
-    assert.equal((await source.request(`/v1/admin/reviews/${draftId}/unpublish`, { method: 'POST', headers: admin })).status, 200);
-    const before = (await (await source.request('/v1/reviews/ballerina/comments?sort=top&limit=100')).json()) as { items: Item[]; total: number };
+    assert.equal(
+      (await source.request(`/v1/admin/reviews/${draftId}/unpublish`, { method: 'POST', headers: admin })).status,
+      200,
+    );
+    const before = (await (await source.request('/v1/reviews/ballerina/comments?sort=top&limit=100')).json()) as {
+      items: Item[];
+      total: number;
+    };
 
     const file = join(out, 'export.json');
     await node('server/backup/cli.ts', ['export', file], source.db);
@@ -64,7 +85,10 @@ describe('npm run import of our own export (review-elements)', () => {
     assert.match(restored.stdout, /Restored into an empty database: \d+ reviews/);
 
     target = await startServer({ REVIEW_ADMIN_TOKEN: ADMIN_TOKEN, REVIEW_SEED: 'none' }, { dir: out, db });
-    const after = (await (await target.request('/v1/reviews/ballerina/comments?sort=top&limit=100')).json()) as { items: Item[]; total: number };
+    const after = (await (await target.request('/v1/reviews/ballerina/comments?sort=top&limit=100')).json()) as {
+      items: Item[];
+      total: number;
+    };
     // Same ids, names, words and order (sort=top reads a score the restore recounted).
     assert.deepEqual(shape(after.items), shape(before.items));
     // Without recounted scores the new thread would sort after every older one with fewer replies.
@@ -74,12 +98,23 @@ describe('npm run import of our own export (review-elements)', () => {
     assert.equal(after.total, before.total);
     // The draft is still a draft: not public, but on the desk.
     assert.equal((await target.request(`/v1/reviews/${draftId}`)).status, 404);
-    assert.equal(((await (await target.request(`/v1/admin/reviews/${draftId}`, { headers: admin })).json()) as { state: string }).state, 'draft');
-    const bans = (await (await target.request('/v1/admin/bans', { headers: admin })).json()) as { items: { value: string }[] };
-    assert.deepEqual(bans.items.map((b) => b.value), [emailHash('troll@example.com')]);
+    assert.equal(
+      ((await (await target.request(`/v1/admin/reviews/${draftId}`, { headers: admin })).json()) as { state: string })
+        .state,
+      'draft',
+    );
+    const bans = (await (await target.request('/v1/admin/bans', { headers: admin })).json()) as {
+      items: { value: string }[];
+    };
+    assert.deepEqual(
+      bans.items.map((b) => b.value),
+      [emailHash('troll@example.com')],
+    );
     const stored = new Database(db, { readonly: true });
     try {
-      const row = stored.prepare('SELECT author_email_hash FROM comments WHERE id = ?').get(loud.id) as { author_email_hash: string };
+      const row = stored.prepare('SELECT author_email_hash FROM comments WHERE id = ?').get(loud.id) as {
+        author_email_hash: string;
+      };
       assert.equal(row.author_email_hash, emailHash('loud@example.com'));
     } finally {
       stored.close();
@@ -91,7 +126,9 @@ describe('npm run import of our own export (review-elements)', () => {
     assert.equal(report.restored, undefined);
     assert.equal(report.imported.total, 0);
     target = await startServer({ REVIEW_ADMIN_TOKEN: ADMIN_TOKEN, REVIEW_SEED: 'none' }, { dir: out, db });
-    const third = (await (await target.request('/v1/reviews/ballerina/comments?sort=top&limit=100')).json()) as { items: Item[] };
+    const third = (await (await target.request('/v1/reviews/ballerina/comments?sort=top&limit=100')).json()) as {
+      items: Item[];
+    };
     assert.deepEqual(shape(third.items), shape(before.items));
   });
 });
