@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -63,13 +63,13 @@ export const entries = {
 };
 
 /**
- * Two builds from one config (`BUILD=cdn|npm`):
+ * Three builds from one config (`BUILD=cdn|npm|admin`; admin: dist/admin/admin.js, the owner's desk):
  * - `cdn`: dist/review-elements.js, one minified file with lit inside, for a blog's script tag;
  * - `npm`: one ES module per entry with lit, @lit/* and valibot left as imports, so an app's
  *   bundler shares one copy of each with the rest of the app.
  * (`npm start` runs the reference server, which serves the CDN file and the demo.)
  */
-export default defineConfig(() => {
+export default defineConfig((): UserConfig => {
   const target = process.env.BUILD ?? 'cdn';
   const define = { __REVIEW_ELEMENTS_VERSION__: JSON.stringify(pkg.version) };
   if (target === 'npm') {
@@ -87,6 +87,26 @@ export default defineConfig(() => {
         rolldownOptions: {
           external: [/^lit($|\/)/, /^@lit\//, /^valibot$/],
           output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    };
+  }
+  if (target === 'admin') {
+    // The owner's desk (/admin/ on the reference server): its own file, never in the readers' bundle.
+    return {
+      define,
+      plugins: [minifyLitCss()],
+      build: {
+        outDir: 'dist/admin',
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: { admin: 'src/admin.ts' }, formats: ['es'], fileName: () => 'admin.js' },
+        rolldownOptions: {
+          output: { minify: true, codeSplitting: false },
+          onLog(level, log, handler) {
+            if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
+            handler(level, log);
+          },
         },
       },
     };

@@ -6,7 +6,6 @@ import { compress } from 'hono/compress';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
-import { bearer } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { problem } from './problem.js';
 import { LiveHub } from './live/hub.js';
@@ -14,7 +13,10 @@ import { MemoryFeed } from './live/feed.js';
 import { RateLimiter, type WriteLimiter } from './rate-limit.js';
 import { adminImportRoutes } from './routes/admin-import.js';
 import { adminRoutes } from './routes/admin.js';
-import { client, createDeps, isAdmin, type Deps } from './routes/auth.js';
+import { client, createDeps, isAdminRequest, type Deps } from './routes/auth.js';
+import { deskRoutes } from './routes/desk.js';
+import { UPLOAD_PATH } from './routes/uploads.js';
+import { createNotifier } from './notify/notifier.js';
 import { commentRoutes } from './routes/comments.js';
 import { eventRoutes } from './routes/events.js';
 import { reviewRoutes } from './routes/reviews.js';
@@ -45,8 +47,11 @@ function unbindableHost(host: string | undefined): boolean {
   return isIP(name) !== 0 || name === 'localhost' || name.endsWith('.localhost');
 }
 
-/** Admin routes: under /v1/admin/, and replacing a review document. */
-const isAdminRoute = (c: Context) => c.req.path.startsWith('/v1/admin/') || (c.req.method === 'PUT' && c.req.path.startsWith('/v1/reviews/'));
+/** Writes to a review document (PUT, and the desk's PATCH and DELETE): admin only. */
+const REVIEW_ADMIN_METHODS = new Set(['PUT', 'PATCH', 'DELETE']);
+/** Admin routes: under /v1/admin/, and writing a review document. */
+const isAdminRoute = (c: Context) =>
+  c.req.path.startsWith('/v1/admin/') || (REVIEW_ADMIN_METHODS.has(c.req.method) && c.req.path.startsWith('/v1/reviews/'));
 
 /**
  * CORS for embedding on other sites: reads (the review, comments, counts) from any origin; writes
@@ -77,7 +82,7 @@ function corsPolicy(config: Config): MiddlewareHandler {
     if (c.req.method === 'OPTIONS') {
       const asked = (c.req.header('Access-Control-Request-Method') ?? '').toUpperCase();
       const read = asked === 'GET' || asked === 'HEAD';
-      const adminAsked = admin || (asked === 'PUT' && c.req.path.startsWith('/v1/reviews/'));
+      const adminAsked = admin || (REVIEW_ADMIN_METHODS.has(asked) && c.req.path.startsWith('/v1/reviews/'));
       if (origin && !adminAsked && (read || trusted)) {
         c.header('Access-Control-Allow-Origin', trusted ? origin : '*');
         c.header('Access-Control-Allow-Methods', 'GET, HEAD, POST, PATCH, DELETE');
@@ -110,7 +115,7 @@ function rateLimits(config: Config, deps: Deps, writes: WriteLimiter): Middlewar
   const reads = new RateLimiter(config.readRateLimit);
   return async (c, next) => {
     const write = WRITE_METHODS.has(c.req.method);
-    if (!write || !isAdmin(deps, bearer(c))) {
+    if (!write || !(await isAdminRequest(deps, c))) {
       const limit = write ? config.writeRateLimit : config.readRateLimit;
       const wait = await (write ? writes : reads).hit(client(c, deps), deps.now());
       if (wait > 0) {
@@ -166,7 +171,8 @@ export interface AppOptions {
 }
 
 export function createApp({ store, config, now = Date.now, limiter = new RateLimiter(config.writeRateLimit), live = new LiveHub(new MemoryFeed()) }: AppOptions) {
-  const deps = createDeps(config, now);
+  const notifier = createNotifier(config);
+  const deps: Deps = { ...createDeps(config, now), desk: store.desk, notify: notifier?.notify };
   const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.onError((error, c) => {
@@ -193,22 +199,26 @@ export function createApp({ store, config, now = Date.now, limiter = new RateLim
   // stream, nothing reads the rest: the connection hangs and is dropped, and the next request a
   // keep-alive client, such as a reverse proxy, sends down it is lost.)
   const tooLarge = (c: Context) => problem(c, 413, 'payload-too-large', `Bodies are at most ${MAX_BODY_BYTES / 1024} KiB`);
-  api.use('*', async (c, next) => {
-    if (Number(c.req.header('Content-Length')) > MAX_BODY_BYTES) return tooLarge(c);
-    await next();
-  });
   // A body without a length (chunked) is cut off mid-stream: the connection cannot carry another
   // request. Say so (Connection: close), so the client opens a new one, after draining what it is
   // still sending (see drainRefusedBody).
-  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: async (c) => {
+  const chunkedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: async (c) => {
     c.header('Connection', 'close');
     await drainRefusedBody(c.env);
     return tooLarge(c);
-  } }));
+  } });
+  // Image uploads (routes/uploads.ts) have their own, larger limit.
+  api.use('*', async (c, next) => {
+    if (c.req.path === `/v1${UPLOAD_PATH}`) return next();
+    if (Number(c.req.header('Content-Length')) > MAX_BODY_BYTES) return tooLarge(c);
+    return chunkedLimit(c, next);
+  });
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/', reviewRoutes(store, deps));
   api.route('/', commentRoutes(store, deps));
   api.route('/', eventRoutes(store, live, deps));
+  // The owner's desk (#14): before adminRoutes, whose /admin/* guard would refuse sign-in.
+  api.route('/', deskRoutes(store, deps));
   api.route('/', adminRoutes(store, deps));
   api.all('*', (c) => problem(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}`));
   app.route('/v1', api);
@@ -219,6 +229,12 @@ export function createApp({ store, config, now = Date.now, limiter = new RateLim
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=300');
   };
+  // The owner's desk (#14): demo/admin/index.html and its own script, with a strict policy.
+  app.use('/admin/*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    c.header('X-Frame-Options', 'DENY');
+  });
   // Other sites load these: a module script from another origin needs CORS, and a page that sends
   // Cross-Origin-Embedder-Policy loads no image or script without CORP. They are public files
   // read without credentials, so `*` gives nothing away. HTML pages are not shared.
@@ -233,7 +249,8 @@ export function createApp({ store, config, now = Date.now, limiter = new RateLim
   const bundle = serveStatic({ root: dist });
   app.get('/*', embeddable, cache, (c, next) => (BUNDLE_FILE.test(c.req.path) ? bundle(c, next) : next()));
   app.get('/*', serveStatic({ root: `${ROOT}demo` }));
-  return app;
+  // On shutdown: send a pending email digest and let webhook deliveries in flight finish.
+  return Object.assign(app, { closeNotifications: async () => notifier?.close() });
 }
 
 /** Scripts and source maps served from dist/: not dist/server/, and no `.`, `..` or `//` to reach it. */

@@ -31,14 +31,18 @@ const TARGETS = {
 // abortable "Load more") and issue #19 raised these: seven more catalogues to choose from in every element's loader (~0.1 KB
 // each), the role and topic vocabulary in en/ko/zh-Hans (the CDN file), the reader's settings
 // store and the settings link in <content-warning>, and <content-warning-settings> in the CDN file.
+// #14 (the merge of ownerdesk) raised the two that carry <comment-thread> to the merged sizes
+// measured, rounded up to the next 0.1 KB: its Report action (<review-comment-report>, the
+// client's reportComment and its strings in en/ko/zh-Hans) weighs about 1.4 KB gzip in the CDN
+// file and 1 KB in comment-thread.js. These budgets are being replaced this round.
 const CEILINGS = {
-  'review-elements.js': 47.6 * KB,
+  'review-elements.js': 49.1 * KB,
   'review-card.js with lit': 24.7 * KB,
   'review-rating.js with lit': 10.4 * KB,
   'review-source.js with lit': 17.5 * KB,
   'cast-list.js with lit': 21.5 * KB,
   'content-warning.js with lit': 13.7 * KB,
-  'comment-thread.js with lit': 30.6 * KB,
+  'comment-thread.js with lit': 31.6 * KB,
   'comment-count.js with lit': 17.4 * KB,
 };
 
