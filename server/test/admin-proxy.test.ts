@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { ADMIN_TOKEN, comment, removeDir, startServer, type Server } from './harness.js';
 
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -74,24 +75,35 @@ describe('admin: bans and reports behind a trusted proxy', () => {
       (await server.request(`/v1/admin/comments/${target.id}/delete`, { method: 'POST', headers: admin })).status,
       200,
     );
-    const db = new Database(server.db, { readonly: true });
-    try {
-      const row = db
-        .prepare(
-          'SELECT status, body, author_name, author_email, author_email_hash, client_ip, edit_token_hash FROM comments WHERE id = ?',
-        )
-        .get(target.id);
-      assert.deepEqual(row, {
-        status: 'deleted',
-        body: '',
-        author_name: '',
-        author_email: null,
-        author_email_hash: null,
-        client_ip: null,
-        edit_token_hash: '',
-      });
-    } finally {
-      db.close();
-    }
+    const row = await storedComment(server, target.id);
+    assert.deepEqual(row, {
+      status: 'deleted',
+      body: '',
+      author_name: '',
+      author_email: null,
+      author_email_hash: null,
+      client_ip: null,
+      edit_token_hash: '',
+    });
   });
 });
+
+/** The stored row, from whichever store the server runs on: what a delete leaves behind. */
+async function storedComment(server: Server, id: string): Promise<unknown> {
+  const columns = 'status, body, author_name, author_email, author_email_hash, client_ip, edit_token_hash';
+  if (server.databaseUrl) {
+    const client = new pg.Client({ connectionString: server.databaseUrl });
+    await client.connect();
+    try {
+      return { ...(await client.query(`SELECT ${columns} FROM comments WHERE id = $1`, [id])).rows[0] };
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(server.db, { readonly: true });
+  try {
+    return db.prepare(`SELECT ${columns} FROM comments WHERE id = ?`).get(id);
+  } finally {
+    db.close();
+  }
+}

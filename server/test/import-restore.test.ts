@@ -7,18 +7,40 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { emailHash } from '../email-hash.js';
-import { ADMIN_TOKEN, comment, removeDir, startServer, type Server } from './harness.js';
+import { ADMIN_TOKEN, comment, databaseFor, removeDir, startServer, type Server } from './harness.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
-/** `npm run export` and `npm run import` as the owner runs them, against REVIEW_DB. */
-const node = (script: string, args: string[], db: string) =>
+/** `npm run export` and `npm run import` as the owner runs them, against REVIEW_DB or DATABASE_URL. */
+const node = (script: string, args: string[], db: string, databaseUrl?: string) =>
   run(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', REVIEW_DB: db, TZ: 'UTC' },
+    env: { PATH: process.env.PATH ?? '', REVIEW_DB: db, TZ: 'UTC', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
   });
+
+/** The stored email hash of a comment, from either store. */
+async function storedEmailHash(db: string, databaseUrl: string | undefined, id: string): Promise<string | null> {
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query<{ author_email_hash: string | null }>('SELECT author_email_hash FROM comments WHERE id = $1', [id])).rows[0]
+        .author_email_hash;
+    } finally {
+      await client.end();
+    }
+  }
+  const stored = new Database(db, { readonly: true });
+  try {
+    return (stored.prepare('SELECT author_email_hash FROM comments WHERE id = ?').get(id) as { author_email_hash: string | null })
+      .author_email_hash;
+  } finally {
+    stored.close();
+  }
+}
 
 type Item = { id: string; author: { name: string }; body: string; replies: Item[]; replyCount: number };
 const shape = (items: Item[]): unknown[] => items.map((c) => [c.id, c.author.name, c.body, shape(c.replies)]);
@@ -79,9 +101,10 @@ describe('npm run import of our own export (review-elements)', () => {
     };
 
     const file = join(out, 'export.json');
-    await node('server/backup/cli.ts', ['export', file], source.db);
+    await node('server/backup/cli.ts', ['export', file], source.db, source.databaseUrl);
     const db = join(out, 'empty.db');
-    const restored = await node('server/import/cli.ts', [file], db);
+    const targetUrl = await databaseFor(out);
+    const restored = await node('server/import/cli.ts', [file], db, targetUrl);
     assert.match(restored.stdout, /Restored into an empty database: \d+ reviews/);
 
     target = await startServer({ REVIEW_ADMIN_TOKEN: ADMIN_TOKEN, REVIEW_SEED: 'none' }, { dir: out, db });
@@ -110,18 +133,10 @@ describe('npm run import of our own export (review-elements)', () => {
       bans.items.map((b) => b.value),
       [emailHash('troll@example.com')],
     );
-    const stored = new Database(db, { readonly: true });
-    try {
-      const row = stored.prepare('SELECT author_email_hash FROM comments WHERE id = ?').get(loud.id) as {
-        author_email_hash: string;
-      };
-      assert.equal(row.author_email_hash, emailHash('loud@example.com'));
-    } finally {
-      stored.close();
-    }
+    assert.equal(await storedEmailHash(db, targetUrl, loud.id), emailHash('loud@example.com'));
 
     await target.stop();
-    const again = await node('server/import/cli.ts', ['--json', file], db);
+    const again = await node('server/import/cli.ts', ['--json', file], db, targetUrl);
     const report = JSON.parse(again.stdout) as { restored?: unknown; imported: { total: number } };
     assert.equal(report.restored, undefined);
     assert.equal(report.imported.total, 0);
