@@ -27,6 +27,8 @@ const config: ApiConfig = {
   editWindowMs: 15 * 60_000,
   duplicateWindowMs: 0,
   maxLinks: 10,
+  reportHideAt: 3,
+  adminSessionMs: 8 * 3_600_000,
 };
 
 const review = (id: string, open = true): ReviewInput => ({
