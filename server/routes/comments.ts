@@ -130,7 +130,9 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       // a retry with its key answered as a replay of the same comment, a repeat refused as a
       // duplicate), and store nothing.
       const firstAt = duplicates.postedWith(textKey, scopedKey, deps.now());
-      if (firstAt === undefined) duplicates.remember(textKey, scopedKey, deps.now());
+      // Remembered at `now`, the time the first answer shows: a later clock read (after the ban
+      // look-up's await) made a replay's createdAt differ from the first answer's by a millisecond.
+      if (firstAt === undefined) duplicates.remember(textKey, scopedKey, Date.parse(now));
       else c.header('Idempotent-Replayed', 'true');
       const fake: CommentRecord = {
         id: scopedKey ? `c_${createHash('sha256').update(honeypotSalt + scopedKey).digest('base64url').slice(0, 12)}` : newCommentId(),
