@@ -18,7 +18,12 @@ const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 const node = (script: string, args: string[], db: string, databaseUrl?: string) =>
   run(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', REVIEW_DB: db, TZ: 'UTC', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      REVIEW_DB: db,
+      TZ: 'UTC',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
   });
 
 /** The stored email hash of a comment, from either store. */
@@ -27,16 +32,23 @@ async function storedEmailHash(db: string, databaseUrl: string | undefined, id: 
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      return (await client.query<{ author_email_hash: string | null }>('SELECT author_email_hash FROM comments WHERE id = $1', [id])).rows[0]
-        .author_email_hash;
+      return (
+        await client.query<{ author_email_hash: string | null }>(
+          'SELECT author_email_hash FROM comments WHERE id = $1',
+          [id],
+        )
+      ).rows[0].author_email_hash;
     } finally {
       await client.end();
     }
   }
   const stored = new Database(db, { readonly: true });
   try {
-    return (stored.prepare('SELECT author_email_hash FROM comments WHERE id = ?').get(id) as { author_email_hash: string | null })
-      .author_email_hash;
+    return (
+      stored.prepare('SELECT author_email_hash FROM comments WHERE id = ?').get(id) as {
+        author_email_hash: string | null;
+      }
+    ).author_email_hash;
   } finally {
     stored.close();
   }
