@@ -55,6 +55,31 @@ describe('admin: bans and reports behind a trusted proxy', () => {
     assert.ok(shown.includes('from elsewhere') && !shown.includes('banned'));
   });
 
+  it('hides a comment that two readers report at the same moment', async () => {
+    const target = await post('198.51.100.30', 'reported at once');
+    for (let round = 0; round < 5; round++) {
+      // Each round a new comment, reported by two readers in parallel: the second must see the first.
+      const id = round === 0 ? target.id : (await post('198.51.100.30', `reported at once ${round}`)).id;
+      const answers = await Promise.all(
+        ['198.51.100.41', '198.51.100.42'].map((from) =>
+          server.request(`/v1/comments/${id}/reports`, {
+            method: 'POST',
+            headers: { 'X-Forwarded-For': from },
+            json: { reason: 'harassment' },
+          }),
+        ),
+      );
+      assert.deepEqual(
+        answers.map((r) => r.status),
+        [201, 201],
+      );
+      assert.ok(
+        (await queue('pending')).some((c) => c.id === id),
+        `round ${round}: hidden after two readers reported it at once`,
+      );
+    }
+  });
+
   it('counts reports per forwarded reader, and a delete wipes the address with the rest', async () => {
     const target = await post('198.51.100.20', 'reported twice', {
       author: { name: 'Reader', email: 'reader@example.com' },

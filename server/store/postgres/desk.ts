@@ -156,6 +156,9 @@ export class PgDesk implements DeskStore {
     hideAt: number,
   ): Promise<{ created: boolean; hidden: boolean }> {
     return this.#write<{ created: boolean; hidden: boolean }>(async (db) => {
+      // Reports on one comment take turns (SQLite has one writer anyway): without the row lock two
+      // readers reporting at once would each count only their own report, and neither would hide it.
+      await db.query('SELECT 1 FROM comments WHERE id = $1 FOR UPDATE', [input.commentId]);
       const created = ((await db.query(
         `INSERT INTO comment_reports (comment_id, reader_key, reason, note, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (comment_id, reader_key) DO NOTHING`,
