@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { cdnLoader } from './scripts/cdn-loader.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -64,7 +64,8 @@ export const entries = {
 };
 
 /**
- * Three builds from one config (`BUILD=cdn|all|npm`):
+ * Four builds from one config (`BUILD=cdn|all|npm|admin`; admin: dist/admin/admin.js, the owner's
+ * desk, never in the readers' files):
  * - `cdn`: dist/review-elements.js, a small loader for a blog's script tag, and the chunks it loads
  *   from beside itself (dist/cdn/), minified with lit inside;
  * - `all`: dist/review-elements.all.js, every element in one minified file, for one request;
@@ -72,7 +73,7 @@ export const entries = {
  *   bundler shares one copy of each with the rest of the app.
  * (`npm start` runs the reference server, which serves the CDN file and the demo.)
  */
-export default defineConfig(() => {
+export default defineConfig((): UserConfig => {
   const target = process.env.BUILD ?? 'cdn';
   const define = { __REVIEW_ELEMENTS_VERSION__: JSON.stringify(pkg.version) };
   if (target === 'npm') {
@@ -90,6 +91,26 @@ export default defineConfig(() => {
         rolldownOptions: {
           external: [/^lit($|\/)/, /^@lit\//, /^valibot$/],
           output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    };
+  }
+  if (target === 'admin') {
+    // The owner's desk (/admin/ on the reference server): its own file, never in the readers' bundle.
+    return {
+      define,
+      plugins: [minifyLitCss()],
+      build: {
+        outDir: 'dist/admin',
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: { admin: 'src/admin.ts' }, formats: ['es'], fileName: () => 'admin.js' },
+        rolldownOptions: {
+          output: { minify: true, codeSplitting: false },
+          onLog(level, log, handler) {
+            if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
+            handler(level, log);
+          },
         },
       },
     };
@@ -138,10 +159,13 @@ export default defineConfig(() => {
   };
 });
 
+/** The owner's desk (#14): built by BUILD=admin into dist/admin/admin.js, never in a reader's page. */
+const ADMIN_ELEMENTS = new Set(['review-editor', 'comment-moderation']);
+
 /** The CDN chunks' entries: each element's own module (it registers its tag) and each catalogue. */
 function cdnEntries(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const dir of readdirSync('src/elements')) out[dir] = `src/elements/${dir}/index.ts`;
+  for (const dir of readdirSync('src/elements')) if (!ADMIN_ELEMENTS.has(dir)) out[dir] = `src/elements/${dir}/index.ts`;
   for (const file of readdirSync('src/locales')) out[`locale-${file.replace(/\.ts$/, '')}`] = `src/locales/${file}`;
   return out;
 }

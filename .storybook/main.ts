@@ -29,6 +29,11 @@ const config: StorybookConfig = {
    */
   viteFinal(viteConfig) {
     if (viteConfig.build && 'lib' in viteConfig.build) delete viteConfig.build.lib;
+    // The CDN build's loader plugin (scripts/cdn-loader.ts) would write dist/review-elements.js
+    // from Storybook's chunks, replacing the real loader the reference server serves.
+    viteConfig.plugins = (viteConfig.plugins ?? [])
+      .flat(5)
+      .filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'review-elements:cdn-loader'));
     if (viteConfig.server) {
       delete viteConfig.server.port;
       delete viteConfig.server.host;

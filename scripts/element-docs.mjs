@@ -26,7 +26,11 @@ const examples = {
 <content-warning-settings id="warnings"></content-warning-settings>`,
   'comment-thread': `<comment-thread api="https://reviews.example/v1" review="ballerina" sort="newest" page-size="20"></comment-thread>`,
   'comment-count': `<a href="#comments"><comment-count api="https://reviews.example/v1" review="ballerina"></comment-count></a>`,
+  'review-editor': `<review-editor api="/v1" review-id="ballerina"></review-editor>`,
+  'comment-moderation': `<comment-moderation api="/v1" status="reported"></comment-moderation>`,
 };
+/** The owner's desk (#14) is its own entry, not a per-element npm one. */
+const ADMIN = new Set(['review-editor', 'comment-moderation']);
 
 const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const table = (head, rows) => (rows.length ? `| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n')}\n` : '_None._\n');
@@ -48,7 +52,7 @@ ${d.description ?? ''}
 ${examples[d.tagName]}
 \`\`\`
 
-Import it alone with \`import 'review-elements/${d.tagName}.js'\`, or load \`review-elements.js\` for every element.
+${ADMIN.has(d.tagName) ? "Part of the owner's desk: load \`dist/admin/admin.js\` (the reference server serves it at \`/admin/admin.js\`, on a page where the owner has signed in, or give the element an \`AdminClient\` with the admin token). It is never in \`review-elements.js\`." : `Import it alone with \`import 'review-elements/${d.tagName}.js'\`, or load \`review-elements.js\` for every element.`}
 
 ## Attributes and properties
 ${table(['attribute', 'property', 'type', 'default', 'description'], (d.attributes ?? []).map((a) => [`\`${a.name}\``, a.fieldName ? `\`${a.fieldName}\`` : '', a.type?.text ?? '', a.default ?? '', a.description ?? '']))}

@@ -45,6 +45,8 @@ const elements = [];
 for (const mod of manifest.modules) {
   for (const d of mod.declarations ?? []) {
     if (!d.customElement || !d.tagName) continue;
+    // The owner's desk (#14) is the separate review-elements/admin.js entry, not the readers' one.
+    if (mod.path.startsWith('src/elements/review-editor/') || mod.path.startsWith('src/elements/comment-moderation/')) continue;
     const fields = (d.members ?? []).filter(
       (m) => m.kind === 'field' && !m.static && !m.privacy && !m.readonly && !m.name.startsWith('#'),
     );

@@ -8,15 +8,16 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiConfig } from './config.js';
-import { bearer } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { MemoryFeed } from './live/feed.js';
 import { LiveHub } from './live/hub.js';
 import { problem } from './problem.js';
 import { RateLimiter, type WriteLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
-import { client, createDeps, isAdmin, type Deps } from './routes/auth.js';
+import { client, createDeps, isAdminRequest, type Deps } from './routes/auth.js';
+import type { Notify } from './notify/events.js';
 import { commentRoutes } from './routes/comments.js';
+import { deskRoutes } from './routes/desk.js';
 import { eventRoutes } from './routes/events.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { MAX_BODY_BYTES } from './schemas.js';
@@ -56,8 +57,11 @@ function unbindableHost(host: string | undefined): boolean {
   return isIpLiteral(name) || name === 'localhost' || name.endsWith('.localhost');
 }
 
-/** Admin routes: under /v1/admin/, and replacing a review document. */
-const isAdminRoute = (c: Context) => c.req.path.startsWith('/v1/admin/') || (c.req.method === 'PUT' && c.req.path.startsWith('/v1/reviews/'));
+/** Writes to a review document (PUT, and the desk's PATCH and DELETE): admin only. */
+const REVIEW_ADMIN_METHODS = new Set(['PUT', 'PATCH', 'DELETE']);
+/** Admin routes: under /v1/admin/, and writing a review document. */
+const isAdminRoute = (c: Context) =>
+  c.req.path.startsWith('/v1/admin/') || (REVIEW_ADMIN_METHODS.has(c.req.method) && c.req.path.startsWith('/v1/reviews/'));
 
 /**
  * CORS for embedding on other sites: reads (the review, comments, counts) from any origin; writes
@@ -88,7 +92,7 @@ function corsPolicy(config: ApiConfig): MiddlewareHandler {
     if (c.req.method === 'OPTIONS') {
       const asked = (c.req.header('Access-Control-Request-Method') ?? '').toUpperCase();
       const read = asked === 'GET' || asked === 'HEAD';
-      const adminAsked = admin || (asked === 'PUT' && c.req.path.startsWith('/v1/reviews/'));
+      const adminAsked = admin || (REVIEW_ADMIN_METHODS.has(asked) && c.req.path.startsWith('/v1/reviews/'));
       if (origin && !adminAsked && (read || trusted)) {
         c.header('Access-Control-Allow-Origin', trusted ? origin : '*');
         c.header('Access-Control-Allow-Methods', 'GET, HEAD, POST, PATCH, DELETE');
@@ -121,7 +125,7 @@ function rateLimits(config: ApiConfig, deps: Deps, writes: WriteLimiter): Middle
   const reads = new RateLimiter(config.readRateLimit);
   return async (c, next) => {
     const write = WRITE_METHODS.has(c.req.method);
-    if (!write || !(await isAdmin(deps, bearer(c)))) {
+    if (!write || !(await isAdminRequest(deps, c))) {
       const limit = write ? config.writeRateLimit : config.readRateLimit;
       const wait = await (write ? writes : reads).hit(client(c, deps), deps.now());
       if (wait > 0) {
@@ -143,10 +147,14 @@ export interface ApiOptions {
    */
   clientAddress?: (c: Context) => string;
   /**
-   * Routes with their own body limit (the admin upload of an export, up to 20 MB), mounted before
-   * the 64 KiB one. They get the same deps (admin token, clock, client key).
+   * Routes with their own body limit (the admin upload of an export, up to 20 MB; the desk's image
+   * uploads), mounted before the 64 KiB one. They get the same deps (admin token, clock, client key).
    */
   uploads?: (store: ReviewStore, deps: Deps) => Hono;
+  /** The client's whole address, matched against network bans (#14); unknown (no network bans) without it. */
+  clientIp?: (c: Context) => string | undefined;
+  /** Tells the owner of desk events (webhook, email: Node's, server/notify/); nobody without it. */
+  notify?: Notify;
   /** Write limits: in this process unless given (PostgreSQL shares one across processes). */
   limiter?: WriteLimiter;
   /** Live event streams; a hub on an in-memory feed unless given. */
@@ -157,10 +165,10 @@ export interface ApiOptions {
 
 /** The v1 API under /v1: `createApi({ store, config }).fetch(request)` answers a request. */
 export function createApi(options: ApiOptions) {
-  const { store, config, now = Date.now, clientAddress = () => 'unknown', uploads, onBodyTooLarge } = options;
+  const { store, config, now = Date.now, clientAddress = () => 'unknown', uploads, onBodyTooLarge, clientIp, notify } = options;
   const limiter = options.limiter ?? new RateLimiter(config.writeRateLimit);
   const live = options.live ?? new LiveHub(new MemoryFeed());
-  const deps = createDeps(config, now, clientAddress);
+  const deps: Deps = { ...createDeps(config, now, clientAddress), desk: store.desk, notify, clientIp };
   const api = new Hono().basePath('/v1');
 
   api.onError((error, c) => {
@@ -198,6 +206,8 @@ export function createApi(options: ApiOptions) {
   api.route('/', reviewRoutes(store, deps));
   api.route('/', commentRoutes(store, deps));
   api.route('/', eventRoutes(store, live, deps));
+  // The owner's desk (#14): before adminRoutes, whose /admin/* guard would refuse sign-in.
+  api.route('/', deskRoutes(store, deps));
   api.route('/', adminRoutes(store, deps));
   api.all('*', (c) => problem(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}`));
   return api;

@@ -6,15 +6,18 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { isIP } from 'node:net';
 import { compress } from 'hono/compress';
 import { fileURLToPath } from 'node:url';
 import { createApi } from './api.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, clientIp } from './client-address.js';
 import type { Config } from './config.js';
 import { problem } from './problem.js';
 import type { LiveHub } from './live/hub.js';
 import type { WriteLimiter } from './rate-limit.js';
 import { adminImportRoutes } from './routes/admin-import.js';
+import { createNotifier } from './notify/notifier.js';
+import { uploadRoutes } from './routes/uploads.js';
 import { articleRoute } from './ssr/article-route.js';
 import type { ReviewStore } from './store/store.js';
 
@@ -65,6 +68,7 @@ export interface AppOptions {
 }
 
 export function createApp({ store, config, now = Date.now, limiter, live }: AppOptions) {
+  const notifier = createNotifier(config);
   const app = new Hono<{ Bindings: HttpBindings }>();
 
   app.onError((error, c) => {
@@ -85,7 +89,13 @@ export function createApp({ store, config, now = Date.now, limiter, live }: AppO
     config,
     now,
     clientAddress: (c) => clientAddress(c, config.trustProxy),
-    uploads: adminImportRoutes,
+    // Node's: the export upload streamed to a file, and the desk's images written to disk (#14).
+    uploads: (routesStore, deps) => new Hono().route('/', adminImportRoutes(routesStore, deps)).route('/', uploadRoutes(deps, config)),
+    clientIp: (c) => {
+      const address = clientIp(c, config.trustProxy);
+      return isIP(address) ? address : undefined;
+    },
+    notify: notifier?.notify,
     onBodyTooLarge: (c) => drainRefusedBody(c.env as HttpBindings | undefined),
     limiter,
     live,
@@ -98,6 +108,12 @@ export function createApp({ store, config, now = Date.now, limiter, live }: AppO
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=300');
   };
+  // The owner's desk (#14): demo/admin/index.html and its own script, with a strict policy.
+  app.use('/admin/*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    c.header('X-Frame-Options', 'DENY');
+  });
   // Other sites load these: a module script from another origin needs CORS, and a page that sends
   // Cross-Origin-Embedder-Policy loads no image or script without CORP. They are public files
   // read without credentials, so `*` gives nothing away. HTML pages are not shared.
@@ -115,7 +131,8 @@ export function createApp({ store, config, now = Date.now, limiter, live }: AppO
   app.get('/', article);
   app.get('/index.html', article);
   app.get('/*', serveStatic({ root: `${ROOT}demo` }));
-  return app;
+  // On shutdown: send a pending email digest and let webhook deliveries in flight finish.
+  return Object.assign(app, { closeNotifications: async () => notifier?.close() });
 }
 
 /** Scripts and source maps served from dist/: not dist/server/, and no `.`, `..` or `//` to reach it. */

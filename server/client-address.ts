@@ -33,11 +33,12 @@ function forwardedChain(c: Context): string[] {
 }
 
 /**
- * The address a limiter keys on. Forwarding headers are believed only as far as TRUST_PROXY says:
+ * The client's own address. Forwarding headers are believed only as far as TRUST_PROXY says:
  * with a hop count, the address that many hops before our peer; with a list, the nearest address
  * that is not a trusted proxy. Without it they are ignored, so a client cannot pick its own bucket.
+ * Stored with a comment and matched against network bans (#14), which need the whole address.
  */
-export function clientAddress(c: Context, trust: TrustProxy): string {
+export function clientIp(c: Context, trust: TrustProxy): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   const peer = normalise(env?.incoming?.socket?.remoteAddress) ?? 'unknown';
   let client = peer;
@@ -55,5 +56,11 @@ export function clientAddress(c: Context, trust: TrustProxy): string {
       client = normalise(chain[i]) ?? peer;
     }
   }
+  return client;
+}
+
+/** The address a limiter keys on: clientIp(), an IPv6 client by its /64. */
+export function clientAddress(c: Context, trust: TrustProxy): string {
+  const client = clientIp(c, trust);
   return isIP(client) === 6 ? ipv6Prefix(client) : client;
 }

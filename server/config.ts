@@ -1,5 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import * as v from 'valibot';
+import { DESK_ENV, DeskConfigError, deskConfig, type DeskConfig } from './desk-config.js';
 
 /**
  * The server's whole configuration, from the environment. Unknown `REVIEW_*` variables and
@@ -41,6 +42,7 @@ const EnvSchema = v.object({
       }, 'must be a PostgreSQL URL like postgres://user:password@host:5432/database'),
     ),
   ),
+  ...DESK_ENV,
 });
 
 const KNOWN = new Set([...Object.keys(EnvSchema.entries)]);
@@ -48,7 +50,7 @@ const KNOWN = new Set([...Object.keys(EnvSchema.entries)]);
 /** Which proxies' forwarding headers to believe: none, the last N hops, or these addresses. */
 export type TrustProxy = { hops: number } | { list: BlockList } | undefined;
 
-export interface Config {
+export interface Config extends DeskConfig {
   host: string;
   port: number;
   db: string;
@@ -79,7 +81,18 @@ export interface Config {
 /** What the API itself reads (server/api.ts): the rest is the Node process's (address, file, proxy). */
 export type ApiConfig = Pick<
   Config,
-  'adminToken' | 'allowedOrigins' | 'publicOrigins' | 'moderation' | 'writeRateLimit' | 'readRateLimit' | 'editWindowMs' | 'duplicateWindowMs' | 'maxLinks'
+  | 'adminToken'
+  | 'allowedOrigins'
+  | 'publicOrigins'
+  | 'moderation'
+  | 'writeRateLimit'
+  | 'readRateLimit'
+  | 'editWindowMs'
+  | 'duplicateWindowMs'
+  | 'maxLinks'
+  // The owner's desk (#14): reports and admin sessions are API routes; uploads and notices are Node's.
+  | 'reportHideAt'
+  | 'adminSessionMs'
 >;
 
 export class ConfigError extends Error {}
@@ -138,6 +151,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid setting: ${messages.join('; ')}`);
   }
   const e = result.output;
+  let desk: DeskConfig;
+  try {
+    desk = deskConfig(e);
+  } catch (error) {
+    if (error instanceof DeskConfigError) throw new ConfigError(`Invalid setting: ${error.message}`);
+    throw error;
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -155,5 +175,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     duplicateWindowMs: e.REVIEW_DUPLICATE_WINDOW * 1000,
     maxLinks: e.REVIEW_MAX_LINKS,
     durability: e.REVIEW_DURABILITY,
+    ...desk,
   };
 }

@@ -73,6 +73,7 @@ function shutdown(signal: string): void {
   live.closeAll();
   server.close(async () => {
     clearInterval(sweep);
+    await app.closeNotifications();
     await backend.close();
     console.log('review-server: stopped cleanly');
     process.exit(0);

@@ -2,6 +2,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { CommentCountsSchema, CommentSchema, ProblemSchema, ReviewSchema, ReviewSummarySchema } from '../src/api/schemas.js';
 import { eventsPath } from './live/openapi.js';
+import { deskPaths, deskReviewOperations, deskSecuritySchemes } from './openapi-desk.js';
 import { CommentEditSchema, CommentInputSchema, MAX_BODY_BYTES } from './schemas.js';
 
 // The JSON Schemas are generated from the same valibot schemas the server validates with, so the
@@ -33,7 +34,7 @@ export function openApiDocument(): object {
     },
     servers: [{ url: '/v1' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The admin token, or a comment\'s editToken' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The admin token, or a comment\'s editToken' }, ...deskSecuritySchemes },
       schemas: {
         Review: schema(ReviewSchema),
         ReviewSummary: schema(ReviewSummarySchema),
@@ -77,9 +78,13 @@ export function openApiDocument(): object {
           responses: { '200': { description: 'The review', content: json('Review') }, '304': { description: 'Not modified' }, ...errors },
         },
         put: {
-          summary: 'Create or replace a review (admin)',
+          summary: 'Create or replace a review (admin), stored as sent; with ?images=article, path-relative image URLs are resolved against its url. A new review is published unless ?state=draft',
           security: bearer,
-          parameters: [idParam('id', 'Review id; must match the document')],
+          parameters: [
+            idParam('id', 'Review id; must match the document'),
+            { name: 'state', in: 'query', schema: { enum: ['draft', 'published'] } },
+            { name: 'images', in: 'query', description: 'article: resolve path-relative image URLs against the review url', schema: { enum: ['article'] } },
+          ],
           requestBody: { required: true, content: json('Review') },
           responses: {
             '200': { description: 'Replaced', content: json('Review') },
@@ -89,6 +94,7 @@ export function openApiDocument(): object {
             ...errors,
           },
         },
+        ...deskReviewOperations,
       },
       '/reviews/{id}/comments': {
         get: {
@@ -160,12 +166,7 @@ export function openApiDocument(): object {
           responses: { '200': { description: 'Page of comments with review id and email', content: json('Page') }, '401': problemResponse('unauthorized'), '403': problemResponse('forbidden or admin-disabled') },
         },
       },
-      '/admin/comments/{id}/approve': {
-        post: { summary: 'Publish a pending comment (admin)', security: bearer, parameters: [idParam('id', 'Comment id')], responses: { '200': { description: 'The comment' }, ...errors } },
-      },
-      '/admin/comments/{id}/reject': {
-        post: { summary: 'Reject a comment (admin); it is never shown', security: bearer, parameters: [idParam('id', 'Comment id')], responses: { '200': { description: 'The comment' }, ...errors } },
-      },
+      // approve and reject are in deskPaths (openapi-desk.ts), with the desk's other actions.
       '/admin/import': {
         post: {
           summary: 'Import comments from another system\'s export (admin); the body is the file itself, up to 20 MB, gzip accepted',
@@ -191,6 +192,7 @@ export function openApiDocument(): object {
           },
         },
       },
+      ...deskPaths,
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
     },
   };

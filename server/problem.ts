@@ -22,6 +22,9 @@ export type ProblemCode =
   | 'too-many-links'
   | 'origin-not-allowed'
   | 'method-not-allowed'
+  | 'unsupported-image'
+  | 'image-too-large'
+  | 'desk-unavailable'
   | 'server-error';
 
 const TITLES: Record<ProblemCode, string> = {
@@ -44,6 +47,9 @@ const TITLES: Record<ProblemCode, string> = {
   'too-many-links': 'This comment holds too many links',
   'origin-not-allowed': 'Writes from this origin are not allowed',
   'method-not-allowed': 'Method not allowed',
+  'unsupported-image': 'Upload a JPEG, PNG, WebP or AVIF image',
+  'image-too-large': 'The image has too many pixels',
+  'desk-unavailable': 'This server has no owner\'s desk',
   'server-error': 'Something went wrong on the server',
 };
 

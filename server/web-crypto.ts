@@ -21,6 +21,25 @@ async function digest(algorithm: 'SHA-1' | 'SHA-256', text: string): Promise<Uin
   return new Uint8Array(await crypto.subtle.digest(algorithm, encoder.encode(text)));
 }
 
+/** Hex SHA-256 of the trimmed, lower-cased address: the same value as emailHash() in server/email-hash.ts (Node). */
+export async function emailHashOf(email: string): Promise<string> {
+  const bytes = await digest('SHA-256', email.trim().toLowerCase());
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** 4 or 6 for an IP literal, else 0 (node:net's isIP, which the fetch-runtime API cannot import). */
+export function ipFamily(name: string): 0 | 4 | 6 {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(name);
+  if (v4) return v4.slice(1).every((part) => Number(part) <= 255 && String(Number(part)) === part) ? 4 : 0;
+  if (!name.includes(':')) return 0;
+  try {
+    // The URL parser accepts exactly the valid IPv6 literals between brackets.
+    return new URL(`http://[${name}]/`).hostname.startsWith('[') ? 6 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 export const sha256 = async (text: string) => base64url(await digest('SHA-256', text));
 export const sha1 = async (text: string) => base64url(await digest('SHA-1', text));
 

@@ -52,7 +52,13 @@ declare module 'react' {
        * `review` share one `GET /v1/comment-counts?ids=…` per API for the whole page; inside a source,
        * it shows the count of the review the source already loaded (no request). Either way it updates
        * when a `<comment-thread>` on the page posts or deletes. With `href`, it is a link (to the
-       * thread). It shows nothing until it knows the number, and nothing if it cannot get it.
+       * thread). It shows nothing until it knows the number, and nothing if it cannot get it (it
+       * asks again by itself). Given a review without a request (`data`, or a
+       * `<script type="application/json">` child), it shows that review's `commentCount`.
+       *
+       * It resolves where its review comes from by the rule every element uses (`resolveOrigin`), but
+       * does not load through `DataController`: its load is one page-wide batch for every count, not a
+       * request of its own, and the controller with `@lit/task` would add 1.6 KB gzip to it.
        */
       'comment-count': ReactElementProps<ReviewElementsTagMap['comment-count']>;
       /**
@@ -62,7 +68,9 @@ declare module 'react' {
        * and review). Comment text is a small markdown subset rendered as text, never as HTML. Posting is
        * optimistic; the words stay in local storage until the server has accepted them, and a retry
        * reuses the post's Idempotency-Key, so it never makes a duplicate. Authors can edit and delete
-       * their comments for 15 minutes.
+       * their comments for 15 minutes. A first page given with it (the `comments` property, or a
+       * `<script type="application/json">` child holding `{ items, nextCursor, total }`) shows without a
+       * request; "Load more", posting and Retry then use the API.
        */
       'comment-thread': ReactElementProps<ReviewElementsTagMap['comment-thread']>;
       /**
@@ -106,6 +114,13 @@ declare module 'react' {
        * field and moves focus there.
        */
       'review-comment-form': ReactElementProps<ReviewElementsTagMap['review-comment-form']>;
+      /**
+       * `<review-comment-report>`: The Report action of a comment in `<comment-thread>` (used by it; not placed on pages by itself).
+       *
+       * A link-styled button that opens a small form below the comment: a reason (required) and an
+       * optional note. Sent once; afterwards the comment shows "Reported" in this browser.
+       */
+      'review-comment-report': ReactElementProps<ReviewElementsTagMap['review-comment-report']>;
       /**
        * `<review-rating>`: A score as stars or a number, with one accessible name ("3.5 out of 5").
        *

@@ -14,6 +14,7 @@ import type {
   CommentForm,
   CommentPostEvent,
   CommentPostedEvent,
+  CommentReport,
   CommentThread,
   ContentWarning,
   ContentWarningHideEvent,
@@ -83,6 +84,13 @@ export interface CastListProperties {
    */
   label?: CastList['label'];
   /**
+   * The review whose cast is shown, once loaded. Set it (or put the review's JSON in a
+   * `<script type="application/json">` child) to show a cast without a request.
+   *
+   * Property only (no attribute).
+   */
+  data?: CastList['data'];
+  /**
    * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
    *
    * Attribute: `theme`.
@@ -115,7 +123,13 @@ export interface CastListEvents {
  * `review` share one `GET /v1/comment-counts?ids=…` per API for the whole page; inside a source,
  * it shows the count of the review the source already loaded (no request). Either way it updates
  * when a `<comment-thread>` on the page posts or deletes. With `href`, it is a link (to the
- * thread). It shows nothing until it knows the number, and nothing if it cannot get it.
+ * thread). It shows nothing until it knows the number, and nothing if it cannot get it (it
+ * asks again by itself). Given a review without a request (`data`, or a
+ * `<script type="application/json">` child), it shows that review's `commentCount`.
+ *
+ * It resolves where its review comes from by the rule every element uses (`resolveOrigin`), but
+ * does not load through `DataController`: its load is one page-wide batch for every count, not a
+ * request of its own, and the controller with `@lit/task` would add 1.6 KB gzip to it.
  */
 export interface CommentCountProperties {
   /**
@@ -136,6 +150,12 @@ export interface CommentCountProperties {
    * Attribute: `href`.
    */
   href?: CommentCount['href'];
+  /**
+   * Give a review without a request: its `commentCount` shows (when no `review` or source says otherwise).
+   *
+   * Property only (no attribute).
+   */
+  data?: CommentCount['data'];
   /**
    * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
    *
@@ -163,7 +183,9 @@ export interface CommentCountEvents {
  * and review). Comment text is a small markdown subset rendered as text, never as HTML. Posting is
  * optimistic; the words stay in local storage until the server has accepted them, and a retry
  * reuses the post's Idempotency-Key, so it never makes a duplicate. Authors can edit and delete
- * their comments for 15 minutes.
+ * their comments for 15 minutes. A first page given with it (the `comments` property, or a
+ * `<script type="application/json">` child holding `{ items, nextCursor, total }`) shows without a
+ * request; "Load more", posting and Retry then use the API.
  */
 export interface CommentThreadProperties {
   /**
@@ -202,6 +224,19 @@ export interface CommentThreadProperties {
    * Attribute: `heading-level`. Default: `2`.
    */
   headingLevel?: CommentThread['headingLevel'];
+  /**
+   * The first page of comments, given without a request (for server-rendered pages); or, once
+   * loaded, the page shown first.
+   *
+   * Property only (no attribute).
+   */
+  comments?: CommentThread['comments'];
+  /**
+   * The review (it says whether comments are open), given without a request; or, once loaded, the review.
+   *
+   * Property only (no attribute).
+   */
+  data?: CommentThread['data'];
   /**
    * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
    *
@@ -319,6 +354,13 @@ export interface ContentWarningProperties {
    * Attribute: `review`.
    */
   review?: ContentWarning['review'];
+  /**
+   * With `from-review`: the review whose warnings apply, once loaded. Set it (or put the review's
+   * JSON in a `<script type="application/json">` child) to give it without a request.
+   *
+   * Property only (no attribute).
+   */
+  data?: ContentWarning['data'];
   /**
    * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
    *
@@ -449,6 +491,14 @@ export interface ReviewCardProperties {
    */
   noStructuredData?: ReviewCard['noStructuredData'];
   /**
+   * The review shown, once loaded. Set it (or put the review's JSON in a
+   * `<script type="application/json">` child) to show a review without a request; with `review`
+   * naming the same id, nothing is fetched until `reload()`.
+   *
+   * Property only (no attribute).
+   */
+  data?: ReviewCard['data'];
+  /**
    * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
    *
    * Attribute: `theme`.
@@ -550,6 +600,47 @@ export interface ReviewCommentFormAttributes {
 export interface ReviewCommentFormEvents {
 }
 
+// <review-comment-report> -----------------------------------------------------------------------
+
+/**
+ * Settable properties of `<review-comment-report>` (CommentReport).
+ *
+ * The Report action of a comment in `<comment-thread>` (used by it; not placed on pages by itself).
+ *
+ * A link-styled button that opens a small form below the comment: a reason (required) and an
+ * optional note. Sent once; afterwards the comment shows "Reported" in this browser.
+ */
+export interface ReviewCommentReportProperties {
+  /** Property only (no attribute). Default: `''`. */
+  commentId?: CommentReport['commentId'];
+  /**
+   * Sends the report (the thread passes its client's `reportComment`).
+   *
+   * Property only (no attribute).
+   */
+  send?: CommentReport['send'];
+  /**
+   * Reflected while the form is open, so the host takes the full row.
+   *
+   * Attribute: `expanded`. Default: `false`.
+   */
+  expanded?: CommentReport['expanded'];
+  /**
+   * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
+   *
+   * Attribute: `theme`.
+   */
+  theme?: CommentReport['theme'];
+}
+
+/** Attributes of `<review-comment-report>` whose names differ from their properties (set as attributes by every framework). */
+export interface ReviewCommentReportAttributes {
+}
+
+/** Events of `<review-comment-report>`: name → event object. */
+export interface ReviewCommentReportEvents {
+}
+
 // <review-rating> -------------------------------------------------------------------------------
 
 /**
@@ -633,6 +724,14 @@ export interface ReviewSourceProperties {
    */
   src?: ReviewSource['src'];
   /**
+   * The review once loaded, for scripts: `document.querySelector('review-source').data`. Set it
+   * (or put its JSON in a `<script type="application/json">` child) to give the review without a
+   * request: with `review` naming the same id, nothing is fetched until `reload()`.
+   *
+   * Property only (no attribute).
+   */
+  data?: ReviewSource['data'];
+  /**
    * Pins the colour scheme (`light` or `dark`); by default elements follow the page's `color-scheme`.
    *
    * Attribute: `theme`.
@@ -661,6 +760,7 @@ export interface ReviewElementsTagMap {
   'content-warning-settings': { element: ContentWarningSettings; properties: ContentWarningSettingsProperties; attributes: ContentWarningSettingsAttributes; events: ContentWarningSettingsEvents };
   'review-card': { element: ReviewCard; properties: ReviewCardProperties; attributes: ReviewCardAttributes; events: ReviewCardEvents };
   'review-comment-form': { element: CommentForm; properties: ReviewCommentFormProperties; attributes: ReviewCommentFormAttributes; events: ReviewCommentFormEvents };
+  'review-comment-report': { element: CommentReport; properties: ReviewCommentReportProperties; attributes: ReviewCommentReportAttributes; events: ReviewCommentReportEvents };
   'review-rating': { element: ReviewRating; properties: ReviewRatingProperties; attributes: ReviewRatingAttributes; events: ReviewRatingEvents };
   'review-source': { element: ReviewSource; properties: ReviewSourceProperties; attributes: ReviewSourceAttributes; events: ReviewSourceEvents };
 }

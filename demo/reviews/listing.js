@@ -16,7 +16,7 @@ async function show() {
     const meta = document.createElement('p');
     meta.className = 'meta';
     const link = document.createElement('a');
-    link.href = review.id === 'ballerina' ? '/#comments' : review.url;
+    link.href = review.id === 'ballerina' ? '/#comments' : `/review/?id=${encodeURIComponent(review.id)}#comments`;
     const count = document.createElement('comment-count');
     count.setAttribute('api', '/v1');
     count.setAttribute('review', review.id);

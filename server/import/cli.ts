@@ -1,6 +1,10 @@
 /**
- * npm run import -- --from disqus|wordpress|remark42|waline|artalk|isso [--map FILE] [--dry-run]
- *   [--include-spam] [--json] FILE
+ * npm run import -- --from review-elements|disqus|wordpress|remark42|waline|artalk|isso [--map FILE]
+ *   [--dry-run] [--include-spam] [--json] FILE
+ *
+ * Our own export (npm run export) into an empty database is restored whole: reviews, drafts,
+ * comments with their ids, reports, bans and settings. Into one with reviews, only its comments
+ * are imported, matched to reviews by URL like any other format.
  *
  * Writes into the database the server uses (REVIEW_DB). The running server keeps counts and
  * pages in memory, so restart it after an import, or upload through POST /v1/admin/import instead.
@@ -27,6 +31,10 @@ The database is REVIEW_DB (default ./data/reviews.db), as for the server.`;
 
 export function formatReport(r: ImportReport, maxDepth: number): string {
   const lines = [`Import from ${r.format}${r.dryRun ? ' (dry run: nothing was written)' : ''}`];
+  if (r.restored) {
+    lines.push(`Restored into an empty database: ${r.restored.reviews} reviews (drafts kept as drafts), ${r.imported.total} comments, ${r.restored.reports} reports, ${r.restored.bans} bans, and the settings`);
+    return lines.join('\n');
+  }
   lines.push(`Threads: ${r.threads.total} (${r.threads.matched} matched to a review, ${r.threads.unmatched} unmatched)`);
   const i = r.imported;
   const parts = [`${i.published} published`, `${i.pending} pending`, ...(i.rejected ? [`${i.rejected} rejected (spam)`] : []), ...(i.deleted ? [`${i.deleted} deleted, kept as holders of replies`] : [])];

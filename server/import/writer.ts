@@ -40,6 +40,8 @@ export interface UnmatchedThread {
 export interface ImportReport {
   format: string;
   dryRun: boolean;
+  /** Set when our own export was restored whole into an empty database (server/import/formats.ts). */
+  restored?: { reviews: number; reports: number; bans: number };
   threads: { total: number; matched: number; unmatched: number };
   /** Written (or, in a dry run, that would be written), by status. */
   imported: { total: number; published: number; pending: number; rejected: number; deleted: number };

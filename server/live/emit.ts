@@ -1,3 +1,4 @@
+import type { DeskStore } from '../store/desk.js';
 import { publicComment } from '../store/sqlite.js';
 import type { CommentRecord, ReviewStore } from '../store/store.js';
 import type { LiveEventType, LiveFeed } from './feed.js';
@@ -23,6 +24,41 @@ export function withLiveEvents(store: ReviewStore, feed: LiveFeed): ReviewStore 
     }
   };
   const comment = (record: CommentRecord) => JSON.stringify(publicComment(record));
+  const removed = (record: CommentRecord) => ({ type: 'comment-removed' as const, data: JSON.stringify({ id: record.id, parentId: record.parentId }) });
+  /** What a reader sees change when a comment goes from `before` to `after` (undefined: gone). */
+  const statusChange = async (before: CommentRecord, after: CommentRecord | undefined) => {
+    if (after && after.status === before.status) return;
+    if (after?.status === 'published') await announce(after.reviewId, [{ type: 'comment-created', data: comment(after) }]);
+    else if (before.status === 'published' || (!after && before.status === 'deleted')) await announce(before.reviewId, [removed(before)]);
+  };
+
+  // The desk's moderation (approve, reject, spam, delete, purge) and a report that hides a comment
+  // change what readers see as setCommentStatus does, so they announce the same events.
+  const deskOverrides: Partial<DeskStore> = {
+    async moderate(id, action) {
+      const before = await store.getComment(id);
+      const result = await store.desk!.moderate(id, action);
+      if (before && result) await statusChange(before, result === 'purged' ? undefined : result);
+      return result;
+    },
+    async report(input, hideAt) {
+      const result = await store.desk!.report(input, hideAt);
+      if (result.hidden) {
+        const record = await store.getComment(input.commentId);
+        if (record) await announce(record.reviewId, [removed(record)]);
+      }
+      return result;
+    },
+  };
+  // Bound: the desks keep their database in private fields, which `this` must carry.
+  // (deskOverrides run only through this proxy, which exists only when the store has a desk.)
+  const desk = store.desk && new Proxy(store.desk, {
+    get(target, property) {
+      if (typeof property === 'string' && property in deskOverrides) return deskOverrides[property as keyof DeskStore];
+      const value = Reflect.get(target, property) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 
   const overrides: Partial<ReviewStore> = {
     async createComment(newComment, idempotency) {
@@ -48,7 +84,7 @@ export function withLiveEvents(store: ReviewStore, feed: LiveFeed): ReviewStore 
       if (record.status === 'published') {
         await announce(record.reviewId, [{ type: 'comment-created', data: comment(record) }]);
       } else if (before.status === 'published') {
-        await announce(record.reviewId, [{ type: 'comment-removed', data: JSON.stringify({ id: record.id, parentId: record.parentId }) }]);
+        await announce(record.reviewId, [removed(record)]);
       }
       return record;
     },
@@ -57,6 +93,7 @@ export function withLiveEvents(store: ReviewStore, feed: LiveFeed): ReviewStore 
   return new Proxy(store, {
     get(target, property) {
       if (typeof property === 'string' && property in overrides) return overrides[property as keyof ReviewStore];
+      if (property === 'desk') return desk;
       const value = Reflect.get(target, property) as unknown;
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },

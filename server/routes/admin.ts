@@ -24,13 +24,17 @@ export function adminRoutes(store: ReviewStore, deps: Deps) {
     return c.json({ items: page.items.map(adminView), nextCursor: page.nextCursor });
   });
 
-  for (const [action, status] of [['approve', 'published'], ['reject', 'rejected']] as const) {
-    app.post(`/admin/comments/:id/${action}`, async (c) => {
-      const record = await store.getComment(c.req.param('id'));
-      if (!record || record.status === 'deleted') return problem(c, 404, 'not-found', `There is no comment ${c.req.param('id')}`);
-      const updated = await store.setCommentStatus(record.id, status);
-      return c.json(adminView(updated!));
-    });
+  // With a desk, approve, reject and the other actions are routes/admin-moderation.ts (mounted
+  // first). A store without one (the in-memory store) still approves and rejects, as before #14.
+  if (!store.desk) {
+    for (const [action, status] of [['approve', 'published'], ['reject', 'rejected']] as const) {
+      app.post(`/admin/comments/:id/${action}`, async (c) => {
+        const record = await store.getComment(c.req.param('id'));
+        if (!record || record.status === 'deleted') return problem(c, 404, 'not-found', `There is no comment ${c.req.param('id')}`);
+        const updated = await store.setCommentStatus(record.id, status);
+        return c.json(adminView(updated!));
+      });
+    }
   }
   return app;
 }

@@ -1,8 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { ApiConfig } from '../config.js';
-import { bearer, sameSecret } from '../http.js';
+import { bearer, hashToken, sameSecret } from '../http.js';
+import type { Notify } from '../notify/events.js';
 import { problem } from '../problem.js';
 import { RateLimiter } from '../rate-limit.js';
+import type { DeskStore } from '../store/desk.js';
 
 /** Wrong tokens (admin or edit) a client may send in TOKEN_FAILURE_WINDOW_MS before a 429. */
 export const TOKEN_FAILURES = 10;
@@ -19,6 +22,12 @@ export interface Deps {
   now: () => number;
   /** Wrong tokens per client: a person mistypes a few, a guesser needs millions. */
   tokenFailures: RateLimiter;
+  /** Admin sessions (#14); without it only the bearer token signs an admin in. */
+  desk?: DeskStore;
+  /** Tells the owner (webhook, email); never waits and never throws. */
+  notify?: Notify;
+  /** The client's whole address, for network bans (#14); only where the runtime knows it (Node). */
+  clientIp?: (c: Context) => string | undefined;
 }
 
 export function createDeps(config: ApiConfig, now: () => number, clientAddress: (c: Context) => string): Deps {
@@ -35,6 +44,12 @@ export function client(c: Context, deps: Deps): string {
   return key;
 }
 
+/** The session cookie of the admin UI (HttpOnly, Secure, SameSite=Strict; see admin-session.ts). */
+export const SESSION_COOKIE = 'review-admin';
+/** The header the admin UI repeats its CSRF token in on every write. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export async function isAdmin(deps: Deps, token: string | undefined): Promise<boolean> {
   return Boolean(deps.config.adminToken && token && (await sameSecret(token, deps.config.adminToken)));
 }
@@ -49,14 +64,49 @@ export function tooManyFailures(c: Context, deps: Deps): Response | undefined {
 
 export const tokenFailed = (c: Context, deps: Deps) => void deps.tokenFailures.hit(client(c, deps), deps.now());
 
-/** Admin routes: 403 when no admin token is configured, 401 without a token, 403 with a wrong one. */
+
+/**
+ * Whether the request carries a live admin session that may do what it asks: any read; a write
+ * only with the session's CSRF token in X-CSRF-Token and an Origin naming this very host (a
+ * cross-site form can send neither; SameSite=Strict already keeps the cookie off it).
+ */
+export async function sessionAllows(deps: Deps, c: Context): Promise<'ok' | 'none' | 'csrf'> {
+  const id = getCookie(c, SESSION_COOKIE);
+  if (!id || !deps.desk || !deps.config.adminToken) return 'none';
+  const session = await deps.desk.getSession(await hashToken(id), deps.now());
+  if (!session) return 'none';
+  if (SAFE_METHODS.has(c.req.method)) return 'ok';
+  const origin = c.req.header('Origin');
+  let host: string | undefined;
+  try {
+    host = origin ? new URL(origin).host : undefined;
+  } catch {
+    host = undefined;
+  }
+  const token = c.req.header(CSRF_HEADER);
+  if (!host || host !== c.req.header('Host') || !token || !(await sameSecret(token, session.csrfToken))) return 'csrf';
+  return 'ok';
+}
+
+/** Either credential: the bearer token (scripts) or the session (the admin UI). */
+export async function isAdminRequest(deps: Deps, c: Context): Promise<boolean> {
+  return (await isAdmin(deps, bearer(c))) || (await sessionAllows(deps, c)) === 'ok';
+}
+
+/**
+ * Admin routes: 403 when no admin token is configured; otherwise the bearer token or a session
+ * (401 with neither, 403 with a wrong token or a session write without its CSRF token).
+ */
 export function requireAdmin(deps: Deps): MiddlewareHandler {
   return async (c, next) => {
     if (!deps.config.adminToken) return problem(c, 403, 'admin-disabled', 'Set REVIEW_ADMIN_TOKEN to enable admin routes');
     const token = bearer(c);
     if (!token) {
+      const session = await sessionAllows(deps, c);
+      if (session === 'ok') return next();
+      if (session === 'csrf') return problem(c, 403, 'forbidden', `Send the session's CSRF token in ${CSRF_HEADER}, from this site`);
       c.header('WWW-Authenticate', 'Bearer realm="review admin"');
-      return problem(c, 401, 'unauthorized', 'Send Authorization: Bearer <admin token>');
+      return problem(c, 401, 'unauthorized', 'Send Authorization: Bearer <admin token>, or sign in');
     }
     const limited = tooManyFailures(c, deps);
     if (limited) return limited;

@@ -6,9 +6,10 @@ import { problem } from '../problem.js';
 import { CommentEditSchema, CommentInputSchema, IdempotencyKeySchema, MAX_REPLY_DEPTH } from '../schemas.js';
 import { newCommentId, publicComment } from '../store/comment-tree.js';
 import type { CommentRecord, ReviewStore } from '../store/store.js';
+import { eventOf } from './admin-moderation.js';
 import { client, isAdmin, tokenFailed, tooManyFailures, type Deps } from './auth.js';
 import { LimitSchema } from './reviews.js';
-import { randomToken, sha256 } from '../web-crypto.js';
+import { emailHashOf, ipFamily, randomToken, sha256 } from '../web-crypto.js';
 
 /** Comment pages change with every post: caches must ask each time (ETag makes that cheap). */
 const COMMENTS_CACHE = 'no-cache';
@@ -58,7 +59,8 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     const limit = v.safeParse(LimitSchema, c.req.query('limit'));
     if (!sort.success) return problem(c, 400, 'invalid-query', 'sort must be oldest, newest or top');
     if (!limit.success) return problem(c, 400, 'invalid-query', 'limit must be a whole number from 1 to 100');
-    if (!(await store.getReview(reviewId))) return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
+    const review = await store.getReview(reviewId);
+    if (!review || review.state === 'draft') return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
     const page = await store.listComments(reviewId, {
       sort: sort.output,
       limit: limit.output,
@@ -78,7 +80,7 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
   app.post('/reviews/:id/comments', async (c) => {
     const reviewId = c.req.param('id');
     const stored = await store.getReview(reviewId);
-    if (!stored) return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
+    if (!stored || stored.state === 'draft') return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
     if (!stored.review.comments.open) return problem(c, 403, 'comments-closed');
     const input = await readBody(c, CommentInputSchema);
     if (!input.ok) return input.response;
@@ -113,6 +115,15 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       return problem(c, 409, 'duplicate-comment', 'The same comment was posted on this review a moment ago');
     }
     const status = deps.config.moderation === 'pre' ? 'pending' : 'published';
+
+    // A banned poster's comment is kept as spam for the owner to see, and answered as if it were
+    // held for moderation (docs/decisions.md: a ban the poster cannot see is not worked around).
+    // The whole address behind a trusted proxy (not the limiters' /64): network bans match it.
+    // The runtime supplies it (server/app.ts on Node); elsewhere it is not known.
+    const address = deps.clientIp?.(c);
+    const clientIp = address && ipFamily(address) ? address : null;
+    const authorEmailHash = comment.author.email ? await emailHashOf(comment.author.email) : null;
+    const ban = await deps.desk?.findBan({ emailHash: authorEmailHash, ip: clientIp }, nowMs);
     const editToken = randomToken(24);
 
     if (comment.website) {
@@ -143,17 +154,25 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
         authorEmail: comment.author.email || null,
         body: comment.body,
         spoiler: comment.spoiler,
-        status,
+        status: ban ? 'rejected' : status,
+        authorEmailHash,
         editTokenHash: await hashToken(editToken),
         createdAt: now,
+        spam: Boolean(ban),
+        clientIp,
       },
       scopedKey ? { key: scopedKey, requestHash } : undefined,
     );
     if (result.conflict || !result.record) return problem(c, 422, 'idempotency-key-reused');
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
-    else duplicates.remember(textKey, scopedKey, nowMs);
-    c.header('Location', `/v1/comments/${result.record.id}`);
-    return c.body(created(result.record, editToken, deps.config.editWindowMs), 201, { 'Content-Type': 'application/json; charset=utf-8' });
+    else {
+      duplicates.remember(textKey, scopedKey, nowMs);
+      if (!ban) deps.notify?.(eventOf('comment.created', result.record, nowMs));
+    }
+    // A banned poster sees their comment held, as anyone's is under pre-moderation, replays too.
+    const shown = result.record.spam && result.record.status === 'rejected' ? { ...result.record, status: 'pending' as const } : result.record;
+    c.header('Location', `/v1/comments/${shown.id}`);
+    return c.body(created(shown, editToken, deps.config.editWindowMs), 201, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
   /** Who may change a comment: its author (edit token, within the window) or an admin, at any time. */

@@ -70,4 +70,42 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE idempotency_keys ADD COLUMN comment_id TEXT;
   UPDATE comments SET body = '', author_name = '', author_email = NULL, edit_token_hash = '' WHERE status = 'deleted';
   `,
+  `
+  -- The owner's desk (#14): review drafts, spam and the poster's address on comments, reader
+  -- reports, bans, admin sessions and settings.
+  ALTER TABLE reviews ADD COLUMN state TEXT NOT NULL DEFAULT 'published' CHECK (state IN ('draft', 'published'));
+  CREATE INDEX reviews_state ON reviews (state, published_at DESC, id);
+  ALTER TABLE comments ADD COLUMN spam INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE comments ADD COLUMN client_ip TEXT;
+
+  CREATE TABLE comment_reports (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    comment_id TEXT NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+    reader_key TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    resolved_at TEXT,
+    UNIQUE (comment_id, reader_key)
+  );
+  CREATE INDEX comment_reports_open ON comment_reports (comment_id) WHERE resolved_at IS NULL;
+
+  CREATE TABLE bans (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('email', 'network')),
+    value TEXT NOT NULL,
+    reason TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT
+  );
+
+  CREATE TABLE admin_sessions (
+    id_hash TEXT PRIMARY KEY,
+    csrf_token TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
 ];

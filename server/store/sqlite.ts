@@ -9,6 +9,7 @@ import { ByteCache } from './byte-cache.js';
 import { PAGE_BUDGET_BYTES, REPLIES_PER_COMMENT, buildTree, newCommentId, publicComment, wireBytes, type SubtreeNode } from './comment-tree.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteDesk } from './sqlite-desk.js';
 import type {
   AdminListOptions,
   CommentRecord,
@@ -20,7 +21,7 @@ import type {
   StoredStatus,
 } from './store.js';
 
-interface CommentRow {
+export interface CommentRow {
   seq: number;
   id: string;
   review_id: string;
@@ -36,11 +37,14 @@ interface CommentRow {
   edited_at: string | null;
   edit_token_hash: string;
   score?: number;
+  author_email_hash?: string | null;
+  spam: number;
+  client_ip: string | null;
 }
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
-const toRecord = (r: CommentRow): CommentRecord => ({
+export const toRecord = (r: CommentRow): CommentRecord => ({
   id: r.id,
   reviewId: r.review_id,
   parentId: r.parent_id,
@@ -54,9 +58,16 @@ const toRecord = (r: CommentRow): CommentRecord => ({
   createdAt: r.created_at,
   editedAt: r.edited_at,
   editTokenHash: r.edit_token_hash,
+  authorEmailHash: r.author_email_hash ?? null,
+  spam: r.spam === 1,
+  clientIp: r.client_ip,
 });
 
 export { newCommentId, publicComment };
+
+/** What a delete leaves of a comment: the row its replies hang on, nothing of its author. */
+export const DELETED_WIPE =
+  "body = '', author_name = '', author_email = NULL, author_email_hash = NULL, client_ip = NULL, edit_token_hash = ''";
 
 /**
  * The embedded default store: one SQLite file in WAL mode (readers never wait for the writer).
@@ -82,6 +93,10 @@ export class SqliteStore implements ReviewStore {
   #lastIdempotencySweep = 0;
   /** Prepared statements by SQL text: preparing costs more than running most of these queries. */
   readonly #statements = new Map<string, Database.Statement>();
+  /** Draft or published, by review id, read with the document. */
+  readonly #states = new Map<string, 'draft' | 'published'>();
+  /** The owner's desk (#14): admin-only storage, in sqlite-desk.ts. */
+  readonly desk: SqliteDesk;
 
   constructor(file: string, { durability = 'full' }: { durability?: 'full' | 'normal' } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -93,6 +108,13 @@ export class SqliteStore implements ReviewStore {
     this.#db.pragma('foreign_keys = ON');
     this.#db.pragma('busy_timeout = 5000');
     this.#migrate();
+    this.desk = new SqliteDesk(this.#db, {
+      touched: (reviewId, documentToo) => {
+        if (documentToo) this.#documents.delete(reviewId);
+        this.#commentsChanged(reviewId);
+      },
+      rescore: (rootId) => this.#rescore(rootId),
+    });
   }
 
   #sql(source: string): Database.Statement {
@@ -153,10 +175,11 @@ export class SqliteStore implements ReviewStore {
   #document(id: string): Review | undefined {
     let document = this.#documents.get(id);
     if (!document) {
-      const row = this.#sql('SELECT document FROM reviews WHERE id = ?').get(id) as { document: string } | undefined;
+      const row = this.#sql('SELECT document, state FROM reviews WHERE id = ?').get(id) as { document: string; state: 'draft' | 'published' } | undefined;
       if (!row) return undefined;
       document = v.parse(ReviewSchema, JSON.parse(row.document));
       this.#documents.set(id, document);
+      this.#states.set(id, row.state);
     }
     return document;
   }
@@ -169,7 +192,8 @@ export class SqliteStore implements ReviewStore {
     if (cached && cached.document === document && cached.count === count) return cached;
     const review: Review = { ...document, commentCount: count };
     const json = JSON.stringify(review);
-    const stored = { review, json, etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`, document, count };
+    const state = this.#states.get(id) ?? 'published';
+    const stored = { review, json, etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`, document, count, state };
     this.#reviewCache.set(id, stored);
     return stored;
   }
@@ -178,7 +202,7 @@ export class SqliteStore implements ReviewStore {
     const after = decodeCursor('reviews', cursor, ['string', 'string']);
     const rows = this.#sql(
         `SELECT id, published_at FROM reviews
-         ${after ? 'WHERE published_at < ? OR (published_at = ? AND id > ?)' : ''}
+         WHERE state = 'published' ${after ? 'AND (published_at < ? OR (published_at = ? AND id > ?))' : ''}
          ORDER BY published_at DESC, id ASC LIMIT ?`,
       )
       .all(...(after ? [after[0], after[0], after[1]] : []), limit + 1) as { id: string; published_at: string }[];
@@ -202,15 +226,16 @@ export class SqliteStore implements ReviewStore {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor('reviews', [last.published_at, last.id]) : null };
   }
 
-  async putReview(input: ReviewInput): Promise<{ created: boolean }> {
+  async putReview(input: ReviewInput, state?: 'draft' | 'published'): Promise<{ created: boolean }> {
     const review = v.parse(ReviewSchema, input);
     const exists = this.#sql('SELECT 1 FROM reviews WHERE id = ?').get(review.id);
+    // A new review is published unless asked otherwise; a replaced one keeps its state.
     this.#sql(
-        `INSERT INTO reviews (id, document, published_at) VALUES (@id, @document, @publishedAt)
+        `INSERT INTO reviews (id, document, published_at, state) VALUES (@id, @document, @publishedAt, coalesce(@state, 'published'))
          ON CONFLICT (id) DO UPDATE SET document = excluded.document, published_at = excluded.published_at,
-           version = version + 1`,
+           state = coalesce(@state, state), version = version + 1`,
       )
-      .run({ id: review.id, document: JSON.stringify(review), publishedAt: new Date(review.publishedAt).toISOString() });
+      .run({ id: review.id, document: JSON.stringify(review), publishedAt: new Date(review.publishedAt).toISOString(), state: state ?? null });
     this.#documents.delete(review.id);
     this.#commentsChanged(review.id);
     return { created: !exists };
@@ -391,10 +416,10 @@ export class SqliteStore implements ReviewStore {
         : undefined;
       const id = newCommentId();
       this.#sql(
-        `INSERT INTO comments (id, review_id, parent_id, root_id, depth, author_name, author_email, body, spoiler,
-           status, created_at, edit_token_hash)
-         VALUES (@id, @reviewId, @parentId, @rootId, @depth, @authorName, @authorEmail, @body, @spoiler,
-           @status, @createdAt, @editTokenHash)`,
+        `INSERT INTO comments (id, review_id, parent_id, root_id, depth, author_name, author_email, author_email_hash, body, spoiler,
+           status, created_at, edit_token_hash, spam, client_ip)
+         VALUES (@id, @reviewId, @parentId, @rootId, @depth, @authorName, @authorEmail, @authorEmailHash, @body, @spoiler,
+           @status, @createdAt, @editTokenHash, @spam, @clientIp)`,
       ).run({
         ...comment,
         id,
@@ -402,6 +427,9 @@ export class SqliteStore implements ReviewStore {
         rootId: parent?.root_id ?? id,
         depth: parent ? parent.depth + 1 : 0,
         spoiler: comment.spoiler ? 1 : 0,
+        authorEmailHash: comment.authorEmailHash ?? null,
+        spam: comment.spam ? 1 : 0,
+        clientIp: comment.clientIp ?? null,
       });
       if (parent) this.#rescore(parent.root_id);
       this.#commentsChanged(comment.reviewId);
@@ -450,8 +478,8 @@ export class SqliteStore implements ReviewStore {
 
   async setCommentStatus(id: string, status: StoredStatus): Promise<CommentRecord | undefined> {
     // Deleting keeps the row (replies hang on it) but nothing of the author: not the words, the
-    // name, the email, nor the hash of the edit token.
-    const wipe = status === 'deleted' ? ", body = '', author_name = '', author_email = NULL, author_email_hash = NULL, edit_token_hash = ''" : '';
+    // name, the email, its hash, the poster's address, nor the hash of the edit token.
+    const wipe = status === 'deleted' ? `, ${DELETED_WIPE}` : '';
     const row = this.#sql(`UPDATE comments SET status = ?${wipe} WHERE id = ? RETURNING *`).get(status, id) as
       | CommentRow
       | undefined;
@@ -465,7 +493,8 @@ export class SqliteStore implements ReviewStore {
   async commentCounts(ids: string[]): Promise<Record<string, number>> {
     if (!ids.length) return {};
     const marks = ids.map(() => '?').join(',');
-    const rows = this.#sql(`SELECT id FROM reviews WHERE id IN (${marks})`).all(...ids) as { id: string }[];
+    // Drafts have no public count: they are left out as unknown ids are.
+    const rows = this.#sql(`SELECT id FROM reviews WHERE id IN (${marks}) AND state = 'published'`).all(...ids) as { id: string }[];
     return Object.fromEntries(rows.map((r) => [r.id, this.#publishedCount(r.id)]));
   }
 

@@ -1,4 +1,5 @@
 import type { Comment, Page, Review, ReviewInput, ReviewSummary } from '../../src/api/types.js';
+import type { DeskStore } from './desk.js';
 
 /** Every status a comment can have in storage; `rejected` is never shown publicly. */
 export type StoredStatus = 'published' | 'pending' | 'deleted' | 'rejected';
@@ -10,6 +11,8 @@ export interface StoredReview {
   json: string;
   /** Changes whenever the document or its comment count changes. */
   etag: string;
+  /** Drafts are seen only through admin routes (#14). */
+  state?: 'draft' | 'published';
 }
 
 export interface NewComment {
@@ -17,11 +20,17 @@ export interface NewComment {
   parentId: string | null;
   authorName: string;
   authorEmail: string | null;
+  /** emailHash() of authorEmail, kept apart so bans and imports match it without the address. */
+  authorEmailHash?: string | null;
   body: string;
   spoiler: boolean;
-  status: 'published' | 'pending';
+  status: 'published' | 'pending' | 'rejected';
   editTokenHash: string;
   createdAt: string;
+  /** Marked as spam (a banned poster's comment is stored rejected and spam). */
+  spam?: boolean;
+  /** The poster's address, kept for network bans; wiped when the comment is deleted. */
+  clientIp?: string | null;
 }
 
 export interface CommentRecord {
@@ -38,6 +47,10 @@ export interface CommentRecord {
   createdAt: string;
   editedAt: string | null;
   editTokenHash: string;
+  /** emailHash() of the address (imported comments have only this, never the address). */
+  authorEmailHash?: string | null;
+  spam?: boolean;
+  clientIp?: string | null;
 }
 
 export interface ListCommentsOptions {
@@ -78,8 +91,8 @@ export interface ImportedRecord {
 export interface ReviewStore {
   getReview(id: string): Promise<StoredReview | undefined>;
   listReviews(cursor: string | undefined, limit: number): Promise<Page<ReviewSummary>>;
-  /** Creates or replaces; returns whether it was created. */
-  putReview(review: ReviewInput): Promise<{ created: boolean }>;
+  /** Creates or replaces; returns whether it was created. A new review is published unless `state` says draft. */
+  putReview(review: ReviewInput, state?: 'draft' | 'published'): Promise<{ created: boolean }>;
 
   /**
    * A page of comments, each with as many replies as fit (a `repliesCursor` for the rest), at most
@@ -115,5 +128,10 @@ export interface ReviewStore {
   importComments(format: string, records: ImportedRecord[]): Promise<number>;
   /** Whether any review exists (to seed an empty database). */
   isEmpty(): Promise<boolean>;
+  /**
+   * Admin-only storage for the owner's desk (#14). SQLite and PostgreSQL have it; a store without
+   * it (the in-memory one of Storybook and tests) answers the desk's routes 501 desk-unavailable.
+   */
+  readonly desk?: DeskStore;
   close(): Promise<void>;
 }

@@ -27,6 +27,8 @@ const config: ApiConfig = {
   editWindowMs: 15 * 60_000,
   duplicateWindowMs: 0,
   maxLinks: 10,
+  reportHideAt: 3,
+  adminSessionMs: 8 * 3_600_000,
 };
 
 const review = (id: string, open = true): ReviewInput => ({
@@ -182,3 +184,22 @@ for (const [name, makeStore] of [
     });
   });
 }
+
+describe('the owner\'s desk on a store without one (memory store)', () => {
+  it('answers its routes 501 desk-unavailable, and a reader\'s report too', async () => {
+    const { request, put, post, admin } = setup(() => new MemoryStore());
+    await put(review('ballerina'));
+    const { id } = await (await post('ballerina', comment('Hana', 'Hi'))).json();
+    const report = await request(`/v1/comments/${id}/reports`, { method: 'POST', json: { reason: 'spam' } });
+    assert.equal(report.status, 501);
+    assert.equal(report.headers.get('Content-Type'), 'application/problem+json');
+    assert.equal((await report.json()).code, 'desk-unavailable');
+    for (const [method, path] of [['GET', '/v1/admin/queue'], ['POST', '/v1/admin/session'], ['GET', '/v1/admin/bans'], ['POST', `/v1/admin/comments/${id}/spam`]]) {
+      const res = await request(path, { method, headers: admin });
+      assert.equal(res.status, 501, `${method} ${path}`);
+      assert.equal((await res.json()).code, 'desk-unavailable');
+    }
+    // Approving and rejecting need no desk: ReviewStore does them.
+    assert.equal((await request(`/v1/admin/comments/${id}/reject`, { method: 'POST', headers: admin })).status, 200);
+  });
+});

@@ -30,6 +30,17 @@ if (POSTGRES) after(async () => {
   for (const url of databases.values()) await dropDatabase(url).catch(() => {});
 });
 
+/**
+ * On PostgreSQL, a new empty database for a server that will start with `reuse: { dir }` (for a
+ * command-line tool to fill first); undefined on SQLite, where the file is made on first use.
+ */
+export async function databaseFor(dir: string): Promise<string | undefined> {
+  if (!POSTGRES) return undefined;
+  const url = await createDatabase(POSTGRES);
+  databases.set(dir, url);
+  return url;
+}
+
 export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; db: string }): Promise<Server> {
   const databaseUrl = POSTGRES ? ((reuse && databases.get(reuse.dir)) ?? (await createDatabase(POSTGRES))) : undefined;
   // The files are the test's to remove (removeDir), so a restart can reuse them. Limits and the

@@ -129,7 +129,7 @@ describe('import CLI', () => {
     assert.deepEqual(rejected.map((row) => row.body), ['Buy now http://spam.example/']);
   });
 
-  it('refuses an unknown format, a missing file, the reader not yet built, and a database it cannot reach', async () => {
+  it('refuses an unknown format, a missing file, a file not in the format named, and a database it cannot reach', async () => {
     const file = join(FIXTURES, 'disqus.xml');
     assert.equal((await world.cli(['--from', 'livefyre', file])).code, 2);
     assert.equal((await world.cli(['--from', 'disqus', join(FIXTURES, 'nope.xml')])).code, 2);
@@ -137,9 +137,9 @@ describe('import CLI', () => {
     assert.equal(wrong.code, 1);
     assert.match(wrong.stderr, /not a readable isso export/);
     assert.equal((await world.cli([])).code, 2);
-    const notYet = await world.cli(['--from', 'review-elements', file]);
-    assert.equal(notYet.code, 2);
-    assert.match(notYet.stderr, /review-elements reader is not part of this build/);
+    const ours = await world.cli(['--from', 'review-elements', file]);
+    assert.equal(ours.code, 1);
+    assert.match(ours.stderr, /not a readable review-elements export/);
     // DATABASE_URL wins over REVIEW_DB, as in the server: here it names a database no one serves.
     const postgres = await world.cli(['--from', 'disqus', file], { DATABASE_URL: 'postgres://127.0.0.1:1/reviews' });
     assert.equal(postgres.code, 1);

@@ -109,6 +109,41 @@ describe('live events', () => {
     }
   });
 
+  it('announces the desk taking comments out of sight: reject, a report that hides, delete, purge', async () => {
+    const desk = await startServer({ REVIEW_ADMIN_TOKEN: ADMIN_TOKEN, REVIEW_REPORT_HIDE_AT: '1' });
+    try {
+      const stream = await openEvents(`${desk.url}/v1/reviews/ballerina/events`);
+      open.push(stream);
+      await stream.ready();
+      const posted: { id: string }[] = [];
+      for (const body of ['to reject', 'to report', 'to delete', 'to purge']) {
+        const res = await desk.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('Io', body) });
+        assert.equal(res.status, 201);
+        posted.push((await res.json()) as { id: string });
+      }
+      const [rejected, reported, deleted, purged] = posted;
+      const removal = async (id: string) =>
+        assert.equal(JSON.parse((await stream.next((e) => e.event === 'comment-removed' && JSON.parse(e.data).id === id)).data).id, id);
+      const act = async (id: string, action: string, expected: number) =>
+        assert.equal((await desk.request(`/v1/admin/comments/${id}/${action}`, { method: 'POST', headers: admin })).status, expected);
+
+      await act(rejected.id, 'reject', 200);
+      await removal(rejected.id);
+      assert.equal((await desk.request(`/v1/comments/${reported.id}/reports`, { method: 'POST', json: { reason: 'spam' } })).status, 201);
+      await removal(reported.id);
+      await act(deleted.id, 'delete', 200);
+      await removal(deleted.id);
+      await act(purged.id, 'purge', 204);
+      await removal(purged.id);
+      // Approving the rejected one shows it again.
+      await act(rejected.id, 'approve', 200);
+      assert.equal(JSON.parse((await stream.next((e) => e.event === 'comment-created' && JSON.parse(e.data).id === rejected.id)).data).body, 'to reject');
+    } finally {
+      await desk.stop();
+      removeDir(desk.dir);
+    }
+  });
+
   it('resumes after Last-Event-ID with what was missed, and asks for a reload when it cannot', async () => {
     const id = await newReview();
     const first = await events(`/v1/reviews/${id}/events`);

@@ -130,6 +130,37 @@ describe('two processes on one PostgreSQL', { skip: POSTGRES ? false : 'needs DA
     }
   });
 
+  it("drops the other process's caches on the desk's writes too: a draft, a rejection, a sort=top recount", async () => {
+    const id = await newReview();
+    const top = (await (await post(a.url, id, comment('Ana', 'Top'))).json()) as { id: string };
+    const reply = (await (await post(a.url, id, comment('Bo', 'A reply', { parentId: top.id }))).json()) as { id: string };
+    await post(a.url, id, comment('Cy', 'Alone'));
+    // B has the review, the list, the counts and both sorts cached.
+    const read = async (path: string) => (await call(b.url, path)).json();
+    assert.equal((await read(`/v1/reviews/${id}`)).commentCount, 3);
+    assert.equal((await read(`/v1/reviews/${id}/comments?sort=top`)).items[0].id, top.id);
+    assert.deepEqual((await read(`/v1/comment-counts?ids=${id}`)).counts, { [id]: 3 });
+
+    // Rejected on A: gone from B's count, and the thread's sort=top score recounted for B.
+    assert.equal((await call(a.url, `/v1/admin/comments/${reply.id}/reject`, { method: 'POST', headers: admin })).status, 200);
+    const afterReject = await read(`/v1/reviews/${id}/comments?sort=top`);
+    assert.equal(afterReject.total, 2);
+    assert.deepEqual(
+      afterReject.items.map((c: { replyCount: number }) => c.replyCount),
+      [0, 0],
+    );
+    assert.equal((await read(`/v1/reviews/${id}`)).commentCount, 2);
+
+    // Unpublished on A: B stops serving it at once, everywhere a reader could ask.
+    assert.equal((await call(a.url, `/v1/admin/reviews/${id}/unpublish`, { method: 'POST', headers: admin })).status, 200);
+    assert.equal((await call(b.url, `/v1/reviews/${id}`)).status, 404);
+    assert.equal((await call(b.url, `/v1/reviews/${id}/comments`)).status, 404);
+    assert.deepEqual((await read(`/v1/comment-counts?ids=${id}`)).counts, {});
+    assert.ok(!(await read('/v1/reviews?limit=100')).items.some((r: { id: string }) => r.id === id));
+    assert.equal((await call(a.url, `/v1/admin/reviews/${id}/publish`, { method: 'POST', headers: admin })).status, 200);
+    assert.equal((await read(`/v1/reviews/${id}`)).commentCount, 2);
+  });
+
   it('delivers a comment posted on process A to a stream open on process B within 1 s, and resumes on A', async () => {
     const id = await newReview();
     const onB = await openEvents(`${b.url}/v1/reviews/${id}/events`);

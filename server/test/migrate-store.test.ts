@@ -36,6 +36,7 @@ describe('migrate-store', { skip: POSTGRES ? false : 'needs DATABASE_URL (npm ru
   const seen = new Map<string, string>();
   let keyed: { id: string };
   let pendingId: string;
+  let reportedId: string;
 
   before(async () => {
     // A SQLite site with some history: replies, an edit, a deletion, a comment awaiting review.
@@ -49,6 +50,12 @@ describe('migrate-store', { skip: POSTGRES ? false : 'needs DATABASE_URL (npm ru
     await call(sqlite.url, `/v1/comments/${gone.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${gone.editToken}` } });
     await call(sqlite.url, `/v1/comments/${first.id}`, { method: 'PATCH', headers: { Authorization: `Bearer ${first.editToken}` }, json: { body: 'First, edited' } });
     keyed = await post(comment('Eun', 'Sent once'), { 'Idempotency-Key': 'move-me' });
+    // The desk's own tables (#14): a ban and a reader's report.
+    const ban = await call(sqlite.url, '/v1/admin/bans', { method: 'POST', headers: admin, json: { kind: 'network', network: '192.0.2.0/24' } });
+    assert.equal(ban.status, 201, await ban.clone().text());
+    reportedId = reply.id;
+    const report = await call(sqlite.url, `/v1/comments/${reply.id}/reports`, { method: 'POST', json: { reason: 'spoiler', note: 'ending' } });
+    assert.equal(report.status, 201, await report.clone().text());
     for (const path of pages) seen.set(path, await (await call(sqlite.url, path)).text());
     assert.equal((await sqlite.stop()), 0);
     // A held comment, written straight into the file with pre-moderation on.
@@ -80,6 +87,13 @@ describe('migrate-store', { skip: POSTGRES ? false : 'needs DATABASE_URL (npm ru
       // Moderation state came along.
       const queue = await (await call(pgServer.url, '/v1/admin/comments?status=pending', { headers: admin })).json();
       assert.deepEqual(queue.items.map((c: { id: string }) => c.id), [pendingId]);
+      // The desk's ban and report came along.
+      const bans = await (await call(pgServer.url, '/v1/admin/bans', { headers: admin })).json();
+      assert.deepEqual(bans.items.map((b: { value: string }) => b.value), ['192.0.2.0/24']);
+      const reported = await (await call(pgServer.url, '/v1/admin/queue?status=reported', { headers: admin })).json();
+      assert.deepEqual(reported.items.map((c: { id: string }) => c.id), [reportedId]);
+      assert.equal(reported.items[0].reports, 1);
+      assert.deepEqual(reported.items[0].reasons, ['spoiler']);
       // New comments number on after the copied ones.
       const fresh = await (await call(pgServer.url, '/v1/reviews/the-glory/comments', { method: 'POST', json: comment('Gil', 'New home') })).json();
       const newest = await (await call(pgServer.url, '/v1/reviews/the-glory/comments?sort=newest&limit=1')).json();

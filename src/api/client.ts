@@ -245,6 +245,12 @@ export class ReviewClient {
     await this.#send('DELETE', url, { headers: { Authorization: `Bearer ${token}` }, signal: options.signal });
   }
 
+  /** `POST {api}/comments/{id}/reports`: a reader flags a comment; the server counts one report per reader. */
+  async reportComment(id: string, report: { reason: string; note?: string }, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const url = joinUrl(this.#requireApi(), `comments/${encodeURIComponent(id)}/reports`);
+    await this.#send('POST', url, { json: report, signal: options.signal });
+  }
+
   /** `GET {api}/comment-counts?ids=…`: counts for many reviews in one request (unknown ids left out). */
   async getCommentCounts(ids: readonly string[], options: RequestOptions = {}): Promise<Record<string, number>> {
     const url = joinUrl(this.#requireApi(), `comment-counts?ids=${ids.map(encodeURIComponent).join(',')}`);

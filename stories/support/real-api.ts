@@ -23,6 +23,9 @@ export function storyConfig(extra: Partial<ApiConfig> = {}): ApiConfig {
     editWindowMs: 15 * 60_000,
     duplicateWindowMs: 60 * 60_000,
     maxLinks: 10,
+    // The owner's desk (#14): the in-memory store has none, so these are never read here.
+    reportHideAt: 3,
+    adminSessionMs: 8 * 3_600_000,
     ...extra,
   };
 }

@@ -73,7 +73,9 @@ const CEILINGS = {
   // Server rendering (#17, docs/ssr.md) added 0.04 KB: the warning waits for its data before
   // hydrating a server-rendered shadow root, and renders given data on the server.
   'content-warning.js with lit': 13.8 * KB,
-  'comment-thread.js with lit': 31.0 * KB,
+  // The owner's desk (#14) added the reader's Report action (<review-comment-report>, the client's
+  // reportComment and its strings in en/ko/zh-Hans): 32.06 KB measured at the merge, rounded up.
+  'comment-thread.js with lit': 32.1 * KB,
   'comment-count.js with lit': 17.7 * KB,
 };
 const measured = {};
@@ -92,8 +94,10 @@ describe('CDN budgets (gzip)', () => {
     });
   }
   // Until its budget holds, the one-file build may not grow either (see CEILINGS for its last raise).
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(48.0 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 48.0 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // 48.0 KB before the owner's desk (#14): its Report action in <comment-thread> (element, client
+  // call, strings in three catalogues) made it 49.61 KB at the merge (with the hydration guard for it), rounded up to 49.7 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(49.7 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 49.7 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {

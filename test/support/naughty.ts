@@ -430,7 +430,7 @@ export function shadowRoots(root: Element | ShadowRoot): ShadowRoot[] {
 const RENDERED_TAGS = new Set([
   'article', 'section', 'div', 'p', 'span', 'bdi', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'li', 'dl', 'dt', 'dd', 'a', 'strong',
   'em', 'code', 'blockquote', 'br', 'time', 'img', 'svg', 'path', 'button', 'slot', 'label', 'input', 'textarea', 'select',
-  'option', 'form', 'review-rating', 'review-comment-form',
+  'option', 'form', 'fieldset', 'legend', 'review-rating', 'review-comment-form', 'review-comment-report',
 ]);
 const ALLOWED_STYLE = /^(\s*(--_hue|min-block-size)\s*:\s*[\w.-]+\s*;?)*\s*$/;
 

@@ -21,6 +21,9 @@ export interface CommentRow {
   edited_at: string | null;
   edit_token_hash: string;
   score?: number;
+  author_email_hash: string | null;
+  spam: number;
+  client_ip: string | null;
 }
 
 export const toRecord = (r: CommentRow): CommentRecord => ({
@@ -37,6 +40,9 @@ export const toRecord = (r: CommentRow): CommentRecord => ({
   createdAt: r.created_at,
   editedAt: r.edited_at,
   editTokenHash: r.edit_token_hash,
+  authorEmailHash: r.author_email_hash ?? null,
+  spam: r.spam === 1,
+  clientIp: r.client_ip,
 });
 
 type Queryable = Pick<pg.Pool, 'query'>;

@@ -5,7 +5,7 @@ import { ReviewSchema } from '../../../src/api/schemas.js';
 import type { Comment, Page, Review, ReviewInput, ReviewSummary } from '../../../src/api/types.js';
 import { ByteCache } from '../byte-cache.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { newCommentId } from '../sqlite.js';
+import { DELETED_WIPE, newCommentId } from '../sqlite.js';
 import type {
   AdminListOptions,
   CommentRecord,
@@ -16,6 +16,7 @@ import type {
   StoredReview,
   StoredStatus,
 } from '../store.js';
+import { PgDesk } from './desk.js';
 import { importComments, importedIds } from './imports.js';
 import type { PgListener } from './listener.js';
 import { listComments, publishedCount, reachable, rescore, toRecord, type CommentRow } from './queries.js';
@@ -54,12 +55,17 @@ export class PostgresStore implements ReviewStore {
   /** Bumped on every change seen; a review's revision is the generation of its last change. */
   #generation = 0;
   #lastIdempotencySweep = 0;
+  /** Draft or published, by review id, read and cached with the document. */
+  readonly #states = new Map<string, 'draft' | 'published'>();
+  /** The owner's desk (#14): admin-only storage, in desk.ts. */
+  readonly desk: PgDesk;
 
   constructor(pool: pg.Pool, listener: PgListener) {
     this.#pool = pool;
     this.#listener = listener;
     listener.on(CHANGED_CHANNEL, (reviewId) => this.#changed(reviewId));
     listener.onReconnect(() => this.#forgetAll());
+    this.desk = new PgDesk(pool, CHANGED_CHANNEL, (reviewId) => this.#changed(reviewId));
   }
 
   get #caching(): boolean {
@@ -68,6 +74,7 @@ export class PostgresStore implements ReviewStore {
 
   #changed(reviewId: string): void {
     this.#documents.delete(reviewId);
+    this.#states.delete(reviewId);
     this.#counts.delete(reviewId);
     this.#reviewCache.delete(reviewId);
     // A forgotten revision would read as 0 and could match a stale page: forget the pages too.
@@ -76,7 +83,7 @@ export class PostgresStore implements ReviewStore {
   }
 
   #forgetAll(): void {
-    for (const map of [this.#documents, this.#counts, this.#reviewCache, this.#revisions]) map.clear();
+    for (const map of [this.#documents, this.#states, this.#counts, this.#reviewCache, this.#revisions]) map.clear();
     this.#pages = new ByteCache(2 * 1024 * 1024);
   }
 
@@ -113,15 +120,20 @@ export class PostgresStore implements ReviewStore {
     return count;
   }
 
-  async #document(id: string): Promise<Review | undefined> {
+  async #document(id: string): Promise<{ document: Review; state: 'draft' | 'published' } | undefined> {
     const cached = this.#caching ? this.#documents.get(id) : undefined;
-    if (cached) return cached;
+    const cachedState = this.#states.get(id);
+    if (cached && cachedState) return { document: cached, state: cachedState };
     const revision = this.#revisions.get(id);
-    const { rows } = await this.#pool.query<{ document: string }>('SELECT document FROM reviews WHERE id = $1', [id]);
+    const { rows } = await this.#pool.query<{ document: string; state: 'draft' | 'published' }>('SELECT document, state FROM reviews WHERE id = $1', [id]);
     if (!rows.length) return undefined;
     const document = v.parse(ReviewSchema, JSON.parse(rows[0].document));
-    if (this.#caching && this.#revisions.get(id) === revision) remember(this.#documents, id, document);
-    return document;
+    const state = rows[0].state;
+    if (this.#caching && this.#revisions.get(id) === revision) {
+      remember(this.#documents, id, document);
+      remember(this.#states, id, state);
+    }
+    return { document, state };
   }
 
   async getReview(id: string): Promise<StoredReview | undefined> {
@@ -130,21 +142,22 @@ export class PostgresStore implements ReviewStore {
   }
 
   async #getReview(id: string): Promise<StoredReview | undefined> {
-    const document = await this.#document(id);
-    if (!document) return undefined;
+    const found = await this.#document(id);
+    if (!found) return undefined;
+    const { document, state } = found;
     const count = await this.#publishedCount(id);
     const cached = this.#reviewCache.get(id);
-    if (cached && cached.document === document && cached.count === count) return cached;
+    if (cached && cached.document === document && cached.count === count && cached.state === state) return cached;
     const review: Review = { ...document, commentCount: count };
     const json = JSON.stringify(review);
-    const stored = { review, json, etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`, document, count };
+    const stored = { review, json, etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`, document, count, state };
     return this.#caching ? remember(this.#reviewCache, id, stored) : stored;
   }
 
   async listReviews(cursor: string | undefined, limit: number): Promise<Page<ReviewSummary>> {
     const after = decodeCursor('reviews', cursor, ['string', 'string']);
     const { rows } = await this.#pool.query<{ id: string; published_at: string }>(
-      `SELECT id, published_at FROM reviews ${after ? 'WHERE published_at < $2 OR (published_at = $2 AND id > $3)' : ''}
+      `SELECT id, published_at FROM reviews WHERE state = 'published' ${after ? 'AND (published_at < $2 OR (published_at = $2 AND id > $3))' : ''}
        ORDER BY published_at DESC, id ASC LIMIT $1`,
       [limit + 1, ...(after ?? [])],
     );
@@ -171,16 +184,16 @@ export class PostgresStore implements ReviewStore {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor('reviews', [last.published_at, last.id]) : null };
   }
 
-  async putReview(input: ReviewInput): Promise<{ created: boolean }> {
+  async putReview(input: ReviewInput, state?: 'draft' | 'published'): Promise<{ created: boolean }> {
     const review = v.parse(ReviewSchema, input);
     return this.#write(async (db) => {
       // xmax = 0 only for a freshly inserted row: "created" without a second query or a race.
       const { rows } = await db.query<{ created: boolean }>(
-        `INSERT INTO reviews (id, document, published_at) VALUES ($1, $2, $3)
+        `INSERT INTO reviews (id, document, published_at, state) VALUES ($1, $2, $3, coalesce($4, 'published'))
          ON CONFLICT (id) DO UPDATE SET document = excluded.document, published_at = excluded.published_at,
-           version = reviews.version + 1
+           state = coalesce($4, reviews.state), version = reviews.version + 1
          RETURNING (xmax = 0) AS created`,
-        [review.id, JSON.stringify(review), new Date(review.publishedAt).toISOString()],
+        [review.id, JSON.stringify(review), new Date(review.publishedAt).toISOString(), state ?? null],
       );
       return { reviewId: review.id, value: { created: rows[0].created } };
     });
@@ -242,11 +255,12 @@ export class PostgresStore implements ReviewStore {
         : undefined;
       const id = newCommentId();
       const { rows } = await db.query<CommentRow>(
-        `INSERT INTO comments (id, review_id, parent_id, root_id, depth, author_name, author_email, body, spoiler,
-           status, created_at, edit_token_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+        `INSERT INTO comments (id, review_id, parent_id, root_id, depth, author_name, author_email, author_email_hash, body, spoiler,
+           status, created_at, edit_token_hash, spam, client_ip)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
         [id, comment.reviewId, parent?.id ?? null, parent?.root_id ?? id, parent ? parent.depth + 1 : 0, comment.authorName,
-          comment.authorEmail, comment.body, comment.spoiler ? 1 : 0, comment.status, comment.createdAt, comment.editTokenHash],
+          comment.authorEmail, comment.authorEmailHash ?? null, comment.body, comment.spoiler ? 1 : 0, comment.status, comment.createdAt,
+          comment.editTokenHash, comment.spam ? 1 : 0, comment.clientIp ?? null],
       );
       if (parent) await rescore(db, parent.root_id);
       if (idempotency) await db.query('UPDATE idempotency_keys SET comment_id = $2 WHERE key = $1', [idempotency.key, id]);
@@ -277,8 +291,9 @@ export class PostgresStore implements ReviewStore {
   }
 
   async setCommentStatus(id: string, status: StoredStatus): Promise<CommentRecord | undefined> {
-    // Deleting keeps the row (replies hang on it) but nothing of the author.
-    const wipe = status === 'deleted' ? ", body = '', author_name = '', author_email = NULL, author_email_hash = NULL, edit_token_hash = ''" : '';
+    // Deleting keeps the row (replies hang on it) but nothing of the author: SqliteStore's wipe,
+    // the poster's address included.
+    const wipe = status === 'deleted' ? `, ${DELETED_WIPE}` : '';
     return this.#write(async (db) => {
       const { rows } = await db.query<CommentRow>(`UPDATE comments SET status = $2${wipe} WHERE id = $1 RETURNING *`, [id, status]);
       if (rows[0]) await rescore(db, rows[0].root_id);
@@ -288,7 +303,7 @@ export class PostgresStore implements ReviewStore {
 
   async commentCounts(ids: string[]): Promise<Record<string, number>> {
     if (!ids.length) return {};
-    const { rows } = await this.#pool.query<{ id: string }>('SELECT id FROM reviews WHERE id = ANY($1)', [ids]);
+    const { rows } = await this.#pool.query<{ id: string }>("SELECT id FROM reviews WHERE id = ANY($1) AND state = 'published'", [ids]);
     await this.#listener.sync();
     const counts: [string, number][] = [];
     for (const { id } of rows) counts.push([id, await this.#publishedCount(id)]);

@@ -43,7 +43,7 @@ import { findPath } from './thread-model.js';
  * @csspart comment-meta - Author, time, "edited", "replying to".
  * @csspart author - The author's name.
  * @csspart comment-body - The text.
- * @csspart comment-actions - Reply, Edit, Delete.
+ * @csspart comment-actions - Reply, Edit, Delete, Report.
  * @csspart retry-post - Retry for a post that failed.
  * @csspart more-replies - "Show N more replies".
  * @csspart load-more - "Load more comments".
@@ -191,7 +191,11 @@ export class CommentThread extends ReviewElement {
   #threadView(): ThreadView {
     const { t, locale } = this.localize;
     const open = this.#thread.open;
-    const key = [t, locale, this.#now, this.maxDepth, open, this.#thread.ownVersion];
+    const client = this.#thread.client;
+    // Report actions from the second render on: the first may hydrate a server render, which has
+    // no client and so no Report action, and hydration needs the same template (see firstUpdated).
+    const reportable = Boolean(client?.api) && this.hasUpdated;
+    const key = [t, locale, this.#now, this.maxDepth, open, this.#thread.ownVersion, client, reportable];
     if (this.#view && key.every((k, i) => k === this.#view!.key[i])) return this.#view.view;
     const now = this.#now;
     const view: ThreadView = {
@@ -206,9 +210,15 @@ export class CommentThread extends ReviewElement {
       },
       actions: this.#actions,
       target: (id, name) => this.#targets.at(id, name),
+      // Without a client (data given, no API) there is nowhere to send a report: no Report action.
+      report: reportable ? (id, input) => client!.reportComment(id, input) : undefined,
     };
     this.#view = { key, view };
     return view;
+  }
+
+  protected override firstUpdated() {
+    if (this.#thread.client?.api) this.requestUpdate();
   }
 
   protected override render() {

@@ -7,6 +7,7 @@ import type { BaseKey, Translation } from '../../shared/i18n/index.js';
 import { hueFor, initials } from '../../shared/initials.js';
 import { errorMessage } from '../../shared/load-states.js';
 import { renderComment } from './comment-markup.js';
+import type { SendReport } from './comment-report.js';
 import type { FocusName, FocusTarget } from './focus-targets.js';
 import type { Node } from './thread-model.js';
 
@@ -51,6 +52,8 @@ export interface ThreadView {
   actions: ThreadActions;
   /** Marks a part of a comment that may take focus after an action (see `FocusTargets`). */
   target(id: string, name: FocusName): FocusTarget;
+  /** Sends a reader's report (comment-report.ts); without it, no Report action is shown. */
+  report?: SendReport;
 }
 
 function meta(node: Node, view: ThreadView, replyingTo: string | undefined) {
@@ -124,6 +127,7 @@ function actionsRow(node: Node, view: ThreadView) {
     ${view.open ? html`<button ${view.target(c.id, 'reply')} type="button" class="button link" data-action="reply" aria-expanded=${node.ui.replying ? 'true' : 'false'} @click=${() => actions.reply(c.id)}>${t.thread.reply}</button>` : nothing}
     ${own ? html`<button type="button" class="button link" data-action="edit" @click=${() => actions.edit(c.id)}>${t.thread.edit}</button>` : nothing}
     ${own ? html`<button ${view.target(c.id, 'delete')} type="button" class="button link" data-action="delete" @click=${() => actions.askDelete(c.id)}>${t.thread.delete}</button>` : nothing}
+    ${view.report && !own ? html`<review-comment-report .commentId=${c.id} .send=${view.report}></review-comment-report>` : nothing}
   </div>`;
 }
 

@@ -213,6 +213,27 @@ export const enThread = {
     bodyRequired: 'Write your comment.',
     tooLong: (max: string) => `At most ${max} characters.`,
   },
+  report: {
+    action: 'Report',
+    title: 'Report this comment',
+    legend: 'Why should a moderator look at it?',
+    reasons: {
+      spam: 'Spam or advertising',
+      harassment: 'Harassment or a personal attack',
+      hate: 'Hate speech',
+      spoiler: 'Unmarked spoilers',
+      'off-topic': 'Off topic',
+      other: 'Something else',
+    } as Record<string, string>,
+    note: 'Anything the moderator should know (optional)',
+    send: 'Send report',
+    sending: 'Sending…',
+    cancel: 'Cancel',
+    chooseReason: 'Choose a reason.',
+    thanks: 'Thank you. A moderator will look at this comment.',
+    reported: 'Reported',
+    failed: 'The report was not sent.',
+  },
 };
 
 /** Keys of the shared strings (`enBase`). */
