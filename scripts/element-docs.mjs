@@ -52,7 +52,7 @@ ${d.description ?? ''}
 ${examples[d.tagName]}
 \`\`\`
 
-${ADMIN.has(d.tagName) ? "Part of the owner's desk: load \`dist/admin/admin.js\` (the reference server serves it at \`/admin/admin.js\`, on a page where the owner has signed in, or give the element an \`AdminClient\` with the admin token). It is never in \`review-elements.js\`." : `Import it alone with \`import 'review-elements/${d.tagName}.js'\`, or load \`review-elements.js\` for every element.`}
+${ADMIN.has(d.tagName) ? "Part of the owner's desk: load `dist/admin/admin.js` (the reference server serves it at `/admin/admin.js`, on a page where the owner has signed in, or give the element an `AdminClient` with the admin token). It is never in `review-elements.js`." : `Import it alone with \`import 'review-elements/${d.tagName}.js'\`, or load \`review-elements.js\` for every element.`}
 
 ## Attributes and properties
 ${table(['attribute', 'property', 'type', 'default', 'description'], (d.attributes ?? []).map((a) => [`\`${a.name}\``, a.fieldName ? `\`${a.fieldName}\`` : '', a.type?.text ?? '', a.default ?? '', a.description ?? '']))}

@@ -1,5 +1,8 @@
 import type { ReviewInput } from '../src/api/types.js';
 
+/** A control character (U+0000–U+001F) anywhere: such a URL is left as sent, never resolved. */
+const hasControl = (url: string) => [...url].some((ch) => ch.charCodeAt(0) < 0x20);
+
 /**
  * Relative image URLs in a review sent to the API, with `?images=article` on PUT or PATCH. By
  * default a document is stored exactly as sent, and the client resolves a relative URL against the
@@ -22,7 +25,7 @@ export function resolveImageUrls<T extends ReviewInput>(doc: T): T {
   }
   const fix = (url: string | undefined): string | undefined => {
     // Only a plain path is resolved: text with a scheme, spaces or controls stays exactly as sent.
-    if (!url || url.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(url) || /[\s\x00-\x1f\\]/.test(url)) return url;
+    if (!url || url.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(url) || /[\s\\]/.test(url) || hasControl(url)) return url;
     try {
       const resolved = new URL(url, base);
       return resolved.host === 'server.invalid' ? `${resolved.pathname}${resolved.search}` : resolved.href;
