@@ -68,6 +68,12 @@ export class CommentModeration extends ReviewElement {
   @state() private revealed = new Map<string, Set<number>>();
   #own?: AdminClient;
   #focusAfter?: string;
+  /**
+   * Counts loads: only the latest may fill the list. A slower earlier answer (the last filter's,
+   * or a Refresh) arriving after a newer one would otherwise show the wrong queue under the new
+   * filter; on PostgreSQL, under load, the browser test saw Pending's list under Spam.
+   */
+  #loads = 0;
 
   get #client(): AdminClient {
     return this.client ?? (this.#own ??= new AdminClient(this.api));
@@ -83,25 +89,30 @@ export class CommentModeration extends ReviewElement {
 
   /** Loads the queue (and the reviews and bans) again from the first page. */
   async reload(): Promise<void> {
+    const load = ++this.#loads;
     try {
       const [page, reviews, bans] = await Promise.all([
         this.#client.queue({ status: this.status, review: this.review || undefined }),
         this.reviews.length ? Promise.resolve({ items: this.reviews }) : this.#client.listReviews({}),
         this.#client.bans(),
       ]);
+      if (load !== this.#loads) return;
       this.items = page.items;
       this.cursor = page.nextCursor;
       this.reviews = reviews.items;
       this.bans = bans.items;
       this.selected = new Set([...this.selected].filter((id) => page.items.some((i) => i.id === id)));
     } catch (error) {
-      this.message = adminError(error, this.#t);
+      if (load === this.#loads) this.message = adminError(error, this.#t);
     }
   }
 
   async #more(): Promise<void> {
     if (!this.cursor) return;
+    const load = this.#loads;
     const page = await this.#client.queue({ status: this.status, review: this.review || undefined, cursor: this.cursor });
+    // A reload since (another filter, a Refresh) has replaced the list this page continued.
+    if (load !== this.#loads) return;
     this.items = [...this.items, ...page.items];
     this.cursor = page.nextCursor;
   }
