@@ -106,7 +106,8 @@ export default defineConfig((): UserConfig => {
         sourcemap: true,
         lib: { entry: { admin: 'src/admin.ts' }, formats: ['es'], fileName: () => 'admin.js' },
         rolldownOptions: {
-          output: { minify: true, codeSplitting: false },
+          // Importable on a server too (a framework's build may import it): see SERVER_SAFE.
+          output: { minify: true, codeSplitting: false, banner: SERVER_SAFE },
           onLog(level, log, handler) {
             if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
             handler(level, log);

@@ -30,7 +30,9 @@ export const ELEMENTS = [
 
 /**
  * Every ```ts block of README.md and docs/*.md, as a file of its own (`README-1.ts`), so a consumer
- * compiles the examples exactly as the documentation shows them.
+ * compiles the examples exactly as the documentation shows them. A block that opens with
+ * `// Repository code` is for the reference server in a clone (docs/backup.md), not for the
+ * package, and is left out.
  */
 export function examplesFrom(root) {
   const sources = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
@@ -39,6 +41,7 @@ export function examplesFrom(root) {
     const text = readFileSync(join(root, source), 'utf8');
     let n = 0;
     for (const match of text.matchAll(/^```ts\n([\s\S]*?)^```/gm)) {
+      if (match[1].startsWith('// Repository code')) continue;
       const name = `${source.replace(/^docs\//, '').replace(/\.md$/, '')}-${++n}.ts`;
       // A module of its own (examples declare the same names), otherwise exactly as written.
       examples.push({ name, code: `${match[1]}export {};\n` });
