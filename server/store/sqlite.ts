@@ -9,6 +9,8 @@ import { ByteCache } from './byte-cache.js';
 import { PAGE_BUDGET_BYTES, REPLIES_PER_COMMENT, buildTree, newCommentId, publicComment, wireBytes, type SubtreeNode } from './comment-tree.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { MIGRATIONS } from './migrations.js';
+import { toRecord, type CommentRow } from './comment-row.js';
+export { toRecord, type CommentRow };
 import { SqliteDesk } from './sqlite-desk.js';
 import type {
   AdminListOptions,
@@ -21,47 +23,9 @@ import type {
   StoredStatus,
 } from './store.js';
 
-export interface CommentRow {
-  seq: number;
-  id: string;
-  review_id: string;
-  parent_id: string | null;
-  root_id: string;
-  depth: number;
-  author_name: string;
-  author_email: string | null;
-  body: string;
-  spoiler: number;
-  status: StoredStatus;
-  created_at: string;
-  edited_at: string | null;
-  edit_token_hash: string;
-  score?: number;
-  author_email_hash?: string | null;
-  spam: number;
-  client_ip: string | null;
-}
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
-export const toRecord = (r: CommentRow): CommentRecord => ({
-  id: r.id,
-  reviewId: r.review_id,
-  parentId: r.parent_id,
-  rootId: r.root_id,
-  depth: r.depth,
-  authorName: r.author_name,
-  authorEmail: r.author_email,
-  body: r.body,
-  spoiler: r.spoiler === 1,
-  status: r.status,
-  createdAt: r.created_at,
-  editedAt: r.edited_at,
-  editTokenHash: r.edit_token_hash,
-  authorEmailHash: r.author_email_hash ?? null,
-  spam: r.spam === 1,
-  clientIp: r.client_ip,
-});
 
 export { newCommentId, publicComment };
 

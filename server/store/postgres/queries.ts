@@ -2,48 +2,12 @@ import type pg from 'pg';
 import type { Comment, Page } from '../../../src/api/types.js';
 import { PAGE_BUDGET_BYTES, REPLIES_PER_COMMENT, buildTree, wireBytes, type SubtreeNode } from '../comment-tree.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
+import { toRecord, type CommentRow } from '../comment-row.js';
+export { toRecord, type CommentRow };
 import type { CommentRecord, ListCommentsOptions, StoredStatus } from '../store.js';
 
 /** A comments row as PostgreSQL returns it (BIGINT parsed to number, see pool.ts). */
-export interface CommentRow {
-  seq: number;
-  id: string;
-  review_id: string;
-  parent_id: string | null;
-  root_id: string;
-  depth: number;
-  author_name: string;
-  author_email: string | null;
-  body: string;
-  spoiler: number;
-  status: StoredStatus;
-  created_at: string;
-  edited_at: string | null;
-  edit_token_hash: string;
-  score?: number;
-  author_email_hash: string | null;
-  spam: number;
-  client_ip: string | null;
-}
 
-export const toRecord = (r: CommentRow): CommentRecord => ({
-  id: r.id,
-  reviewId: r.review_id,
-  parentId: r.parent_id,
-  rootId: r.root_id,
-  depth: r.depth,
-  authorName: r.author_name,
-  authorEmail: r.author_email,
-  body: r.body,
-  spoiler: r.spoiler === 1,
-  status: r.status,
-  createdAt: r.created_at,
-  editedAt: r.edited_at,
-  editTokenHash: r.edit_token_hash,
-  authorEmailHash: r.author_email_hash ?? null,
-  spam: r.spam === 1,
-  clientIp: r.client_ip,
-});
 
 type Queryable = Pick<pg.Pool, 'query'>;
 
