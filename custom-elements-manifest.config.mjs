@@ -19,7 +19,8 @@ export default {
         for (const doc of node.jsDoc ?? []) {
           for (const tag of doc.tags ?? []) {
             if (tag.tagName.getText() !== 'cssstate') continue;
-            const text = typeof tag.comment === 'string' ? tag.comment : (tag.comment ?? []).map((c) => c.text).join('');
+            const text =
+              typeof tag.comment === 'string' ? tag.comment : (tag.comment ?? []).map((c) => c.text).join('');
             const [name, ...rest] = text.trim().split(/\s+-\s+|\s+/);
             states.push({ name, description: rest.join(' ') });
           }

@@ -8,7 +8,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'storybook-static/', 'coverage/', 'custom-elements.json', 'types/*.d.ts', 'demo/hosts/*/dist/', 'bench/results*', '**/*.svelte'],
+    ignores: [
+      'dist/',
+      'storybook-static/',
+      'coverage/',
+      'custom-elements.json',
+      'types/*.d.ts',
+      'demo/hosts/*/dist/',
+      'bench/results*',
+      '**/*.svelte',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -16,7 +25,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // `_token` and friends: fields taken out of an object on purpose (`{ editToken: _token, ...rest }`).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   // The elements: lit's and custom elements' rules.
@@ -31,9 +43,15 @@ export default tseslint.config(
       // Untrusted text only through bindings (DESIGN.md): never innerHTML, never unsafeHTML.
       'no-restricted-syntax': [
         'error',
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Render through lit bindings, never innerHTML.' },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Render through lit bindings, never innerHTML.',
+        },
       ],
-      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Untrusted text goes through bindings only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Untrusted text goes through bindings only.' }] },
+      ],
     },
   },
   {

@@ -121,13 +121,26 @@ export default defineConfig((): UserConfig => {
       define,
       plugins: [minifyLitCss()],
       // The settings element is in this file already; see src/elements/content-warning/settings-loader.ts.
-      resolve: { alias: [{ find: /^\.\/settings-loader\.js$/, replacement: fileURLToPath(new URL('./src/elements/content-warning/settings-loader.cdn.ts', import.meta.url)) }] },
+      resolve: {
+        alias: [
+          {
+            find: /^\.\/settings-loader\.js$/,
+            replacement: fileURLToPath(
+              new URL('./src/elements/content-warning/settings-loader.cdn.ts', import.meta.url),
+            ),
+          },
+        ],
+      },
       build: {
         outDir: 'dist',
         emptyOutDir: false,
         // The reference server serves the map; the file names none, and the package leaves it out.
         sourcemap: 'hidden',
-        lib: { entry: { 'review-elements.all': 'src/index.ts' }, formats: ['es'], fileName: () => 'review-elements.all.js' },
+        lib: {
+          entry: { 'review-elements.all': 'src/index.ts' },
+          formats: ['es'],
+          fileName: () => 'review-elements.all.js',
+        },
         rolldownOptions: {
           // Chunks are the catalogues beyond en/ko/zh-Hans, loaded on demand beside this file
           // (review-elements.<name>-<hash>.js, imported relative to the bundle's own URL).
@@ -166,7 +179,8 @@ const ADMIN_ELEMENTS = new Set(['review-editor', 'comment-moderation']);
 /** The CDN chunks' entries: each element's own module (it registers its tag) and each catalogue. */
 function cdnEntries(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const dir of readdirSync('src/elements')) if (!ADMIN_ELEMENTS.has(dir)) out[dir] = `src/elements/${dir}/index.ts`;
+  for (const dir of readdirSync('src/elements'))
+    if (!ADMIN_ELEMENTS.has(dir)) out[dir] = `src/elements/${dir}/index.ts`;
   for (const file of readdirSync('src/locales')) out[`locale-${file.replace(/\.ts$/, '')}`] = `src/locales/${file}`;
   return out;
 }

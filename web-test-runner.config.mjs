@@ -49,7 +49,11 @@ export default {
       return next();
     },
     fixtureApi(),
-    proxyTo({ '/v1/': [reviewServer.url, ''], '/data/': [reviewServer.url, ''], '/moderated/': [moderatedServer.url, '/moderated'] }),
+    proxyTo({
+      '/v1/': [reviewServer.url, ''],
+      '/data/': [reviewServer.url, ''],
+      '/moderated/': [moderatedServer.url, '/moderated'],
+    }),
   ],
   browsers: [
     chromeLauncher({

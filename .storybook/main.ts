@@ -33,7 +33,10 @@ const config: StorybookConfig = {
     // from Storybook's chunks, replacing the real loader the reference server serves.
     viteConfig.plugins = (viteConfig.plugins ?? [])
       .flat(5)
-      .filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'review-elements:cdn-loader'));
+      .filter(
+        (plugin) =>
+          !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'review-elements:cdn-loader'),
+      );
     if (viteConfig.server) {
       delete viteConfig.server.port;
       delete viteConfig.server.host;

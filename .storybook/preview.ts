@@ -41,7 +41,11 @@ const PAGE: Record<Theme, Record<string, string>> = {
   light: { '--review-color-scheme': 'light', 'color-scheme': 'light', background: '#ffffff', color: '#1f1c24' },
   dark: { '--review-color-scheme': 'dark', 'color-scheme': 'dark', background: '#121016', color: '#ece8f1' },
   // No pin: the elements follow the OS / browser `prefers-color-scheme`.
-  system: { 'color-scheme': 'light dark', background: 'light-dark(#ffffff, #121016)', color: 'light-dark(#1f1c24, #ece8f1)' },
+  system: {
+    'color-scheme': 'light dark',
+    background: 'light-dark(#ffffff, #121016)',
+    color: 'light-dark(#1f1c24, #ece8f1)',
+  },
 };
 
 /**
@@ -89,7 +93,10 @@ const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.to
  */
 function argType(text: unknown): { type?: { name: string; value?: string[] }; options?: string[] } {
   if (typeof text !== 'string') return {};
-  const parts = text.split('|').map((p) => p.trim()).filter((p) => p !== 'undefined' && p !== 'null');
+  const parts = text
+    .split('|')
+    .map((p) => p.trim())
+    .filter((p) => p !== 'undefined' && p !== 'null');
   const literals = parts.map((p) => /^'([^']*)'$|^"([^"]*)"$/.exec(p)).map((m) => (m ? (m[1] ?? m[2]) : undefined));
   if (parts.length && literals.every((l) => l !== undefined)) {
     const value = literals as string[];

@@ -49,15 +49,28 @@ for (const entry of ELEMENT_ENTRIES) {
   bytes[`${entry}.js with lit`] = sizes.initial;
   lazy = { ...lazy, ...sizes.lazy };
 }
-for (const id of ['ko', 'zh-Hans']) bytes[`+ ${id} catalogue for npm entries (on demand, or locales/${id}.js)`] = lazy[id];
+for (const id of ['ko', 'zh-Hans'])
+  bytes[`+ ${id} catalogue for npm entries (on demand, or locales/${id}.js)`] = lazy[id];
 bytes['lit alone (for comparison)'] = await litSizes(root);
 
 // Pages ------------------------------------------------------------------------------------------
 const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: ADMIN });
 const { url } = server;
 async function seedThread(id, n) {
-  const doc = { id, url: `https://blog.example/${id}`, lang: 'en', title: id, publishedAt: '2025-01-01T00:00:00Z', work: { title: id, type: 'movie' }, comments: { open: true } };
-  await fetch(`${url}/v1/reviews/${id}`, { method: 'PUT', headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(doc) });
+  const doc = {
+    id,
+    url: `https://blog.example/${id}`,
+    lang: 'en',
+    title: id,
+    publishedAt: '2025-01-01T00:00:00Z',
+    work: { title: id, type: 'movie' },
+    comments: { open: true },
+  };
+  await fetch(`${url}/v1/reviews/${id}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(doc),
+  });
   let parent = null;
   for (let i = 0; i < n; i += 50) {
     await Promise.all(
@@ -67,7 +80,11 @@ async function seedThread(id, n) {
         const res = await fetch(`${url}/v1/reviews/${id}/comments`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ author: { name: `Reader ${i + j}` }, body: `Comment ${i + j}: **a sentence** or two of what readers write, with a link https://example.com/${i + j}.`, parentId: reply || null }),
+          body: JSON.stringify({
+            author: { name: `Reader ${i + j}` },
+            body: `Comment ${i + j}: **a sentence** or two of what readers write, with a link https://example.com/${i + j}.`,
+            parentId: reply || null,
+          }),
         });
         if (!reply && j === 0) parent = (await res.json()).id;
       }),
@@ -79,7 +96,13 @@ await seedThread('bench-2000', 2000);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--enable-precise-memory-info'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--enable-precise-memory-info',
+  ],
 });
 
 // Watches, from the first script on the page, for each element's first real content.
@@ -114,11 +137,12 @@ const observe = () => {
 /** Main-thread work while the page sits idle, in ms per second (CDP's TaskDuration over IDLE_S). */
 const IDLE_S = 3;
 async function idleMsPerS(page, cdp) {
-  const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const task = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
   await page.evaluate(() => (window.__bench.stopped = true));
   const before = await task();
   await page.waitForTimeout(IDLE_S * 1000);
-  return ((await task()) - before) * 1000 / IDLE_S;
+  return (((await task()) - before) * 1000) / IDLE_S;
 }
 
 const countNodes = () => {
@@ -208,7 +232,10 @@ const perComment = (tag) => {
   return { elements, comments, perComment: elements / Math.max(1, comments) };
 };
 /** The thread in the first viewport, newest first: ours and the floor, alternating, in one run. */
-const firstViewport = { ours: { newest: [], shifts: [], perComment: [], requests: [], idle: [] }, floor: { newest: [], shifts: [], perComment: [], requests: [], idle: [] } };
+const firstViewport = {
+  ours: { newest: [], shifts: [], perComment: [], requests: [], idle: [] },
+  floor: { newest: [], shifts: [], perComment: [], requests: [], idle: [] },
+};
 for (let run = 0; run < RUNS; run++) {
   for (const [which, tag, head] of [
     ['ours', 'comment-thread', '<script type="module" src="/review-elements.js"></script>'],
@@ -222,10 +249,14 @@ for (let run = 0; run < RUNS; run++) {
       }),
     );
     await page.goto(`${url}/bench-first-viewport.html`, { waitUntil: 'load' });
-    const t = await page.waitForFunction((tag) => {
-      const found = document.querySelector(tag)?.shadowRoot?.querySelector('article[part~="comment"]');
-      return found && performance.now();
-    }, tag, { timeout: 20_000, polling: 'raf' });
+    const t = await page.waitForFunction(
+      (tag) => {
+        const found = document.querySelector(tag)?.shadowRoot?.querySelector('article[part~="comment"]');
+        return found && performance.now();
+      },
+      tag,
+      { timeout: 20_000, polling: 'raf' },
+    );
     firstViewport[which].newest.push(await t.jsonValue());
     await page.waitForTimeout(500);
     firstViewport[which].shifts.push(await page.evaluate(() => window.__bench.shifts));
@@ -250,13 +281,16 @@ for (const size of [200, 2000]) {
     await page.goto(`${url}/bench-thread.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__bench.ready['comment-thread'] !== undefined, null, { timeout: 20_000 });
     m.firstComments.push(await page.evaluate(() => window.__bench.ready['comment-thread']));
-    const before = await page.evaluate(() => document.querySelector('comment-thread').shadowRoot.querySelectorAll('article').length);
+    const before = await page.evaluate(
+      () => document.querySelector('comment-thread').shadowRoot.querySelectorAll('article').length,
+    );
     const t = await page.evaluate(async (before) => {
       const root = document.querySelector('comment-thread').shadowRoot;
       const start = performance.now();
       root.querySelector('[part~="load-more"]').click();
       await new Promise((resolve) => {
-        const check = () => (root.querySelectorAll('article').length > before ? resolve() : requestAnimationFrame(check));
+        const check = () =>
+          root.querySelectorAll('article').length > before ? resolve() : requestAnimationFrame(check);
         check();
       });
       await new Promise((r) => requestAnimationFrame(r));
@@ -275,7 +309,10 @@ await server.stop();
 // Server -----------------------------------------------------------------------------------------
 let serverResults;
 if (process.env.SKIP_SERVER_BENCH !== '1') {
-  execFileSync(process.execPath, [join(root, 'bench/server.mjs')], { stdio: 'inherit', env: { ...process.env, RUNS: String(Math.max(3, Math.min(RUNS, 5))), DURATION: '3' } });
+  execFileSync(process.execPath, [join(root, 'bench/server.mjs')], {
+    stdio: 'inherit',
+    env: { ...process.env, RUNS: String(Math.max(3, Math.min(RUNS, 5))), DURATION: '3' },
+  });
   serverResults = JSON.parse(readFileSync(join(root, 'bench/server-results.json'), 'utf8'));
 }
 
@@ -283,39 +320,99 @@ if (process.env.SKIP_SERVER_BENCH !== '1') {
 const ms = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
 const num = (s, d = 0) => `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max.toFixed(d)})`;
 const lines = [];
-lines.push(`\nreview-elements benchmark: ${RUNS} cold runs each, median (min–max); ${cpus().length} cores, Node ${process.version}, ${browser.version?.() ?? 'Chromium'}\n`);
+lines.push(
+  `\nreview-elements benchmark: ${RUNS} cold runs each, median (min–max); ${cpus().length} cores, Node ${process.version}, ${browser.version?.() ?? 'Chromium'}\n`,
+);
 lines.push('| bytes | minified | gzip | brotli |', '| --- | --- | --- | --- |');
-for (const [name, s] of Object.entries(bytes)) lines.push(`| ${name}${s.requests ? ` (${s.requests} files)` : ""} | ${kb(s.minified)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
-lines.push('', 'Where the bytes go (esbuild metafile of the element modules, split as the CDN build splits them; minified bytes):', '', '| file | bytes | loaded by | from |', '| --- | --- | --- | --- |');
-for (const r of report) lines.push(`| ${r.file} | ${kb(r.bytes)} | ${r.loadedBy.join(', ')} | ${Object.entries(r.groups).map(([g, b]) => `${g} ${kb(b)}`).join(', ')} |`);
+for (const [name, s] of Object.entries(bytes))
+  lines.push(
+    `| ${name}${s.requests ? ` (${s.requests} files)` : ''} | ${kb(s.minified)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`,
+  );
+lines.push(
+  '',
+  'Where the bytes go (esbuild metafile of the element modules, split as the CDN build splits them; minified bytes):',
+  '',
+  '| file | bytes | loaded by | from |',
+  '| --- | --- | --- | --- |',
+);
+for (const r of report)
+  lines.push(
+    `| ${r.file} | ${kb(r.bytes)} | ${r.loadedBy.join(', ')} | ${Object.entries(r.groups)
+      .map(([g, b]) => `${g} ${kb(b)}`)
+      .join(', ')} |`,
+  );
 lines.push('', '| article page (`/`) | English reader | Korean reader |', '| --- | --- | --- |');
-const both = (label, get, fmt) => lines.push(`| ${label} | ${fmt(stat(get(article, readyAt)))} | ${fmt(stat(get(korean.article, korean.readyAt)))} |`);
+const both = (label, get, fmt) =>
+  lines.push(`| ${label} | ${fmt(stat(get(article, readyAt)))} | ${fmt(stat(get(korean.article, korean.readyAt)))} |`);
 both('API requests', (a) => a.requests, num);
 both('script files', (a) => a.scripts, num);
 for (const tag of Object.keys(readyAt)) both(`navigation → first content of \`<${tag}>\``, (_a, r) => r[tag], ms);
-both('cumulative layout shift', (a) => a.shifts, (x) => num(x, 3));
+both(
+  'cumulative layout shift',
+  (a) => a.shifts,
+  (x) => num(x, 3),
+);
 both('long tasks (count)', (a) => a.longTasks, num);
 both('long tasks (total)', (a) => a.longTaskMs, ms);
-both('JS heap after load', (a) => a.heapMb, (x) => `${num(x, 1)} MB`);
-both(`idle main-thread work (over ${IDLE_S} s)`, (a) => a.idle, (x) => `${num(x, 2)} ms/s`);
+both(
+  'JS heap after load',
+  (a) => a.heapMb,
+  (x) => `${num(x, 1)} MB`,
+);
+both(
+  `idle main-thread work (over ${IDLE_S} s)`,
+  (a) => a.idle,
+  (x) => `${num(x, 2)} ms/s`,
+);
 const fv = firstViewport;
-lines.push('', '| thread in the first viewport (200 comments, newest first) | ours | floor element | ours / floor |', '| --- | --- | --- | --- |');
-lines.push(`| navigation → newest comment in the DOM | ${ms(stat(fv.ours.newest))} | ${ms(stat(fv.floor.newest))} | ${(median(fv.ours.newest) / median(fv.floor.newest)).toFixed(2)}× |`);
+lines.push(
+  '',
+  '| thread in the first viewport (200 comments, newest first) | ours | floor element | ours / floor |',
+  '| --- | --- | --- | --- |',
+);
+lines.push(
+  `| navigation → newest comment in the DOM | ${ms(stat(fv.ours.newest))} | ${ms(stat(fv.floor.newest))} | ${(median(fv.ours.newest) / median(fv.floor.newest)).toFixed(2)}× |`,
+);
 lines.push(`| cumulative layout shift | ${num(stat(fv.ours.shifts), 3)} | ${num(stat(fv.floor.shifts), 3)} | |`);
 lines.push(`| elements per comment | ${num(stat(fv.ours.perComment), 1)} | ${num(stat(fv.floor.perComment), 1)} | |`);
 lines.push(`| API requests | ${num(stat(fv.ours.requests))} | ${num(stat(fv.floor.requests))} | |`);
-lines.push(`| idle main-thread work (over ${IDLE_S} s) | ${num(stat(fv.ours.idle), 2)} ms/s | ${num(stat(fv.floor.idle), 2)} ms/s | |`);
+lines.push(
+  `| idle main-thread work (over ${IDLE_S} s) | ${num(stat(fv.ours.idle), 2)} ms/s | ${num(stat(fv.floor.idle), 2)} ms/s | |`,
+);
 lines.push('', '| comment thread | 200 comments | 2 000 comments |', '| --- | --- | --- |');
-lines.push(`| navigation → first comments painted | ${ms(stat(thread[200].firstComments))} | ${ms(stat(thread[2000].firstComments))} |`);
-lines.push(`| "Load more" → next page painted | ${ms(stat(thread[200].nextPage))} | ${ms(stat(thread[2000].nextPage))} |`);
+lines.push(
+  `| navigation → first comments painted | ${ms(stat(thread[200].firstComments))} | ${ms(stat(thread[2000].firstComments))} |`,
+);
+lines.push(
+  `| "Load more" → next page painted | ${ms(stat(thread[200].nextPage))} | ${ms(stat(thread[2000].nextPage))} |`,
+);
 lines.push(`| JS heap | ${num(stat(thread[200].heapMb), 1)} MB | ${num(stat(thread[2000].heapMb), 1)} MB |`);
-lines.push(`| DOM nodes (shadow roots included) | ${num(stat(thread[200].domNodes))} | ${num(stat(thread[2000].domNodes))} |`);
+lines.push(
+  `| DOM nodes (shadow roots included) | ${num(stat(thread[200].domNodes))} | ${num(stat(thread[2000].domNodes))} |`,
+);
 if (serverResults) {
   lines.push('', '| server (loopback, 50 connections) | req/s | p99 |', '| --- | --- | --- |');
-  for (const r of serverResults.results) lines.push(`| ${r.scenario} | ${num(r.requestsPerSecond)} | ${num(r.p99ms)} ms |`);
+  for (const r of serverResults.results)
+    lines.push(`| ${r.scenario} | ${num(r.requestsPerSecond)} | ${num(r.p99ms)} ms |`);
 }
 console.log(lines.join('\n'));
 writeFileSync(
   join(root, 'bench/results.json'),
-  JSON.stringify({ date: new Date().toISOString(), runs: RUNS, cores: cpus().length, node: process.version, bytes, bytesReport: report, firstViewport, article: { ...article, readyAt }, articleKorean: { ...korean.article, readyAt: korean.readyAt }, thread, server: serverResults ?? null }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      runs: RUNS,
+      cores: cpus().length,
+      node: process.version,
+      bytes,
+      bytesReport: report,
+      firstViewport,
+      article: { ...article, readyAt },
+      articleKorean: { ...korean.article, readyAt: korean.readyAt },
+      thread,
+      server: serverResults ?? null,
+    },
+    null,
+    2,
+  ) + '\n',
 );

@@ -12,8 +12,20 @@ const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/s
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function putReview(url, admin, id) {
-  const doc = { id, url: `https://blog.example/${id}`, lang: 'en', title: id, publishedAt: '2025-01-01T00:00:00Z', work: { title: id, type: 'movie' }, comments: { open: true } };
-  await fetch(`${url}/v1/reviews/${id}`, { method: 'PUT', headers: { ...json, Authorization: `Bearer ${admin}` }, body: JSON.stringify(doc) });
+  const doc = {
+    id,
+    url: `https://blog.example/${id}`,
+    lang: 'en',
+    title: id,
+    publishedAt: '2025-01-01T00:00:00Z',
+    work: { title: id, type: 'movie' },
+    comments: { open: true },
+  };
+  await fetch(`${url}/v1/reviews/${id}`, {
+    method: 'PUT',
+    headers: { ...json, Authorization: `Bearer ${admin}` },
+    body: JSON.stringify(doc),
+  });
 }
 
 /** Posts in parallel batches; returns the created comments' ids in order. */
@@ -21,7 +33,13 @@ async function postMany(url, id, bodies, batch = 20) {
   const ids = [];
   for (let i = 0; i < bodies.length; i += batch) {
     const answers = await Promise.all(
-      bodies.slice(i, i + batch).map((b) => fetch(`${url}/v1/reviews/${id}/comments`, { method: 'POST', headers: json, body: JSON.stringify(b) }).then((r) => r.json())),
+      bodies
+        .slice(i, i + batch)
+        .map((b) =>
+          fetch(`${url}/v1/reviews/${id}/comments`, { method: 'POST', headers: json, body: JSON.stringify(b) }).then(
+            (r) => r.json(),
+          ),
+        ),
     );
     ids.push(...answers.map((a) => a.id));
   }
@@ -31,10 +49,19 @@ async function postMany(url, id, bodies, batch = 20) {
 /** 2 000 top-level comments, every seventh with a few replies, so `top` has scores to order by. */
 export async function seedTopThread(url, admin, id = 'bench-top') {
   await putReview(url, admin, id);
-  const roots = await postMany(url, id, Array.from({ length: 2000 }, (_, i) => ({ author: { name: `R${i}` }, body: `Top-level comment ${i}, a sentence or two.` })));
+  const roots = await postMany(
+    url,
+    id,
+    Array.from({ length: 2000 }, (_, i) => ({
+      author: { name: `R${i}` },
+      body: `Top-level comment ${i}, a sentence or two.`,
+    })),
+  );
   const replies = [];
   roots.forEach((rootId, i) => {
-    if (i % 7 === 0) for (let j = 0; j < 1 + (i % 4); j++) replies.push({ author: { name: `Re${i}.${j}` }, body: `Reply ${j} to ${i}`, parentId: rootId });
+    if (i % 7 === 0)
+      for (let j = 0; j < 1 + (i % 4); j++)
+        replies.push({ author: { name: `Re${i}.${j}` }, body: `Reply ${j} to ${i}`, parentId: rootId });
   });
   await postMany(url, id, replies);
   return id;
@@ -61,11 +88,23 @@ export async function readsUnderTopFlood(url, id, { connections, duration }) {
     url: `${url}/v1/reviews/${id}/comments`,
     connections: 10,
     duration,
-    requests: [{ setupRequest: (req) => ({ ...req, path: `/v1/reviews/${id}/comments?sort=top&limit=${1 + (i % 100)}&cursor=${cursor(['top', i % 6, ++i])}` }) }],
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          path: `/v1/reviews/${id}/comments?sort=top&limit=${1 + (i % 100)}&cursor=${cursor(['top', i % 6, ++i])}`,
+        }),
+      },
+    ],
   });
   const reads = await autocannon({ url: `${url}/v1/reviews/ballerina`, connections, duration });
   const floodResult = await flood;
-  return { readsPerSecond: reads.requests.average, readP99ms: reads.latency.p99, topPerSecond: floodResult.requests.average, topErrors: floodResult.errors + floodResult.non2xx };
+  return {
+    readsPerSecond: reads.requests.average,
+    readP99ms: reads.latency.p99,
+    topPerSecond: floodResult.requests.average,
+    topErrors: floodResult.errors + floodResult.non2xx,
+  };
 }
 
 /** RSS before and after 2 000 reads with distinct cursors of a 300 × 10 000-character thread. */
@@ -73,18 +112,34 @@ export async function rssAfterDistinctCursorReads(url, admin, pid) {
   const id = 'bench-big';
   await putReview(url, admin, id);
   const [root] = await postMany(url, id, [{ author: { name: 'Root' }, body: 'A thread that grew' }]);
-  await postMany(url, id, Array.from({ length: 300 }, (_, i) => ({ author: { name: `L${i}` }, body: `${i} `.padEnd(10_000, 'w'), parentId: root })), 10);
+  await postMany(
+    url,
+    id,
+    Array.from({ length: 300 }, (_, i) => ({
+      author: { name: `L${i}` },
+      body: `${i} `.padEnd(10_000, 'w'),
+      parentId: root,
+    })),
+    10,
+  );
   const before = rssMb(pid);
   let next = 0;
   let largest = 0;
   const worker = async () => {
     while (next < 2000) {
       const i = next++;
-      const res = await fetch(`${url}/v1/reviews/${id}/comments?parent=${root}&limit=${1 + Math.floor(i / 302)}&cursor=${cursor(['oldest', i % 302])}`);
+      const res = await fetch(
+        `${url}/v1/reviews/${id}/comments?parent=${root}&limit=${1 + Math.floor(i / 302)}&cursor=${cursor(['oldest', i % 302])}`,
+      );
       largest = Math.max(largest, (await res.arrayBuffer()).byteLength);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   const single = await (await fetch(`${url}/v1/reviews/${id}/comments?limit=1`)).arrayBuffer();
-  return { rssBeforeMb: before, rssAfterMb: rssMb(pid), largestPageKb: largest / 1024, limit1Kb: single.byteLength / 1024 };
+  return {
+    rssBeforeMb: before,
+    rssAfterMb: rssMb(pid),
+    largestPageKb: largest / 1024,
+    limit1Kb: single.byteLength / 1024,
+  };
 }

@@ -22,17 +22,36 @@ const ADMIN = 'bench-admin-token-0123456789';
 const ENV = { WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0', REVIEW_DUPLICATE_WINDOW: '0', REVIEW_ADMIN_TOKEN: ADMIN };
 
 const run = (opts) =>
-  new Promise((resolve, reject) => autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }, (err, res) => (err ? reject(err) : resolve(res))));
+  new Promise((resolve, reject) =>
+    autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    ),
+  );
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function seedThread(url, id, n) {
-  const doc = { id, url: `https://blog.example/${id}`, lang: 'en', title: id, publishedAt: '2025-01-01T00:00:00Z', work: { title: id, type: 'movie' }, comments: { open: true } };
-  await fetch(`${url}/v1/reviews/${id}`, { method: 'PUT', headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(doc) });
+  const doc = {
+    id,
+    url: `https://blog.example/${id}`,
+    lang: 'en',
+    title: id,
+    publishedAt: '2025-01-01T00:00:00Z',
+    work: { title: id, type: 'movie' },
+    comments: { open: true },
+  };
+  await fetch(`${url}/v1/reviews/${id}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(doc),
+  });
   for (let i = 0; i < n; i++) {
     await fetch(`${url}/v1/reviews/${id}/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ author: { name: `Reader ${i}` }, body: `Comment number ${i}, with a sentence or two of text, as readers write them.` }),
+      body: JSON.stringify({
+        author: { name: `Reader ${i}` },
+        body: `Comment number ${i}, with a sentence or two of text, as readers write them.`,
+      }),
     });
   }
 }
@@ -47,7 +66,9 @@ async function nginxProxy(targets) {
     });
   });
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${dir}/${t};`).join(' ');
-  writeFileSync(`${dir}/nginx.conf`, `
+  writeFileSync(
+    `${dir}/nginx.conf`,
+    `
     ${process.getuid?.() === 0 ? 'user root root;' : ''}
     daemon off; worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
     events { worker_connections 4096; }
@@ -58,7 +79,8 @@ async function nginxProxy(targets) {
         listen 127.0.0.1:${port};
         location / { proxy_pass http://review; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host; proxy_buffering off; }
       }
-    }`);
+    }`,
+  );
   const child = spawn('nginx', ['-p', dir, '-c', `${dir}/nginx.conf`], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
@@ -85,15 +107,22 @@ async function nodeProxy(targets) {
   let turn = 0;
   const proxy = http.createServer((req, res) => {
     const target = new URL(targets[turn++ % targets.length]);
-    const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent }, (answer) => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent },
+      (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
   await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${proxy.address().port}`, kind: 'node', close: () => new Promise((r) => (proxy.closeAllConnections(), proxy.close(r))) };
+  return {
+    url: `http://127.0.0.1:${proxy.address().port}`,
+    kind: 'node',
+    close: () => new Promise((r) => (proxy.closeAllConnections(), proxy.close(r))),
+  };
 }
 
 const hasNginx = () => ['/usr/sbin/nginx', '/usr/bin/nginx'].some(existsSync);
@@ -113,7 +142,8 @@ async function measure(url) {
   const results = [];
   for (const scenario of scenarios) {
     await run({ ...scenario, duration: 1 }); // warm-up, not counted
-    const rps = [], p99 = [];
+    const rps = [],
+      p99 = [];
     let errors = 0;
     for (let i = 0; i < RUNS; i++) {
       const r = await run(scenario);
@@ -153,7 +183,10 @@ export async function benchStores(root) {
   }
   {
     const database = await createDatabase(base);
-    const servers = [await startServerProcess(ENV, { databaseUrl: database }), await startServerProcess(ENV, { databaseUrl: database })];
+    const servers = [
+      await startServerProcess(ENV, { databaseUrl: database }),
+      await startServerProcess(ENV, { databaseUrl: database }),
+    ];
     const proxy = hasNginx() ? await nginxProxy(servers.map((s) => s.url)) : await nodeProxy(servers.map((s) => s.url));
     try {
       await seedThread(proxy.url, 'bench-thread', 60);
@@ -164,15 +197,32 @@ export async function benchStores(root) {
       await dropDatabase(database);
     }
   }
-  console.log(`\nstores: ${CONNECTIONS} connections, median of ${RUNS} runs × ${DURATION} s; ${cpus().length} cores, Node ${process.version}; client, proxy, servers and PostgreSQL share the machine\n`);
+  console.log(
+    `\nstores: ${CONNECTIONS} connections, median of ${RUNS} runs × ${DURATION} s; ${cpus().length} cores, Node ${process.version}; client, proxy, servers and PostgreSQL share the machine\n`,
+  );
   console.log('| setup | scenario | req/s | p99 ms | errors |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const { setup, results } of setups) {
-    for (const r of results) console.log(`| ${setup} | ${r.scenario} | ${r.requestsPerSecond.toFixed(0)} | ${r.p99ms.toFixed(1)} | ${r.errors} |`);
+    for (const r of results)
+      console.log(
+        `| ${setup} | ${r.scenario} | ${r.requestsPerSecond.toFixed(0)} | ${r.p99ms.toFixed(1)} | ${r.errors} |`,
+      );
   }
   mkdirSync(join(root, 'bench'), { recursive: true });
   writeFileSync(
     join(root, 'bench/store-results.json'),
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, connections: CONNECTIONS, runs: RUNS, durationSeconds: DURATION, setups }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cores: cpus().length,
+        connections: CONNECTIONS,
+        runs: RUNS,
+        durationSeconds: DURATION,
+        setups,
+      },
+      null,
+      2,
+    ) + '\n',
   );
 }

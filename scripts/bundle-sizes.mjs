@@ -11,11 +11,23 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-export const ELEMENT_ENTRIES = ['review-card', 'review-rating', 'review-source', 'cast-list', 'content-warning', 'comment-thread', 'comment-count'];
+export const ELEMENT_ENTRIES = [
+  'review-card',
+  'review-rating',
+  'review-source',
+  'cast-list',
+  'content-warning',
+  'comment-thread',
+  'comment-count',
+];
 
 export function sizes(code) {
   const buffer = Buffer.from(code);
-  return { minified: buffer.length, gzip: gzipSync(buffer, { level: 9 }).length, brotli: brotliCompressSync(buffer).length };
+  return {
+    minified: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer).length,
+  };
 }
 
 /**
@@ -75,13 +87,24 @@ export async function entrySizes(root, entry) {
   for (const path of Object.keys(outputs)) {
     if (initial.has(path) || !path.endsWith('.js')) continue;
     // `ko-<rolldown hash>-<esbuild hash>.js` → `ko`
-    lazy[name(path).replace(/-[A-Z0-9]{8}\.js$/, '').replace(/-[\w-]{8}$/, '')] = sizes(code.get(name(path)));
+    lazy[
+      name(path)
+        .replace(/-[A-Z0-9]{8}\.js$/, '')
+        .replace(/-[\w-]{8}$/, '')
+    ] = sizes(code.get(name(path)));
   }
   return { initial: sizes(join_([...initial])), lazy };
 }
 
 /** lit alone, every export, for comparison. */
 export async function litSizes(root) {
-  const result = await build({ stdin: { contents: "export * from 'lit';", resolveDir: root }, bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
+  const result = await build({
+    stdin: { contents: "export * from 'lit';", resolveDir: root },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
   return sizes(result.outputFiles[0].contents);
 }

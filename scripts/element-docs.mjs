@@ -33,15 +33,22 @@ const examples = {
 const ADMIN = new Set(['review-editor', 'comment-moderation']);
 
 const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const table = (head, rows) => (rows.length ? `| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n')}\n` : '_None._\n');
+const table = (head, rows) =>
+  rows.length
+    ? `| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n')}\n`
+    : '_None._\n';
 
 mkdirSync(new URL('../docs/elements/', import.meta.url), { recursive: true });
 const index = [];
 for (const mod of manifest.modules) {
   for (const d of mod.declarations ?? []) {
     if (!d.tagName || !examples[d.tagName]) continue;
-    const publicFields = (d.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.privacy && !m.name.startsWith('#'));
-    const methods = (d.members ?? []).filter((m) => m.kind === 'method' && !m.static && !m.privacy && !m.name.startsWith('#') && m.description);
+    const publicFields = (d.members ?? []).filter(
+      (m) => m.kind === 'field' && !m.static && !m.privacy && !m.name.startsWith('#'),
+    );
+    const methods = (d.members ?? []).filter(
+      (m) => m.kind === 'method' && !m.static && !m.privacy && !m.name.startsWith('#') && m.description,
+    );
     const md = `# \`<${d.tagName}>\`
 
 ${d.summary ?? ''}
@@ -55,19 +62,59 @@ ${examples[d.tagName]}
 ${ADMIN.has(d.tagName) ? "Part of the owner's desk: load `dist/admin/admin.js` (the reference server serves it at `/admin/admin.js`, on a page where the owner has signed in, or give the element an `AdminClient` with the admin token). It is never in `review-elements.js`." : `Import it alone with \`import 'review-elements/${d.tagName}.js'\`, or load \`review-elements.js\` for every element.`}
 
 ## Attributes and properties
-${table(['attribute', 'property', 'type', 'default', 'description'], (d.attributes ?? []).map((a) => [`\`${a.name}\``, a.fieldName ? `\`${a.fieldName}\`` : '', a.type?.text ?? '', a.default ?? '', a.description ?? '']))}
-${publicFields.filter((f) => !(d.attributes ?? []).some((a) => a.fieldName === f.name)).length ? `Properties without an attribute:\n\n${table(['property', 'type', 'description'], publicFields.filter((f) => !(d.attributes ?? []).some((a) => a.fieldName === f.name)).map((f) => [`\`${f.name}\``, f.type?.text ?? '', f.description ?? '']))}` : ''}
-${methods.length ? `## Methods\n${table(['method', 'description'], methods.map((m) => [`\`${m.name}()\``, m.description]))}` : ''}
+${table(
+  ['attribute', 'property', 'type', 'default', 'description'],
+  (d.attributes ?? []).map((a) => [
+    `\`${a.name}\``,
+    a.fieldName ? `\`${a.fieldName}\`` : '',
+    a.type?.text ?? '',
+    a.default ?? '',
+    a.description ?? '',
+  ]),
+)}
+${
+  publicFields.filter((f) => !(d.attributes ?? []).some((a) => a.fieldName === f.name)).length
+    ? `Properties without an attribute:\n\n${table(
+        ['property', 'type', 'description'],
+        publicFields
+          .filter((f) => !(d.attributes ?? []).some((a) => a.fieldName === f.name))
+          .map((f) => [`\`${f.name}\``, f.type?.text ?? '', f.description ?? '']),
+      )}`
+    : ''
+}
+${
+  methods.length
+    ? `## Methods\n${table(
+        ['method', 'description'],
+        methods.map((m) => [`\`${m.name}()\``, m.description]),
+      )}`
+    : ''
+}
 ## Events
-${table(['event', 'type', 'description'], (d.events ?? []).map((e) => [`\`${e.name}\``, e.type?.text ?? '', e.description ?? '']))}
+${table(
+  ['event', 'type', 'description'],
+  (d.events ?? []).map((e) => [`\`${e.name}\``, e.type?.text ?? '', e.description ?? '']),
+)}
 ## Slots
-${table(['slot', 'description'], (d.slots ?? []).map((s) => [s.name ? `\`${s.name}\`` : '(default)', s.description ?? '']))}
+${table(
+  ['slot', 'description'],
+  (d.slots ?? []).map((s) => [s.name ? `\`${s.name}\`` : '(default)', s.description ?? '']),
+)}
 ## CSS parts
-${table(['part', 'description'], (d.cssParts ?? []).map((p) => [`\`::part(${p.name})\``, p.description ?? '']))}
+${table(
+  ['part', 'description'],
+  (d.cssParts ?? []).map((p) => [`\`::part(${p.name})\``, p.description ?? '']),
+)}
 ## CSS custom properties
-${table(['property', 'default', 'description'], (d.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.default ?? '', p.description ?? '']))}
+${table(
+  ['property', 'default', 'description'],
+  (d.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.default ?? '', p.description ?? '']),
+)}
 ## CSS custom states
-${table(['state', 'description'], (d.cssStates ?? []).map((s) => [`\`:state(${s.name})\``, s.description ?? '']))}
+${table(
+  ['state', 'description'],
+  (d.cssStates ?? []).map((s) => [`\`:state(${s.name})\``, s.description ?? '']),
+)}
 Global tokens (\`--review-*\`) and dark mode: [theming](../theming.md).
 `;
     writeFileSync(new URL(`../docs/elements/${d.tagName}.md`, import.meta.url), md.replace(/\n{3,}/g, '\n\n'));

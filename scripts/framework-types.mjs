@@ -37,7 +37,9 @@ const doc = (lines, indent = '  ') => {
   const text = lines.filter(Boolean).join('\n\n').replace(/\*\//g, '*\\/').trim();
   if (!text) return '';
   const body = text.split('\n');
-  return body.length === 1 ? `${indent}/** ${body[0]} */\n` : `${indent}/**\n${body.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} */\n`;
+  return body.length === 1
+    ? `${indent}/** ${body[0]} */\n`
+    : `${indent}/**\n${body.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} */\n`;
 };
 
 // Every custom element of the manifest, with what a framework needs to know about it.
@@ -46,13 +48,22 @@ for (const mod of manifest.modules) {
   for (const d of mod.declarations ?? []) {
     if (!d.customElement || !d.tagName) continue;
     // The owner's desk (#14) is the separate review-elements/admin.js entry, not the readers' one.
-    if (mod.path.startsWith('src/elements/review-editor/') || mod.path.startsWith('src/elements/comment-moderation/')) continue;
+    if (mod.path.startsWith('src/elements/review-editor/') || mod.path.startsWith('src/elements/comment-moderation/'))
+      continue;
     const fields = (d.members ?? []).filter(
       (m) => m.kind === 'field' && !m.static && !m.privacy && !m.readonly && !m.name.startsWith('#'),
     );
     const attributes = (d.attributes ?? []).filter((a) => a.fieldName && a.name !== a.fieldName);
     const events = (d.events ?? []).filter((e) => e.name);
-    elements.push({ tag: d.tagName, className: d.name, summary: d.summary ?? '', fields, attributes, events, declaration: d });
+    elements.push({
+      tag: d.tagName,
+      className: d.name,
+      summary: d.summary ?? '',
+      fields,
+      attributes,
+      events,
+      declaration: d,
+    });
   }
 }
 elements.sort((a, b) => a.tag.localeCompare(b.tag));
@@ -94,7 +105,10 @@ for (const el of elements) {
     block += `  ${key(f.name)}?: ${el.className}['${f.name}'];\n`;
   }
   block += `}\n\n`;
-  block += doc([`Attributes of \`<${el.tag}>\` whose names differ from their properties (set as attributes by every framework).`], '');
+  block += doc(
+    [`Attributes of \`<${el.tag}>\` whose names differ from their properties (set as attributes by every framework).`],
+    '',
+  );
   block += `export interface ${name}Attributes {\n`;
   for (const a of el.attributes) {
     block += doc([a.description, `Attribute of the \`${a.fieldName}\` property.`]);
@@ -112,7 +126,10 @@ for (const el of elements) {
   block += `}\n`;
   blocks.push(block);
 }
-neutral += `import type {\n${[...imports].sort().map((n) => `  ${n},`).join('\n')}\n} from '${PACKAGE}';\n\n`;
+neutral += `import type {\n${[...imports]
+  .sort()
+  .map((n) => `  ${n},`)
+  .join('\n')}\n} from '${PACKAGE}';\n\n`;
 neutral += blocks.join('\n');
 neutral += `\n/** Every element: its class, properties, attributes and events, by tag name. */
 export interface ReviewElementsTagMap {
@@ -263,4 +280,6 @@ if (check && stale.length) {
   console.error(`Out of date (run npm run types:frameworks): ${stale.join(', ')}`);
   process.exit(1);
 }
-console.log(`${check ? 'Checked' : 'Wrote'} types/{${Object.keys(files).join(',')}} for ${elements.length} elements: ${elements.map((e) => e.tag).join(', ')}`);
+console.log(
+  `${check ? 'Checked' : 'Wrote'} types/{${Object.keys(files).join(',')}} for ${elements.length} elements: ${elements.map((e) => e.tag).join(', ')}`,
+);

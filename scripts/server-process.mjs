@@ -55,7 +55,14 @@ export async function startServerProcess(env = {}, options = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'review-server-'));
   const db = options.db ?? join(dir, 'reviews.db');
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', REVIEW_DB: db, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      REVIEW_DB: db,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

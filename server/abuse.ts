@@ -17,7 +17,11 @@ export class DuplicateGuard {
 
   /** Letters and digits only, case-folded: changing spacing, case or punctuation is the same text. */
   static key(reviewId: string, body: string): Promise<string> {
-    const normal = body.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+    const normal = body
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+      .trim();
     return sha256(`${reviewId}\u0000${normal}`);
   }
 
@@ -32,7 +36,8 @@ export class DuplicateGuard {
   /** When this text was posted with this very idempotency key, if it was (a retry). */
   postedWith(key: string, idempotencyKey: string | undefined, now: number): number | undefined {
     const seen = this.#seen.get(key);
-    if (!seen || !idempotencyKey || seen.idempotencyKey !== idempotencyKey || now - seen.at >= this.#windowMs) return undefined;
+    if (!seen || !idempotencyKey || seen.idempotencyKey !== idempotencyKey || now - seen.at >= this.#windowMs)
+      return undefined;
     return seen.at;
   }
 

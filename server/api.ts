@@ -53,7 +53,10 @@ function isIpLiteral(name: string): boolean {
  */
 function unbindableHost(host: string | undefined): boolean {
   if (!host) return false;
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const name = host
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
   return isIpLiteral(name) || name === 'localhost' || name.endsWith('.localhost');
 }
 
@@ -61,7 +64,8 @@ function unbindableHost(host: string | undefined): boolean {
 const REVIEW_ADMIN_METHODS = new Set(['PUT', 'PATCH', 'DELETE']);
 /** Admin routes: under /v1/admin/, and writing a review document. */
 const isAdminRoute = (c: Context) =>
-  c.req.path.startsWith('/v1/admin/') || (REVIEW_ADMIN_METHODS.has(c.req.method) && c.req.path.startsWith('/v1/reviews/'));
+  c.req.path.startsWith('/v1/admin/') ||
+  (REVIEW_ADMIN_METHODS.has(c.req.method) && c.req.path.startsWith('/v1/reviews/'));
 
 /**
  * CORS for embedding on other sites: reads (the review, comments, counts) from any origin; writes
@@ -101,12 +105,14 @@ function corsPolicy(config: ApiConfig): MiddlewareHandler {
       }
       return c.body(null, 204);
     }
-    if (admin && !own) return problem(c, 403, 'origin-not-allowed', 'Admin routes answer only this server\'s own site');
+    if (admin && !own) return problem(c, 403, 'origin-not-allowed', "Admin routes answer only this server's own site");
     const write = WRITE_METHODS.has(c.req.method);
     if (write && !trusted) {
       // The page claims to be our own site under a name: only PUBLIC_ORIGIN can vouch for that.
       const named = !publicOrigins.size && hostOf(origin) === c.req.header('Host');
-      const fix = named ? `Set PUBLIC_ORIGIN=${origin} if that is this server's own site` : `Add ${origin} to ALLOWED_ORIGINS to let that site write`;
+      const fix = named
+        ? `Set PUBLIC_ORIGIN=${origin} if that is this server's own site`
+        : `Add ${origin} to ALLOWED_ORIGINS to let that site write`;
       return problem(c, 403, 'origin-not-allowed', fix);
     }
     if (origin && !admin) {
@@ -130,7 +136,13 @@ function rateLimits(config: ApiConfig, deps: Deps, writes: WriteLimiter): Middle
       const wait = await (write ? writes : reads).hit(client(c, deps), deps.now());
       if (wait > 0) {
         c.header('Retry-After', String(wait));
-        return problem(c, 429, 'rate-limited', `At most ${limit} ${write ? 'writes' : 'requests'} a minute; try again in ${wait} s`, { retryAfter: wait });
+        return problem(
+          c,
+          429,
+          'rate-limited',
+          `At most ${limit} ${write ? 'writes' : 'requests'} a minute; try again in ${wait} s`,
+          { retryAfter: wait },
+        );
       }
     }
     await next();
@@ -165,7 +177,16 @@ export interface ApiOptions {
 
 /** The v1 API under /v1: `createApi({ store, config }).fetch(request)` answers a request. */
 export function createApi(options: ApiOptions) {
-  const { store, config, now = Date.now, clientAddress = () => 'unknown', uploads, onBodyTooLarge, clientIp, notify } = options;
+  const {
+    store,
+    config,
+    now = Date.now,
+    clientAddress = () => 'unknown',
+    uploads,
+    onBodyTooLarge,
+    clientIp,
+    notify,
+  } = options;
   const limiter = options.limiter ?? new RateLimiter(config.writeRateLimit);
   const live = options.live ?? new LiveHub(new MemoryFeed());
   const deps: Deps = { ...createDeps(config, now, clientAddress), desk: store.desk, notify, clientIp };
@@ -189,7 +210,8 @@ export function createApi(options: ApiOptions) {
   // connection stays good for the client's next request. (Once bodyLimit has opened the body as a
   // stream, nothing reads the rest: the connection hangs and is dropped, and the next request a
   // keep-alive client, such as a reverse proxy, sends down it is lost.)
-  const tooLarge = (c: Context) => problem(c, 413, 'payload-too-large', `Bodies are at most ${MAX_BODY_BYTES / 1024} KiB`);
+  const tooLarge = (c: Context) =>
+    problem(c, 413, 'payload-too-large', `Bodies are at most ${MAX_BODY_BYTES / 1024} KiB`);
   api.use('*', async (c, next) => {
     if (Number(c.req.header('Content-Length')) > MAX_BODY_BYTES) return tooLarge(c);
     await next();
@@ -197,11 +219,17 @@ export function createApi(options: ApiOptions) {
   // A body without a length (chunked) is cut off mid-stream: the connection cannot carry another
   // request. Say so (Connection: close), so the client opens a new one, after the runtime drained
   // what it is still sending (see drainRefusedBody in server/app.ts).
-  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: async (c) => {
-    c.header('Connection', 'close');
-    await onBodyTooLarge?.(c);
-    return tooLarge(c);
-  } }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: async (c) => {
+        c.header('Connection', 'close');
+        await onBodyTooLarge?.(c);
+        return tooLarge(c);
+      },
+    }),
+  );
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/', reviewRoutes(store, deps));
   api.route('/', commentRoutes(store, deps));

@@ -22,7 +22,9 @@ import { articleRoute } from './ssr/article-route.js';
 import type { ReviewStore } from './store/store.js';
 
 /** The project root, from server/app.ts or from the bundle at dist/server/main.js alike. */
-export const ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/server/') ? '../../' : '../', import.meta.url));
+export const ROOT = fileURLToPath(
+  new URL(import.meta.url.includes('/dist/server/') ? '../../' : '../', import.meta.url),
+);
 
 /**
  * Reads (and drops) the rest of a refused chunked upload before answering, for at most 2 s or
@@ -90,7 +92,8 @@ export function createApp({ store, config, now = Date.now, limiter, live }: AppO
     now,
     clientAddress: (c) => clientAddress(c, config.trustProxy),
     // Node's: the export upload streamed to a file, and the desk's images written to disk (#14).
-    uploads: (routesStore, deps) => new Hono().route('/', adminImportRoutes(routesStore, deps)).route('/', uploadRoutes(deps, config)),
+    uploads: (routesStore, deps) =>
+      new Hono().route('/', adminImportRoutes(routesStore, deps)).route('/', uploadRoutes(deps, config)),
     clientIp: (c) => {
       const address = clientIp(c, config.trustProxy);
       return isIP(address) ? address : undefined;
@@ -111,7 +114,10 @@ export function createApp({ store, config, now = Date.now, limiter, live }: AppO
   // The owner's desk (#14): demo/admin/index.html and its own script, with a strict policy.
   app.use('/admin/*', async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
     c.header('X-Frame-Options', 'DENY');
   });
   // Other sites load these: a module script from another origin needs CORS, and a page that sends

@@ -7,7 +7,14 @@ import { DESK_ENV, DeskConfigError, deskConfig, type DeskConfig } from './desk-c
  * invalid values stop the server with a message that names them: a typo in a deployment should
  * fail loudly, not run with defaults.
  */
-const port = v.pipe(v.string(), v.regex(/^\d+$/, 'must be a number'), v.transform(Number), v.integer(), v.minValue(0), v.maxValue(65535));
+const port = v.pipe(
+  v.string(),
+  v.regex(/^\d+$/, 'must be a number'),
+  v.transform(Number),
+  v.integer(),
+  v.minValue(0),
+  v.maxValue(65535),
+);
 const count = v.pipe(v.string(), v.regex(/^\d{1,9}$/, 'must be a whole number'), v.transform(Number));
 const DAY = 24 * 60 * 60;
 
@@ -24,8 +31,18 @@ const EnvSchema = v.object({
   READ_RATE_LIMIT: v.optional(count, '1200'),
   REVIEW_SEED: v.optional(v.picklist(['demo', 'none'], 'must be "demo" or "none"'), 'demo'),
   // A window past a year would overflow dates (a 500 after the comment is stored); 30 days is plenty.
-  REVIEW_EDIT_WINDOW: v.optional(v.pipe(count, v.minValue(1, 'must be at least 1 second'), v.maxValue(30 * DAY, 'must be at most 2592000 seconds (30 days)')), '900'),
-  REVIEW_DUPLICATE_WINDOW: v.optional(v.pipe(count, v.maxValue(30 * DAY, 'must be at most 2592000 seconds (30 days)')), '3600'),
+  REVIEW_EDIT_WINDOW: v.optional(
+    v.pipe(
+      count,
+      v.minValue(1, 'must be at least 1 second'),
+      v.maxValue(30 * DAY, 'must be at most 2592000 seconds (30 days)'),
+    ),
+    '900',
+  ),
+  REVIEW_DUPLICATE_WINDOW: v.optional(
+    v.pipe(count, v.maxValue(30 * DAY, 'must be at most 2592000 seconds (30 days)')),
+    '3600',
+  ),
   REVIEW_MAX_LINKS: v.optional(v.pipe(count, v.maxValue(1000, 'must be at most 1000')), '10'),
   REVIEW_DURABILITY: v.optional(v.picklist(['full', 'normal'], 'must be "full" or "normal"'), 'full'),
   // PostgreSQL instead of the SQLite file, for several processes on one database.
@@ -98,7 +115,10 @@ export type ApiConfig = Pick<
 export class ConfigError extends Error {}
 
 function origins(name: string, value: string): string[] {
-  const list = value.split(',').map((o) => o.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of list) {
     let parsed: URL | undefined;
     try {
@@ -107,7 +127,9 @@ function origins(name: string, value: string): string[] {
       // reported below
     }
     if (!parsed || parsed.origin !== origin) {
-      throw new ConfigError(`Invalid setting: ${name} entry ${JSON.stringify(origin)} is not an origin like https://blog.example`);
+      throw new ConfigError(
+        `Invalid setting: ${name} entry ${JSON.stringify(origin)} is not an origin like https://blog.example`,
+      );
     }
   }
   return list;
@@ -119,7 +141,10 @@ function trustProxy(value: string): TrustProxy {
   if (!text || text === '0' || text === 'false') return undefined;
   if (/^\d{1,2}$/.test(text)) return { hops: Number(text) };
   const list = new BlockList();
-  for (const entry of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (entry === 'loopback') {
       list.addSubnet('127.0.0.0', 8, 'ipv4');
       list.addAddress('::1', 'ipv6');
@@ -129,8 +154,14 @@ function trustProxy(value: string): TrustProxy {
     const family = isIP(address);
     const prefix = bits === undefined ? undefined : Number(bits);
     const max = family === 6 ? 128 : 32;
-    if (!family || extra !== undefined || (prefix !== undefined && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= max && /^\d+$/.test(bits)))) {
-      throw new ConfigError(`Invalid setting: TRUST_PROXY entry ${JSON.stringify(entry)} is not a hop count, an address, a CIDR range or "loopback"`);
+    if (
+      !family ||
+      extra !== undefined ||
+      (prefix !== undefined && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= max && /^\d+$/.test(bits)))
+    ) {
+      throw new ConfigError(
+        `Invalid setting: TRUST_PROXY entry ${JSON.stringify(entry)} is not a hop count, an address, a CIDR range or "loopback"`,
+      );
     }
     const type = family === 6 ? 'ipv6' : 'ipv4';
     if (prefix === undefined) list.addAddress(address, type);
@@ -142,12 +173,16 @@ function trustProxy(value: string): TrustProxy {
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const unknown = Object.keys(env).filter((k) => k.startsWith('REVIEW_') && !KNOWN.has(k));
   if (unknown.length) throw new ConfigError(`Unknown setting ${unknown.join(', ')}. Known: ${[...KNOWN].join(', ')}.`);
-  const picked = Object.fromEntries([...KNOWN].filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const picked = Object.fromEntries(
+    [...KNOWN].filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
+  );
   const result = v.safeParse(EnvSchema, picked);
   if (!result.success) {
     // A database URL may hold a password: name the setting, never echo its value.
     const shown = (key: string) => (key === 'DATABASE_URL' ? '' : `=${JSON.stringify(picked[key])}`);
-    const messages = result.issues.map((issue) => `${v.getDotPath(issue)}${shown(v.getDotPath(issue) ?? '')}: ${issue.message}`);
+    const messages = result.issues.map(
+      (issue) => `${v.getDotPath(issue)}${shown(v.getDotPath(issue) ?? '')}: ${issue.message}`,
+    );
     throw new ConfigError(`Invalid setting: ${messages.join('; ')}`);
   }
   const e = result.output;

@@ -8,7 +8,10 @@ const count = v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'), v.t
 const httpUrl = v.pipe(v.string(), v.url('must be a URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'));
 
 export const DESK_ENV = {
-  REVIEW_UPLOAD_MAX_BYTES: v.optional(v.pipe(count, v.minValue(1024, 'must be at least 1024')), String(5 * 1024 * 1024)),
+  REVIEW_UPLOAD_MAX_BYTES: v.optional(
+    v.pipe(count, v.minValue(1024, 'must be at least 1024')),
+    String(5 * 1024 * 1024),
+  ),
   REVIEW_UPLOAD_MAX_PIXELS: v.optional(v.pipe(count, v.minValue(1, 'must be at least 1')), String(40_000_000)),
   REVIEW_REPORT_HIDE_AT: v.optional(count, '3'),
   REVIEW_ADMIN_SESSION_HOURS: v.optional(v.pipe(count, v.minValue(1), v.maxValue(24 * 30)), '8'),
@@ -37,8 +40,10 @@ type DeskEnv = v.InferOutput<v.ObjectSchema<typeof DESK_ENV, undefined>>;
 export class DeskConfigError extends Error {}
 
 export function deskConfig(e: DeskEnv): DeskConfig {
-  if (e.REVIEW_WEBHOOK_URL && !e.REVIEW_WEBHOOK_SECRET) throw new DeskConfigError('REVIEW_WEBHOOK_URL needs REVIEW_WEBHOOK_SECRET (at least 16 characters) to sign with');
-  if (e.SMTP_URL && !e.REVIEW_NOTIFY_EMAIL) throw new DeskConfigError('SMTP_URL needs REVIEW_NOTIFY_EMAIL, the address to tell');
+  if (e.REVIEW_WEBHOOK_URL && !e.REVIEW_WEBHOOK_SECRET)
+    throw new DeskConfigError('REVIEW_WEBHOOK_URL needs REVIEW_WEBHOOK_SECRET (at least 16 characters) to sign with');
+  if (e.SMTP_URL && !e.REVIEW_NOTIFY_EMAIL)
+    throw new DeskConfigError('SMTP_URL needs REVIEW_NOTIFY_EMAIL, the address to tell');
   return {
     uploadMaxBytes: e.REVIEW_UPLOAD_MAX_BYTES,
     uploadMaxPixels: e.REVIEW_UPLOAD_MAX_PIXELS,
@@ -46,7 +51,12 @@ export function deskConfig(e: DeskEnv): DeskConfig {
     adminSessionMs: e.REVIEW_ADMIN_SESSION_HOURS * 3_600_000,
     webhook: e.REVIEW_WEBHOOK_URL ? { url: e.REVIEW_WEBHOOK_URL, secret: e.REVIEW_WEBHOOK_SECRET! } : undefined,
     smtp: e.SMTP_URL
-      ? { url: e.SMTP_URL, to: e.REVIEW_NOTIFY_EMAIL!, from: e.REVIEW_NOTIFY_FROM ?? e.REVIEW_NOTIFY_EMAIL!, digest: e.REVIEW_NOTIFY_DIGEST }
+      ? {
+          url: e.SMTP_URL,
+          to: e.REVIEW_NOTIFY_EMAIL!,
+          from: e.REVIEW_NOTIFY_FROM ?? e.REVIEW_NOTIFY_EMAIL!,
+          digest: e.REVIEW_NOTIFY_DIGEST,
+        }
       : undefined,
   };
 }

@@ -36,7 +36,8 @@ function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 92) i++; // backslash: skip the escaped character
+      if (ch === 92)
+        i++; // backslash: skip the escaped character
       else if (ch === 34) inString = false;
     } else if (ch === 34) inString = true;
     else if (ch === 91 || ch === 123) max = Math.max(max, ++depth);
@@ -58,7 +59,10 @@ export async function readBody<S extends v.GenericSchema>(
   try {
     const text = await c.req.text();
     if (nestingDepth(text) > MAX_JSON_DEPTH) {
-      return { ok: false, response: problem(c, 400, 'invalid-body', `The body nests deeper than ${MAX_JSON_DEPTH} levels`) };
+      return {
+        ok: false,
+        response: problem(c, 400, 'invalid-body', `The body nests deeper than ${MAX_JSON_DEPTH} levels`),
+      };
     }
     raw = JSON.parse(text);
   } catch {

@@ -25,7 +25,8 @@ export function resolveImageUrls<T extends ReviewInput>(doc: T): T {
   }
   const fix = (url: string | undefined): string | undefined => {
     // Only a plain path is resolved: text with a scheme, spaces or controls stays exactly as sent.
-    if (!url || url.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(url) || /[\s\\]/.test(url) || hasControl(url)) return url;
+    if (!url || url.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(url) || /[\s\\]/.test(url) || hasControl(url))
+      return url;
     try {
       const resolved = new URL(url, base);
       return resolved.host === 'server.invalid' ? `${resolved.pathname}${resolved.search}` : resolved.href;

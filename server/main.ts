@@ -24,7 +24,8 @@ try {
   process.exit(1);
 }
 const { store, limiter, feed } = backend;
-if (backend.seeded.length) console.log(`review-server: seeded ${backend.seeded.join(', ')} into the ${backend.description}`);
+if (backend.seeded.length)
+  console.log(`review-server: seeded ${backend.seeded.join(', ')} into the ${backend.description}`);
 const live = new LiveHub(feed);
 
 const app = createApp({ store, config, limiter, live });
@@ -33,20 +34,33 @@ const app = createApp({ store, config, limiter, live });
  * few hundred trickling connections would tie the server up): headers within 10 s, the whole
  * request within 30 s (a 64 KiB body at 20 kbit/s), an idle keep-alive connection after 5 s.
  */
-const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port, serverOptions }, (info: AddressInfo) => {
-  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-  // Tests and scripts read this line to find the port when PORT=0.
-  console.log(`review-server: listening on http://${host}:${info.port}/ (${backend.description}, moderation ${config.moderation})`);
-  if (!config.adminToken) console.log('review-server: admin routes are off (set REVIEW_ADMIN_TOKEN to turn them on)');
-});
+const serverOptions = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 1_000,
+};
+const server = serve(
+  { fetch: app.fetch, hostname: config.host, port: config.port, serverOptions },
+  (info: AddressInfo) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    // Tests and scripts read this line to find the port when PORT=0.
+    console.log(
+      `review-server: listening on http://${host}:${info.port}/ (${backend.description}, moderation ${config.moderation})`,
+    );
+    if (!config.adminToken) console.log('review-server: admin routes are off (set REVIEW_ADMIN_TOKEN to turn them on)');
+  },
+);
 
 server.on('error', (error: NodeJS.ErrnoException) => {
   // The usual deployment mistakes, in one line each rather than a stack trace.
   const where = `${config.host}:${config.port}`;
-  if (error.code === 'EADDRINUSE') console.error(`review-server: ${where} is already in use (another server running? set PORT)`);
-  else if (error.code === 'EACCES') console.error(`review-server: not allowed to listen on ${where} (ports under 1024 need privileges)`);
-  else if (error.code === 'EADDRNOTAVAIL') console.error(`review-server: ${config.host} is not an address of this machine (set HOST)`);
+  if (error.code === 'EADDRINUSE')
+    console.error(`review-server: ${where} is already in use (another server running? set PORT)`);
+  else if (error.code === 'EACCES')
+    console.error(`review-server: not allowed to listen on ${where} (ports under 1024 need privileges)`);
+  else if (error.code === 'EADDRNOTAVAIL')
+    console.error(`review-server: ${config.host} is not an address of this machine (set HOST)`);
   else console.error(`review-server: cannot listen on ${where}: ${error.message}`);
   void backend.close().finally(() => process.exit(1));
 });

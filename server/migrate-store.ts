@@ -19,7 +19,11 @@ const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const SKIP = new Set(['schema_version', 'rate_limits', 'review_events', 'review_events_pruned']);
 
 type Row = Record<string, unknown>;
-interface PgColumn { name: string; type: string; identity: string | null }
+interface PgColumn {
+  name: string;
+  type: string;
+  identity: string | null;
+}
 
 function fail(message: string): never {
   console.error(`migrate-store: ${message}`);
@@ -28,7 +32,11 @@ function fail(message: string): never {
 
 /** The SQLite tables, parents before the tables whose foreign keys point at them. */
 function tablesInOrder(db: Database.Database): string[] {
-  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
+  const names = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  )
     .map((t) => t.name)
     .filter((t) => !SKIP.has(t));
   const ordered: string[] = [];
@@ -53,7 +61,11 @@ function canonical(value: unknown, type: string): unknown {
 }
 
 function checksum(rows: Row[], columns: PgColumn[]): string {
-  const lines = rows.map((row) => createHash('sha256').update(JSON.stringify(columns.map((c) => canonical(row[c.name], c.type)))).digest('base64'));
+  const lines = rows.map((row) =>
+    createHash('sha256')
+      .update(JSON.stringify(columns.map((c) => canonical(row[c.name], c.type))))
+      .digest('base64'),
+  );
   return createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 16);
 }
 
@@ -67,7 +79,9 @@ async function pgColumns(db: pg.PoolClient, table: string): Promise<PgColumn[]> 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean', default: false } },
+  });
   if (!values.from?.startsWith('sqlite:') || !values.to || !/^postgres(ql)?:\/\//.test(values.to)) {
     fail('usage: npm run migrate-store -- --from sqlite:FILE --to postgres://user@host:5432/database [--force]');
   }
@@ -84,15 +98,24 @@ async function main(): Promise<void> {
       const columns = new Map<string, PgColumn[]>();
       for (const table of tables) {
         const target = await pgColumns(db, table);
-        if (!target.length) fail(`table ${table} exists in SQLite but not in PostgreSQL: add its migration to server/store/postgres/migrations.ts`);
-        const sqliteColumns = (source.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
+        if (!target.length)
+          fail(
+            `table ${table} exists in SQLite but not in PostgreSQL: add its migration to server/store/postgres/migrations.ts`,
+          );
+        const sqliteColumns = (
+          source.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]
+        ).map((c) => c.name);
         const missing = sqliteColumns.filter((c) => !target.some((t) => t.name === c));
         if (missing.length) fail(`PostgreSQL's ${table} has no column ${missing.join(', ')}`);
-        columns.set(table, target.filter((t) => sqliteColumns.includes(t.name)));
+        columns.set(
+          table,
+          target.filter((t) => sqliteColumns.includes(t.name)),
+        );
       }
       const held = [];
       for (const table of tables) if ((await db.query(`SELECT 1 FROM "${table}" LIMIT 1`)).rowCount) held.push(table);
-      if (held.length && !values.force) fail(`${describeUrl(values.to!)} already holds data (${held.join(', ')}); pass --force to replace it`);
+      if (held.length && !values.force)
+        fail(`${describeUrl(values.to!)} already holds data (${held.join(', ')}); pass --force to replace it`);
 
       await db.query('BEGIN');
       if (held.length) await db.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} CASCADE`);
@@ -101,24 +124,38 @@ async function main(): Promise<void> {
         const cols = columns.get(table)!;
         const where = table === 'idempotency_keys' ? `WHERE created_at >= ${Date.now() - IDEMPOTENCY_TTL_MS}` : '';
         // rowid order: a comment's parent was written before it, so it is copied before it too.
-        const rows = source.prepare(`SELECT ${cols.map((c) => `"${c.name}"`).join(', ')} FROM "${table}" ${where} ORDER BY rowid`).all() as Row[];
+        const rows = source
+          .prepare(`SELECT ${cols.map((c) => `"${c.name}"`).join(', ')} FROM "${table}" ${where} ORDER BY rowid`)
+          .all() as Row[];
         const overriding = cols.some((c) => c.identity === 'ALWAYS') ? 'OVERRIDING SYSTEM VALUE' : '';
         const perBatch = Math.max(1, Math.floor(30_000 / cols.length));
         for (let start = 0; start < rows.length; start += perBatch) {
           const batch = rows.slice(start, start + perBatch);
           const params: unknown[] = [];
-          const tuples = batch.map((row) => `(${cols.map((c) => `$${params.push(c.type === 'boolean' ? canonical(row[c.name], 'boolean') === 1 : row[c.name])}`).join(', ')})`);
-          await db.query(`INSERT INTO "${table}" (${cols.map((c) => `"${c.name}"`).join(', ')}) ${overriding} VALUES ${tuples.join(', ')}`, params);
+          const tuples = batch.map(
+            (row) =>
+              `(${cols.map((c) => `$${params.push(c.type === 'boolean' ? canonical(row[c.name], 'boolean') === 1 : row[c.name])}`).join(', ')})`,
+          );
+          await db.query(
+            `INSERT INTO "${table}" (${cols.map((c) => `"${c.name}"`).join(', ')}) ${overriding} VALUES ${tuples.join(', ')}`,
+            params,
+          );
         }
         // Identity columns carry on after the highest copied value.
         for (const c of cols.filter((c) => c.identity)) {
-          await db.query(`SELECT setval(pg_get_serial_sequence($1, $2), greatest((SELECT max("${c.name}") FROM "${table}"), 1))`, [`"${table}"`, c.name]);
+          await db.query(
+            `SELECT setval(pg_get_serial_sequence($1, $2), greatest((SELECT max("${c.name}") FROM "${table}"), 1))`,
+            [`"${table}"`, c.name],
+          );
         }
-        const copied = (await db.query<Row>(`SELECT ${cols.map((c) => `"${c.name}"`).join(', ')} FROM "${table}"`)).rows;
+        const copied = (await db.query<Row>(`SELECT ${cols.map((c) => `"${c.name}"`).join(', ')} FROM "${table}"`))
+          .rows;
         const [from, to] = [checksum(rows, cols), checksum(copied, cols)];
         if (copied.length !== rows.length || from !== to) {
           await db.query('ROLLBACK');
-          fail(`${table}: ${rows.length} rows (checksum ${from}) in SQLite but ${copied.length} (checksum ${to}) in PostgreSQL; nothing was copied`);
+          fail(
+            `${table}: ${rows.length} rows (checksum ${from}) in SQLite but ${copied.length} (checksum ${to}) in PostgreSQL; nothing was copied`,
+          );
         }
         report.push(`${table}: ${rows.length} rows, checksum ${from} on both sides`);
       }

@@ -1,6 +1,12 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
-import { CommentCountsSchema, CommentSchema, ProblemSchema, ReviewSchema, ReviewSummarySchema } from '../src/api/schemas.js';
+import {
+  CommentCountsSchema,
+  CommentSchema,
+  ProblemSchema,
+  ReviewSchema,
+  ReviewSummarySchema,
+} from '../src/api/schemas.js';
 import { eventsPath } from './live/openapi.js';
 import { deskPaths, deskReviewOperations, deskSecuritySchemes } from './openapi-desk.js';
 import { CommentEditSchema, CommentInputSchema, MAX_BODY_BYTES } from './schemas.js';
@@ -19,7 +25,13 @@ const errors = {
   '404': problemResponse('not-found'),
   '429': problemResponse('rate-limited (with Retry-After)'),
 };
-const idParam = (name: string, what: string) => ({ name, in: 'path', required: true, description: what, schema: { type: 'string' } });
+const idParam = (name: string, what: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description: what,
+  schema: { type: 'string' },
+});
 const bearer = [{ bearer: [] }];
 
 let cached: object | undefined;
@@ -34,7 +46,10 @@ export function openApiDocument(): object {
     },
     servers: [{ url: '/v1' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The admin token, or a comment\'s editToken' }, ...deskSecuritySchemes },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: "The admin token, or a comment's editToken" },
+        ...deskSecuritySchemes,
+      },
       schemas: {
         Review: schema(ReviewSchema),
         ReviewSummary: schema(ReviewSummarySchema),
@@ -56,7 +71,11 @@ export function openApiDocument(): object {
         Page: {
           type: 'object',
           required: ['items', 'nextCursor'],
-          properties: { items: { type: 'array' }, nextCursor: { type: ['string', 'null'] }, total: { type: 'integer' } },
+          properties: {
+            items: { type: 'array' },
+            nextCursor: { type: ['string', 'null'] },
+            total: { type: 'integer' },
+          },
         },
       },
     },
@@ -75,15 +94,25 @@ export function openApiDocument(): object {
         get: {
           summary: 'A review document (ETag, Cache-Control; 304 on If-None-Match)',
           parameters: [idParam('id', 'Review id')],
-          responses: { '200': { description: 'The review', content: json('Review') }, '304': { description: 'Not modified' }, ...errors },
+          responses: {
+            '200': { description: 'The review', content: json('Review') },
+            '304': { description: 'Not modified' },
+            ...errors,
+          },
         },
         put: {
-          summary: 'Create or replace a review (admin), stored as sent; with ?images=article, path-relative image URLs are resolved against its url. A new review is published unless ?state=draft',
+          summary:
+            'Create or replace a review (admin), stored as sent; with ?images=article, path-relative image URLs are resolved against its url. A new review is published unless ?state=draft',
           security: bearer,
           parameters: [
             idParam('id', 'Review id; must match the document'),
             { name: 'state', in: 'query', schema: { enum: ['draft', 'published'] } },
-            { name: 'images', in: 'query', description: 'article: resolve path-relative image URLs against the review url', schema: { enum: ['article'] } },
+            {
+              name: 'images',
+              in: 'query',
+              description: 'article: resolve path-relative image URLs against the review url',
+              schema: { enum: ['article'] },
+            },
           ],
           requestBody: { required: true, content: json('Review') },
           responses: {
@@ -104,7 +133,13 @@ export function openApiDocument(): object {
             { name: 'sort', in: 'query', schema: { enum: ['oldest', 'newest', 'top'], default: 'oldest' } },
             { name: 'cursor', in: 'query', schema: { type: 'string' } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-            { name: 'parent', in: 'query', description: "List the replies of this comment instead (with a comment's repliesCursor as cursor: the replies a page left out)", schema: { type: 'string' } },
+            {
+              name: 'parent',
+              in: 'query',
+              description:
+                "List the replies of this comment instead (with a comment's repliesCursor as cursor: the replies a page left out)",
+              schema: { type: 'string' },
+            },
           ],
           responses: { '200': { description: 'Page of Comment with total', content: json('Page') }, ...errors },
         },
@@ -112,11 +147,19 @@ export function openApiDocument(): object {
           summary: 'Post a comment or a reply',
           parameters: [
             idParam('id', 'Review id'),
-            { name: 'Idempotency-Key', in: 'header', description: 'Repeats within 24 h return the first response', schema: { type: 'string' } },
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              description: 'Repeats within 24 h return the first response',
+              schema: { type: 'string' },
+            },
           ],
           requestBody: { required: true, content: json('CommentInput') },
           responses: {
-            '201': { description: 'Created (status may be pending under pre-moderation)', content: json('CreatedComment') },
+            '201': {
+              description: 'Created (status may be pending under pre-moderation)',
+              content: json('CreatedComment'),
+            },
             '403': problemResponse('comments-closed or origin-not-allowed'),
             '413': problemResponse('payload-too-large'),
             '415': problemResponse('unsupported-media-type'),
@@ -144,13 +187,26 @@ export function openApiDocument(): object {
           summary: 'Delete a comment (same rules as edit); a comment with replies stays as [deleted]',
           security: bearer,
           parameters: [idParam('id', 'Comment id')],
-          responses: { '204': { description: 'Deleted' }, '401': problemResponse('unauthorized'), '403': problemResponse('forbidden or edit-window-closed'), ...errors },
+          responses: {
+            '204': { description: 'Deleted' },
+            '401': problemResponse('unauthorized'),
+            '403': problemResponse('forbidden or edit-window-closed'),
+            ...errors,
+          },
         },
       },
       '/comment-counts': {
         get: {
           summary: 'Published comment counts for many reviews; unknown ids are left out',
-          parameters: [{ name: 'ids', in: 'query', required: true, description: 'Comma-separated review ids (at most 100)', schema: { type: 'string' } }],
+          parameters: [
+            {
+              name: 'ids',
+              in: 'query',
+              required: true,
+              description: 'Comma-separated review ids (at most 100)',
+              schema: { type: 'string' },
+            },
+          ],
           responses: { '200': { description: 'Counts', content: json('CommentCounts') }, ...errors },
         },
       },
@@ -159,32 +215,69 @@ export function openApiDocument(): object {
           summary: 'Comments by status for moderation (admin)',
           security: bearer,
           parameters: [
-            { name: 'status', in: 'query', schema: { enum: ['pending', 'published', 'rejected', 'deleted'], default: 'pending' } },
+            {
+              name: 'status',
+              in: 'query',
+              schema: { enum: ['pending', 'published', 'rejected', 'deleted'], default: 'pending' },
+            },
             { name: 'cursor', in: 'query', schema: { type: 'string' } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
           ],
-          responses: { '200': { description: 'Page of comments with review id and email', content: json('Page') }, '401': problemResponse('unauthorized'), '403': problemResponse('forbidden or admin-disabled') },
+          responses: {
+            '200': { description: 'Page of comments with review id and email', content: json('Page') },
+            '401': problemResponse('unauthorized'),
+            '403': problemResponse('forbidden or admin-disabled'),
+          },
         },
       },
       // approve and reject are in deskPaths (openapi-desk.ts), with the desk's other actions.
       '/admin/import': {
         post: {
-          summary: 'Import comments from another system\'s export (admin); the body is the file itself, up to 20 MB, gzip accepted',
+          summary:
+            "Import comments from another system's export (admin); the body is the file itself, up to 20 MB, gzip accepted",
           description:
             'Threads are matched to reviews by page URL (scheme, www., trailing slash, query and fragment ignored). Source ids are remembered, so a second upload of the same file imports nothing. Spam and deleted posts are skipped and counted. For a URL → review map or larger files, use `npm run import` on the server (docs/import/).',
           security: bearer,
           parameters: [
-            { name: 'from', in: 'query', description: 'The export\'s format; guessed from the file when left out', schema: { enum: ['review-elements', 'disqus', 'wordpress', 'remark42', 'waline', 'artalk', 'isso'] } },
-            { name: 'dryRun', in: 'query', description: 'Read and match everything, write nothing, answer the same report', schema: { enum: ['1', '0', 'true', 'false'], default: '0' } },
-            { name: 'includeSpam', in: 'query', description: 'Keep spam as rejected comments instead of skipping it', schema: { enum: ['1', '0', 'true', 'false'], default: '0' } },
+            {
+              name: 'from',
+              in: 'query',
+              description: "The export's format; guessed from the file when left out",
+              schema: { enum: ['review-elements', 'disqus', 'wordpress', 'remark42', 'waline', 'artalk', 'isso'] },
+            },
+            {
+              name: 'dryRun',
+              in: 'query',
+              description: 'Read and match everything, write nothing, answer the same report',
+              schema: { enum: ['1', '0', 'true', 'false'], default: '0' },
+            },
+            {
+              name: 'includeSpam',
+              in: 'query',
+              description: 'Keep spam as rejected comments instead of skipping it',
+              schema: { enum: ['1', '0', 'true', 'false'], default: '0' },
+            },
           ],
-          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          requestBody: {
+            required: true,
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
           responses: {
             '200': {
-              description: 'The import report: threads (total, matched, unmatched), imported (by status), skipped (by reason), missingParent, flattened, unmatchedThreads (sourceId, url, title, comments)',
-              content: { 'application/json': { schema: { type: 'object', required: ['format', 'dryRun', 'threads', 'imported', 'skipped', 'unmatchedThreads'] } } },
+              description:
+                'The import report: threads (total, matched, unmatched), imported (by status), skipped (by reason), missingParent, flattened, unmatchedThreads (sourceId, url, title, comments)',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['format', 'dryRun', 'threads', 'imported', 'skipped', 'unmatchedThreads'],
+                  },
+                },
+              },
             },
-            '400': problemResponse('invalid-query (unknown from, or a format this build cannot read) or invalid-body (empty)'),
+            '400': problemResponse(
+              'invalid-query (unknown from, or a format this build cannot read) or invalid-body (empty)',
+            ),
             '401': problemResponse('unauthorized'),
             '403': problemResponse('forbidden or admin-disabled'),
             '413': problemResponse('payload-too-large (over 20 MB)'),

@@ -49,7 +49,7 @@ const TITLES: Record<ProblemCode, string> = {
   'method-not-allowed': 'Method not allowed',
   'unsupported-image': 'Upload a JPEG, PNG, WebP or AVIF image',
   'image-too-large': 'The image has too many pixels',
-  'desk-unavailable': 'This server has no owner\'s desk',
+  'desk-unavailable': "This server has no owner's desk",
   'server-error': 'Something went wrong on the server',
 };
 
@@ -60,7 +60,13 @@ export interface ProblemExtras {
 }
 
 /** An RFC 9457 problem document with our stable `code`. */
-export function problem(c: Context, status: ContentfulStatusCode, code: ProblemCode, detail?: string, extras: ProblemExtras = {}) {
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: ProblemCode,
+  detail?: string,
+  extras: ProblemExtras = {},
+) {
   const body = {
     // A URN: stable and unique, with nothing to fetch; `code` is the short form clients switch on.
     type: `urn:review-elements:problem:${code}`,

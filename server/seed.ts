@@ -61,7 +61,12 @@ const BALLERINA_COMMENTS: SeedComment[] = [
   },
 ];
 
-async function seedThread(store: ReviewStore, reviewId: string, comments: SeedComment[], parentId: string | null): Promise<void> {
+async function seedThread(
+  store: ReviewStore,
+  reviewId: string,
+  comments: SeedComment[],
+  parentId: string | null,
+): Promise<void> {
   for (const c of comments) {
     const { record } = await store.createComment(
       {

@@ -39,7 +39,8 @@ const meta = {
     api: {
       control: 'select',
       options: [API, LOADING_API, ERROR_API, FLAKY_API],
-      description: 'Base URL of the review API. The stories mock four: working, never answering, failing, failing once.',
+      description:
+        'Base URL of the review API. The stories mock four: working, never answering, failing, failing once.',
     },
     review: { control: 'select', options: [...REVIEW_IDS, 'does-not-exist'] },
     limit: { control: { type: 'number', min: 0, step: 1 } },
@@ -47,7 +48,11 @@ const meta = {
     selectable: { control: 'boolean' },
     label: { control: 'text' },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
-    width: { control: 'text', table: { category: 'story' }, description: 'Story only: width of the box around the list.' },
+    width: {
+      control: 'text',
+      table: { category: 'story' },
+      description: 'Story only: width of the box around the list.',
+    },
   },
   parameters: {
     // Every scenario's handler for the docs page (all stories at once); each story also carries
@@ -124,10 +129,18 @@ export const InsideReviewSource: Story = {
 };
 
 /** `theme="dark"` on the list, on a dark page. */
-export const Dark: Story = { args: { theme: 'dark', review: 'the-glory' }, globals: { theme: 'dark' }, parameters: working };
+export const Dark: Story = {
+  args: { theme: 'dark', review: 'the-glory' },
+  globals: { theme: 'dark' },
+  parameters: working,
+};
 
 /** Inside `dir="rtl"`: entries run from the right, and the row scrolls from the right. */
-export const RTL: Story = { args: { limit: 6, review: 'forty-members' }, globals: { direction: 'rtl' }, parameters: working };
+export const RTL: Story = {
+  args: { limit: 6, review: 'forty-members' },
+  globals: { direction: 'rtl' },
+  parameters: working,
+};
 
 const localized: Story = { args: { limit: 6, review: 'forty-members' }, parameters: working };
 

@@ -16,7 +16,10 @@ const meta = {
   render: renderCount,
   args: { api: commentsApi.api, review: 'ballerina' },
   argTypes: {
-    api: { control: 'text', description: 'Base URL of the review API (here the reference server’s routes over an in-memory store).' },
+    api: {
+      control: 'text',
+      description: 'Base URL of the review API (here the reference server’s routes over an in-memory store).',
+    },
     review: { control: 'select', options: [...COMMENT_REVIEW_IDS, 'does-not-exist'] },
     href: { control: 'text', description: 'Makes the count a link, e.g. `#comments`.' },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
@@ -87,7 +90,11 @@ export const InsideReviewSource: Story = {
 export const English: Story = { globals: { locale: 'en' }, parameters: working };
 
 /** "12 条评论"; zero is "还没有评论". */
-export const ChineseSimplified: Story = { name: 'Chinese (zh-Hans)', globals: { locale: 'zh-Hans' }, parameters: working };
+export const ChineseSimplified: Story = {
+  name: 'Chinese (zh-Hans)',
+  globals: { locale: 'zh-Hans' },
+  parameters: working,
+};
 
 /** "댓글 12개"; zero is "아직 댓글 없음". */
 export const Korean: Story = { name: 'Korean (ko)', globals: { locale: 'ko' }, parameters: working };

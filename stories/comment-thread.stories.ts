@@ -17,9 +17,18 @@ import {
 import { forgetCommentStorage, renderCount, renderThread, type CommentThreadArgs } from './support/render.js';
 
 const render = (args: CommentThreadArgs) =>
-  args.width ? html`<div class="story-frame" style=${styleMap({ inlineSize: args.width })}>${renderThread(args)}</div>` : renderThread(args);
+  args.width
+    ? html`<div class="story-frame" style=${styleMap({ inlineSize: args.width })}>${renderThread(args)}</div>`
+    : renderThread(args);
 
-const scenarios = [commentsApi, loadingCommentsApi, errorCommentsApi, flakyCommentsApi, moderatedCommentsApi, postFailsCommentsApi];
+const scenarios = [
+  commentsApi,
+  loadingCommentsApi,
+  errorCommentsApi,
+  flakyCommentsApi,
+  moderatedCommentsApi,
+  postFailsCommentsApi,
+];
 
 const meta = {
   title: 'Elements/comment-thread',
@@ -49,7 +58,11 @@ const meta = {
     'max-depth': { control: { type: 'number', min: 1, max: 8, step: 1 } },
     'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
-    width: { control: 'text', table: { category: 'story' }, description: 'Story only: width of the box around the thread.' },
+    width: {
+      control: 'text',
+      table: { category: 'story' },
+      description: 'Story only: width of the box around the thread.',
+    },
     // The events have their own rows (from custom-elements.json); these only feed the Actions panel.
     onCommentPost: { table: { disable: true } },
     onCommentPosted: { table: { disable: true } },
@@ -159,8 +172,15 @@ export const PendingModeration: Story = {
   args: { api: moderatedCommentsApi.api },
   parameters: using(moderatedCommentsApi),
   play: async ({ canvasElement, userEvent }) => {
-    await postThroughForm(canvasElement, userEvent, 'Sam', 'The second half drags a little, but the ending makes up for it.');
-    await waitFor(() => expect(threadRoot(canvasElement).textContent).toContain('Waiting for moderation'), { timeout: 5000 });
+    await postThroughForm(
+      canvasElement,
+      userEvent,
+      'Sam',
+      'The second half drags a little, but the ending makes up for it.',
+    );
+    await waitFor(() => expect(threadRoot(canvasElement).textContent).toContain('Waiting for moderation'), {
+      timeout: 5000,
+    });
   },
 };
 
@@ -174,7 +194,9 @@ export const PostFails: Story = {
   parameters: using(postFailsCommentsApi),
   play: async ({ canvasElement, userEvent }) => {
     await postThroughForm(canvasElement, userEvent, 'Sam', 'This comment will not reach the server.');
-    await waitFor(() => expect(threadRoot(canvasElement).querySelector('[part~="retry-post"]')).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(threadRoot(canvasElement).querySelector('[part~="retry-post"]')).toBeTruthy(), {
+      timeout: 5000,
+    });
     await expect(threadRoot(canvasElement).textContent).toContain('Not posted.');
   },
 };
@@ -202,7 +224,11 @@ export const RTL: Story = { globals: { direction: 'rtl' }, parameters: working }
 export const English: Story = { globals: { locale: 'en' }, parameters: working };
 
 /** The thread's labels, sort options, relative times and the form in Simplified Chinese (the comments stay as written). */
-export const ChineseSimplified: Story = { name: 'Chinese (zh-Hans)', globals: { locale: 'zh-Hans' }, parameters: working };
+export const ChineseSimplified: Story = {
+  name: 'Chinese (zh-Hans)',
+  globals: { locale: 'zh-Hans' },
+  parameters: working,
+};
 
 /** The thread's labels, sort options, relative times and the form in Korean (the comments stay as written). */
 export const Korean: Story = { name: 'Korean (ko)', globals: { locale: 'ko' }, parameters: working };

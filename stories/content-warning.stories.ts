@@ -1,5 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { API, ERROR_API, LOADING_API, REVIEW_IDS, allHandlers, errorHandler, loadingHandler, reviewsHandler } from './support/review-api.js';
+import {
+  API,
+  ERROR_API,
+  LOADING_API,
+  REVIEW_IDS,
+  allHandlers,
+  errorHandler,
+  loadingHandler,
+  reviewsHandler,
+} from './support/review-api.js';
 import {
   forgetContentWarningChoices,
   renderAgeGate,
@@ -21,13 +30,18 @@ const meta = {
     content: 'plot',
   },
   argTypes: {
-    topics: { control: 'text', description: 'Space-separated topic ids, e.g. `suicide self-harm`; unknown ids show as words (`ferry-disaster` → “Ferry disaster”).' },
+    topics: {
+      control: 'text',
+      description:
+        'Space-separated topic ids, e.g. `suicide self-harm`; unknown ids show as words (`ferry-disaster` → “Ferry disaster”).',
+    },
     'from-review': { control: 'boolean' },
     src: { control: 'text', description: 'With `from-review`: a static review document, e.g. `data/the-glory.json`.' },
     api: {
       control: 'select',
       options: [API, LOADING_API, ERROR_API],
-      description: 'With `from-review`: base URL of the review API. The stories mock three: working, never answering, failing.',
+      description:
+        'With `from-review`: base URL of the review API. The stories mock three: working, never answering, failing.',
     },
     review: { control: 'select', options: [...REVIEW_IDS, 'does-not-exist'] },
     // The `note` slot and the `note` attribute share a name, so custom-elements.json's slot row
@@ -170,7 +184,11 @@ export const Remembered: Story = {
 export const AgeGate: Story = { render: (args) => renderAgeGate(args) };
 
 /** `theme="dark"` on the warning, on a dark page; the severe topics' red edge stays visible. */
-export const Dark: Story = { args: { ...ballerinaWarnings, theme: 'dark' }, globals: { theme: 'dark' }, parameters: working };
+export const Dark: Story = {
+  args: { ...ballerinaWarnings, theme: 'dark' },
+  globals: { theme: 'dark' },
+  parameters: working,
+};
 
 /** Inside `dir="rtl"`: the notice's thick edge and the list bullets move to the right. */
 export const RTL: Story = { args: ballerinaWarnings, globals: { direction: 'rtl' }, parameters: working };
@@ -186,10 +204,25 @@ export const ChineseSimplified: Story = {
 };
 
 /** The notice, topic names and severities in Korean (the review's own notes stay in English). */
-export const Korean: Story = { name: 'Korean (ko)', args: ballerinaWarnings, globals: { locale: 'ko' }, parameters: working };
+export const Korean: Story = {
+  name: 'Korean (ko)',
+  args: ballerinaWarnings,
+  globals: { locale: 'ko' },
+  parameters: working,
+};
 
 /** In Arabic, right to left (the toolbar's direction follows the locale). */
-export const Arabic: Story = { name: 'Arabic (ar)', args: ballerinaWarnings, globals: { locale: 'ar' }, parameters: working };
+export const Arabic: Story = {
+  name: 'Arabic (ar)',
+  args: ballerinaWarnings,
+  globals: { locale: 'ar' },
+  parameters: working,
+};
 
 /** In Japanese. */
-export const Japanese: Story = { name: 'Japanese (ja)', args: ballerinaWarnings, globals: { locale: 'ja' }, parameters: working };
+export const Japanese: Story = {
+  name: 'Japanese (ja)',
+  args: ballerinaWarnings,
+  globals: { locale: 'ja' },
+  parameters: working,
+};

@@ -18,7 +18,9 @@ import { DATA_URL } from './support/review-documents.js';
 import { renderCard, type ReviewCardArgs } from './support/render.js';
 
 const render = (args: ReviewCardArgs) =>
-  args.width ? html`<div class="story-frame" style=${styleMap({ inlineSize: args.width })}>${renderCard(args)}</div>` : renderCard(args);
+  args.width
+    ? html`<div class="story-frame" style=${styleMap({ inlineSize: args.width })}>${renderCard(args)}</div>`
+    : renderCard(args);
 
 const meta = {
   title: 'Elements/review-card',
@@ -36,15 +38,24 @@ const meta = {
     api: {
       control: 'select',
       options: [API, LOADING_API, ERROR_API, FLAKY_API],
-      description: 'Base URL of the review API. The stories mock four: working, never answering, failing, failing once.',
+      description:
+        'Base URL of the review API. The stories mock four: working, never answering, failing, failing once.',
     },
     review: { control: 'select', options: [...REVIEW_IDS, 'does-not-exist'] },
     layout: { control: 'inline-radio', options: ['full', 'compact'] },
     'heading-level': { control: { type: 'number', min: 1, max: 6, step: 1 } },
     'no-structured-data': { control: 'boolean' },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
-    actions: { control: 'text', table: { category: 'slots' }, description: 'Story only: a button in the `actions` slot.' },
-    width: { control: 'text', table: { category: 'story' }, description: 'Story only: width of the box around the card.' },
+    actions: {
+      control: 'text',
+      table: { category: 'slots' },
+      description: 'Story only: a button in the `actions` slot.',
+    },
+    width: {
+      control: 'text',
+      table: { category: 'story' },
+      description: 'Story only: width of the box around the card.',
+    },
   },
   parameters: {
     // Every scenario's handler: the docs page renders all stories at once, and the addon resets
@@ -107,16 +118,29 @@ export const RTL: Story = { globals: { direction: 'rtl' }, parameters: working }
 export const English: Story = { globals: { locale: 'en' }, parameters: working };
 
 /** Labels, dates, runtime and country names in Simplified Chinese (`lang="zh-Hans"`). */
-export const ChineseSimplified: Story = { name: 'Chinese (zh-Hans)', globals: { locale: 'zh-Hans' }, parameters: working };
+export const ChineseSimplified: Story = {
+  name: 'Chinese (zh-Hans)',
+  globals: { locale: 'zh-Hans' },
+  parameters: working,
+};
 
 /** Labels, dates, runtime and country names in Korean (`lang="ko"`). */
 export const Korean: Story = { name: 'Korean (ko)', globals: { locale: 'ko' }, parameters: working };
 
 /** Genres as a Chinese list ("动作和惊悚", not "动作惊悚"), roles and dates in Traditional Chinese. */
-export const ChineseTraditional: Story = { name: 'Chinese (zh-Hant)', globals: { locale: 'zh-Hant' }, parameters: working };
+export const ChineseTraditional: Story = {
+  name: 'Chinese (zh-Hant)',
+  globals: { locale: 'zh-Hant' },
+  parameters: working,
+};
 
 /** Arabic at 360 px, right to left: every fact and credit whole, their "·" only between items. */
-export const ArabicNarrow: Story = { name: 'Arabic (ar), 360px', args: { width: '360px' }, globals: { locale: 'ar' }, parameters: working };
+export const ArabicNarrow: Story = {
+  name: 'Arabic (ar), 360px',
+  args: { width: '360px' },
+  globals: { locale: 'ar' },
+  parameters: working,
+};
 
 /** A review whose author chose not to warn: the card says so; roles beyond the vocabulary show as words. */
 export const NotWarned: Story = { args: { review: 'not-warned' }, parameters: working };

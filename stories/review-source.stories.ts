@@ -1,6 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { API, ERROR_API, LOADING_API, allHandlers, errorHandler, loadingHandler, reviewsHandler } from './support/review-api.js';
+import {
+  API,
+  ERROR_API,
+  LOADING_API,
+  allHandlers,
+  errorHandler,
+  loadingHandler,
+  reviewsHandler,
+} from './support/review-api.js';
 
 interface SourceArgs {
   api?: string;
@@ -23,7 +31,9 @@ const meta = {
     src: { control: 'text', description: 'A static document instead, e.g. `data/the-glory.json`.' },
     lang: { control: 'inline-radio', options: ['en', 'zh-Hans', 'ko'] },
   },
-  render: (args: SourceArgs) => html`<review-source api=${args.src ? '' : (args.api ?? '')} review=${args.src ? '' : (args.review ?? '')} src=${args.src ?? ''} lang=${args.lang ?? ''}>
+  render: (
+    args: SourceArgs,
+  ) => html`<review-source api=${args.src ? '' : (args.api ?? '')} review=${args.src ? '' : (args.review ?? '')} src=${args.src ?? ''} lang=${args.lang ?? ''}>
     <review-card></review-card>
     <cast-list style="margin-block-start: 1rem"></cast-list>
   </review-source>`,
@@ -37,7 +47,10 @@ type Story = StoryObj<SourceArgs>;
 export const Loaded: Story = { parameters: { msw: { handlers: { story: [reviewsHandler] } } } };
 
 /** While the review loads, every element shows its skeleton. */
-export const Loading: Story = { args: { api: LOADING_API }, parameters: { msw: { handlers: { story: [loadingHandler] } } } };
+export const Loading: Story = {
+  args: { api: LOADING_API },
+  parameters: { msw: { handlers: { story: [loadingHandler] } } },
+};
 
 /** A failed load reaches every element; Retry in any of them reloads the source. */
 export const Error: Story = { args: { api: ERROR_API }, parameters: { msw: { handlers: { story: [errorHandler] } } } };
@@ -46,4 +59,7 @@ export const Error: Story = { args: { api: ERROR_API }, parameters: { msw: { han
 export const StaticDocument: Story = { args: { api: undefined, review: undefined, src: 'data/the-glory.json' } };
 
 /** `lang` on the source sets the language of everything inside it. */
-export const LanguageOnTheSource: Story = { args: { lang: 'ko' }, parameters: { msw: { handlers: { story: [reviewsHandler] } } } };
+export const LanguageOnTheSource: Story = {
+  args: { lang: 'ko' },
+  parameters: { msw: { handlers: { story: [reviewsHandler] } } },
+};

@@ -74,7 +74,10 @@ export function snippetTree({ server, review, elements, layout = 'full', topics 
     }
     return el(name);
   });
-  return { script: `${server}/review-elements.js`, source: el('review-source', { api: `${server}/v1`, review }, children) };
+  return {
+    script: `${server}/review-elements.js`,
+    source: el('review-source', { api: `${server}/v1`, review }, children),
+  };
 }
 
 const escapeText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -89,7 +92,8 @@ function toHTML(node, depth = 0) {
     .join('');
   const open = `${pad}<${node.name}${attrs}>`;
   const close = `</${node.name}>`;
-  if (node.children.every((c) => typeof c === 'string')) return `${open}${node.children.map(escapeText).join('')}${close}`;
+  if (node.children.every((c) => typeof c === 'string'))
+    return `${open}${node.children.map(escapeText).join('')}${close}`;
   return `${open}\n${node.children.map((c) => toHTML(c, depth + 1)).join('\n')}\n${pad}${close}`;
 }
 

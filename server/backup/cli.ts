@@ -21,9 +21,11 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-if (!target || (command !== 'backup' && command !== 'export')) fail('usage: npm run backup -- FILE | npm run export -- FILE');
+if (!target || (command !== 'backup' && command !== 'export'))
+  fail('usage: npm run backup -- FILE | npm run export -- FILE');
 const postgres = process.env.DATABASE_URL || undefined;
-if (postgres && command === 'backup') fail('backup copies the SQLite file; with DATABASE_URL use pg_dump, or npm run export');
+if (postgres && command === 'backup')
+  fail('backup copies the SQLite file; with DATABASE_URL use pg_dump, or npm run export');
 if (!postgres && !existsSync(db)) fail(`there is no database at ${db} (set REVIEW_DB)`);
 const out = resolve(process.cwd(), target);
 const partial = `${out}.partial`;

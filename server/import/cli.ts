@@ -32,12 +32,21 @@ The database is REVIEW_DB (default ./data/reviews.db), as for the server.`;
 export function formatReport(r: ImportReport, maxDepth: number): string {
   const lines = [`Import from ${r.format}${r.dryRun ? ' (dry run: nothing was written)' : ''}`];
   if (r.restored) {
-    lines.push(`Restored into an empty database: ${r.restored.reviews} reviews (drafts kept as drafts), ${r.imported.total} comments, ${r.restored.reports} reports, ${r.restored.bans} bans, and the settings`);
+    lines.push(
+      `Restored into an empty database: ${r.restored.reviews} reviews (drafts kept as drafts), ${r.imported.total} comments, ${r.restored.reports} reports, ${r.restored.bans} bans, and the settings`,
+    );
     return lines.join('\n');
   }
-  lines.push(`Threads: ${r.threads.total} (${r.threads.matched} matched to a review, ${r.threads.unmatched} unmatched)`);
+  lines.push(
+    `Threads: ${r.threads.total} (${r.threads.matched} matched to a review, ${r.threads.unmatched} unmatched)`,
+  );
   const i = r.imported;
-  const parts = [`${i.published} published`, `${i.pending} pending`, ...(i.rejected ? [`${i.rejected} rejected (spam)`] : []), ...(i.deleted ? [`${i.deleted} deleted, kept as holders of replies`] : [])];
+  const parts = [
+    `${i.published} published`,
+    `${i.pending} pending`,
+    ...(i.rejected ? [`${i.rejected} rejected (spam)`] : []),
+    ...(i.deleted ? [`${i.deleted} deleted, kept as holders of replies`] : []),
+  ];
   lines.push(`Comments ${r.dryRun ? 'to import' : 'imported'}: ${i.total} (${parts.join(', ')})`);
   const skipped = Object.entries(r.skipped).filter(([, n]) => n > 0);
   lines.push(`Skipped: ${skipped.length ? skipped.map(([why, n]) => `${n} ${why}`).join(', ') : 'none'}`);
@@ -45,7 +54,10 @@ export function formatReport(r: ImportReport, maxDepth: number): string {
   if (r.flattened) lines.push(`Replies nested deeper than ${maxDepth}, moved up to level ${maxDepth}: ${r.flattened}`);
   if (r.unmatchedThreads.length) {
     lines.push('Unmatched threads (nothing imported; give each a review id with --map FILE and run again):');
-    for (const t of r.unmatchedThreads) lines.push(`  ${t.url ?? `(thread ${t.sourceId})`}${t.title ? ` "${t.title}"` : ''}: ${t.comments} comment${t.comments === 1 ? '' : 's'}`);
+    for (const t of r.unmatchedThreads)
+      lines.push(
+        `  ${t.url ?? `(thread ${t.sourceId})`}${t.title ? ` "${t.title}"` : ''}: ${t.comments} comment${t.comments === 1 ? '' : 's'}`,
+      );
   }
   return lines.join('\n');
 }
@@ -103,7 +115,11 @@ async function main(): Promise<number> {
   }
   const { store } = opened;
   try {
-    const report = await runImport(store, file, values.from, { dryRun: values['dry-run'], includeSpam: values['include-spam'], map });
+    const report = await runImport(store, file, values.from, {
+      dryRun: values['dry-run'],
+      includeSpam: values['include-spam'],
+      map,
+    });
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report, MAX_REPLY_DEPTH));
     return 0;
   } catch (error) {

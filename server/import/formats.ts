@@ -35,10 +35,20 @@ export class ImportError extends Error {
 export const isFormat = (name: string): name is FormatName => (FORMAT_NAMES as readonly string[]).includes(name);
 
 /** Reads `file` as `from` (or as the format its first bytes say) and imports it. */
-export async function runImport(store: ReviewStore, file: string, from: string | undefined, options: ImportOptions): Promise<ImportReport> {
+export async function runImport(
+  store: ReviewStore,
+  file: string,
+  from: string | undefined,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const format = from ?? sniffFormat(file);
-  if (!format) throw new ImportError(`Cannot tell the file's format; say it with --from ${FORMAT_NAMES.join('|')}`, 'unknown-format');
-  if (!isFormat(format)) throw new ImportError(`Unknown format "${format}"; one of ${FORMAT_NAMES.join(', ')}`, 'unknown-format');
+  if (!format)
+    throw new ImportError(
+      `Cannot tell the file's format; say it with --from ${FORMAT_NAMES.join('|')}`,
+      'unknown-format',
+    );
+  if (!isFormat(format))
+    throw new ImportError(`Unknown format "${format}"; one of ${FORMAT_NAMES.join(', ')}`, 'unknown-format');
   if (format === 'review-elements' && !options.dryRun && (await store.isEmpty())) return restoreInto(store, file);
   const reader = READERS[format];
   if (!reader) throw new ImportError(`The ${format} reader is not part of this build yet`, 'format-unavailable');
@@ -62,9 +72,13 @@ async function restoreInto(store: ReviewStore, file: string): Promise<ImportRepo
   try {
     data = readExportFile(file);
   } catch (error) {
-    throw new ImportError(`This is not a readable review-elements export: ${(error as Error).message}`, 'unreadable-file');
+    throw new ImportError(
+      `This is not a readable review-elements export: ${(error as Error).message}`,
+      'unreadable-file',
+    );
   }
-  if (!store.desk) throw new ImportError('This store cannot restore an export (it keeps no desk)', 'format-unavailable');
+  if (!store.desk)
+    throw new ImportError('This store cannot restore an export (it keeps no desk)', 'format-unavailable');
   await store.desk.restore(data);
   const imported = { total: data.comments.length, published: 0, pending: 0, rejected: 0, deleted: 0 };
   for (const c of data.comments) imported[c.status]++;

@@ -17,8 +17,54 @@ import { Parser } from 'htmlparser2';
 export type SourceText = 'html' | 'markdown';
 
 /** Elements whose contents are not words a reader wrote (or cannot be shown as such). */
-const DROPPED = new Set(['script', 'style', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'head', 'title', 'noscript', 'textarea', 'select', 'button', 'canvas', 'audio', 'video']);
-const BLOCKS = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'hr', 'pre', 'details', 'summary']);
+const DROPPED = new Set([
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'noscript',
+  'textarea',
+  'select',
+  'button',
+  'canvas',
+  'audio',
+  'video',
+]);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'figcaption',
+  'hr',
+  'pre',
+  'details',
+  'summary',
+]);
 const VOID = new Set(['br', 'img', 'hr', 'input', 'meta', 'link', 'wbr', 'area', 'base', 'col', 'source', 'track']);
 
 const httpUrl = (href: string | undefined): string | undefined => {
@@ -50,7 +96,10 @@ function linkText(label: string, href: string): string {
   // Disqus and WordPress print a link's own address, often shortened ("example.com/a/b…"): the bare
   // URL reads the same and is linked by the renderer; a real label keeps [label](url).
   const bare = href.replace(/^https?:\/\//i, '').replace(/\/$/, '');
-  const shown = text.replace(/^https?:\/\//i, '').replace(/(\.\.\.|…)$/, '').replace(/\/$/, '');
+  const shown = text
+    .replace(/^https?:\/\//i, '')
+    .replace(/(\.\.\.|…)$/, '')
+    .replace(/\/$/, '');
   if (!text || (shown && bare.startsWith(shown))) return href;
   return `[${text.replace(/[[\]]/g, '')}](${href.replace(/\)/g, '%29')})`;
 }
@@ -58,7 +107,8 @@ function linkText(label: string, href: string): string {
 export function toMarkup(source: string, kind: SourceText): string {
   // Code spans are set aside before parsing so their text is taken literally (markdown sources).
   const spans: string[] = [];
-  const text = kind === 'markdown' ? source.replace(/`[^`\n]+`/g, (span) => `\uE000${spans.push(span) - 1}\uE001`) : source;
+  const text =
+    kind === 'markdown' ? source.replace(/`[^`\n]+`/g, (span) => `\uE000${spans.push(span) - 1}\uE001`) : source;
   const stack: Frame[] = [{ tag: '#root', out: '' }];
   let dropDepth = 0;
   let preDepth = 0;
@@ -152,11 +202,14 @@ function render(frame: Frame): string {
  * link to it, and a link to anything but http(s) (`javascript:`, `data:`) keeps only its label.
  */
 function markdownLinks(text: string): string {
-  return text.replace(/(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/g, (_, _image: string, label: string, target: string) => {
-    const href = httpUrl(target);
-    if (!href) return label;
-    return label.trim() ? `[${label.trim()}](${href.replace(/\)/g, '%29')})` : href;
-  });
+  return text.replace(
+    /(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/g,
+    (_, _image: string, label: string, target: string) => {
+      const href = httpUrl(target);
+      if (!href) return label;
+      return label.trim() ? `[${label.trim()}](${href.replace(/\)/g, '%29')})` : href;
+    },
+  );
 }
 
 /** Trailing spaces off every line, at most one blank line between paragraphs, nothing around. */

@@ -24,7 +24,10 @@ export function pageKey(raw: string): PageKey | undefined {
   const bare = !/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !text.startsWith('//');
   let url: URL;
   try {
-    url = new URL(bare ? (text.startsWith('/') ? text : `/${text}`) : text.startsWith('//') ? `http:${text}` : text, 'http://path.invalid');
+    url = new URL(
+      bare ? (text.startsWith('/') ? text : `/${text}`) : text.startsWith('//') ? `http:${text}` : text,
+      'http://path.invalid',
+    );
   } catch {
     return undefined;
   }
@@ -65,7 +68,10 @@ export class ReviewMatcher {
   /** The review id for a thread, or undefined. Map entries naming a missing review match nothing. */
   match(url: string | null, threadSourceId: string): string | undefined {
     const key = url ? pageKey(url) : undefined;
-    const mapped = this.#mapped.get(threadSourceId) ?? (url ? this.#mapped.get(url.trim()) : undefined) ?? (key && (this.#mapped.get(key.full ?? '') ?? this.#mapped.get(key.path)));
+    const mapped =
+      this.#mapped.get(threadSourceId) ??
+      (url ? this.#mapped.get(url.trim()) : undefined) ??
+      (key && (this.#mapped.get(key.full ?? '') ?? this.#mapped.get(key.path)));
     if (mapped !== undefined) return this.#ids.has(mapped) ? mapped : undefined;
     if (!key) return undefined;
     if (key.full) return this.#byFull.get(key.full);

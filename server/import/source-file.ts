@@ -40,7 +40,10 @@ export function sniffFormat(file: string): string | undefined {
   let start = head(file);
   if (isSqlite(start)) return 'isso';
   if (isGzip(start)) start = gunzipSync(readFileSync(file)).subarray(0, 4096);
-  const text = start.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = start
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('<')) {
     if (/<disqus[\s>]/.test(text)) return 'disqus';
     if (/xmlns:wp=|<wp:wxr_version/.test(text)) return 'wordpress';

@@ -56,7 +56,8 @@ export interface ImportReport {
 const ANONYMOUS = 'Anonymous';
 const newId = () => `c_${randomBytes(9).toString('base64url')}`;
 // As the routes do (server/schemas.ts): UTF-8 storage cannot hold a lone surrogate.
-const clean = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const clean = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 const skip = (report: ImportReport, reason: string) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);
 
 async function allReviews(store: ReviewStore): Promise<ReviewRef[]> {
@@ -78,7 +79,11 @@ interface Placed {
   reviewId: string;
 }
 
-export async function importSource(store: ReviewStore, source: ImportedSource, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importSource(
+  store: ReviewStore,
+  source: ImportedSource,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const report: ImportReport = {
     format: source.format,
     dryRun: Boolean(options.dryRun),
@@ -91,7 +96,8 @@ export async function importSource(store: ReviewStore, source: ImportedSource, o
   };
   const matcher = new ReviewMatcher(await allReviews(store), options.map);
   const ids = new Set<string>();
-  for (const thread of source.threads) for (const c of thread.comments) ids.add(c.sourceId).add(c.parentSourceId ?? c.sourceId);
+  for (const thread of source.threads)
+    for (const c of thread.comments) ids.add(c.sourceId).add(c.parentSourceId ?? c.sourceId);
   const earlier = await store.importedIds(source.format, [...ids]);
   /** Where every comment of this run or an earlier one sits, by our id. */
   const placed = new Map<string, Placed>();
@@ -100,7 +106,13 @@ export async function importSource(store: ReviewStore, source: ImportedSource, o
     if (known) return known;
     const record = await store.getComment(id);
     if (!record) return undefined;
-    const found = { id, depth: record.depth, rootId: record.rootId, parentId: record.parentId, reviewId: record.reviewId };
+    const found = {
+      id,
+      depth: record.depth,
+      rootId: record.rootId,
+      parentId: record.parentId,
+      reviewId: record.reviewId,
+    };
     placed.set(id, found);
     return found;
   };
@@ -109,7 +121,8 @@ export async function importSource(store: ReviewStore, source: ImportedSource, o
 
   for (const thread of source.threads) {
     const reviewId = matcher.match(thread.url, thread.sourceId);
-    const wanted = (c: ImportedComment) => c.status === 'published' || c.status === 'pending' || (c.status === 'spam' && options.includeSpam);
+    const wanted = (c: ImportedComment) =>
+      c.status === 'published' || c.status === 'pending' || (c.status === 'spam' && options.includeSpam);
     if (!reviewId) {
       report.threads.unmatched++;
       const comments = thread.comments.filter((c) => wanted(c) && !earlier.has(c.sourceId)).length;
@@ -134,7 +147,11 @@ export async function importSource(store: ReviewStore, source: ImportedSource, o
     // A deleted ancestor of a kept reply stays, empty, so the reply keeps its place.
     for (const sourceId of [...keep]) {
       const guard = new Set<string>();
-      for (let p = bySource.get(sourceId)?.parentSourceId; p && bySource.has(p) && !guard.has(p); p = bySource.get(p)!.parentSourceId) {
+      for (
+        let p = bySource.get(sourceId)?.parentSourceId;
+        p && bySource.has(p) && !guard.has(p);
+        p = bySource.get(p)!.parentSourceId
+      ) {
         guard.add(p);
         const parent = bySource.get(p)!;
         if (parent.status === 'deleted' && !keep.has(p)) {
@@ -178,7 +195,8 @@ export async function importSource(store: ReviewStore, source: ImportedSource, o
       let parent = await parentOf(c);
       if (parent && parent.depth + 1 > MAX_REPLY_DEPTH) {
         report.flattened++;
-        while (parent && parent.depth + 1 > MAX_REPLY_DEPTH) parent = parent.parentId ? ((await lookup(parent.parentId)) ?? null) : null;
+        while (parent && parent.depth + 1 > MAX_REPLY_DEPTH)
+          parent = parent.parentId ? ((await lookup(parent.parentId)) ?? null) : null;
       }
       const id = newId();
       ours.set(c.sourceId, id);

@@ -24,12 +24,17 @@ export function withLiveEvents(store: ReviewStore, feed: LiveFeed): ReviewStore 
     }
   };
   const comment = (record: CommentRecord) => JSON.stringify(publicComment(record));
-  const removed = (record: CommentRecord) => ({ type: 'comment-removed' as const, data: JSON.stringify({ id: record.id, parentId: record.parentId }) });
+  const removed = (record: CommentRecord) => ({
+    type: 'comment-removed' as const,
+    data: JSON.stringify({ id: record.id, parentId: record.parentId }),
+  });
   /** What a reader sees change when a comment goes from `before` to `after` (undefined: gone). */
   const statusChange = async (before: CommentRecord, after: CommentRecord | undefined) => {
     if (after && after.status === before.status) return;
-    if (after?.status === 'published') await announce(after.reviewId, [{ type: 'comment-created', data: comment(after) }]);
-    else if (before.status === 'published' || (!after && before.status === 'deleted')) await announce(before.reviewId, [removed(before)]);
+    if (after?.status === 'published')
+      await announce(after.reviewId, [{ type: 'comment-created', data: comment(after) }]);
+    else if (before.status === 'published' || (!after && before.status === 'deleted'))
+      await announce(before.reviewId, [removed(before)]);
   };
 
   // The desk's moderation (approve, reject, spam, delete, purge) and a report that hides a comment
@@ -52,13 +57,16 @@ export function withLiveEvents(store: ReviewStore, feed: LiveFeed): ReviewStore 
   };
   // Bound: the desks keep their database in private fields, which `this` must carry.
   // (deskOverrides run only through this proxy, which exists only when the store has a desk.)
-  const desk = store.desk && new Proxy(store.desk, {
-    get(target, property) {
-      if (typeof property === 'string' && property in deskOverrides) return deskOverrides[property as keyof DeskStore];
-      const value = Reflect.get(target, property) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  const desk =
+    store.desk &&
+    new Proxy(store.desk, {
+      get(target, property) {
+        if (typeof property === 'string' && property in deskOverrides)
+          return deskOverrides[property as keyof DeskStore];
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
 
   const overrides: Partial<ReviewStore> = {
     async createComment(newComment, idempotency) {
@@ -70,10 +78,13 @@ export function withLiveEvents(store: ReviewStore, feed: LiveFeed): ReviewStore 
     },
     async updateComment(id, changes) {
       const record = await store.updateComment(id, changes);
-      if (record?.status === 'published') await announce(record.reviewId, [{ type: 'comment-updated', data: comment(record) }]);
+      if (record?.status === 'published')
+        await announce(record.reviewId, [{ type: 'comment-updated', data: comment(record) }]);
       // Edited under pre-moderation: back in the queue, out of sight until approved again.
       else if (record && changes.status === 'pending') {
-        await announce(record.reviewId, [{ type: 'comment-removed', data: JSON.stringify({ id: record.id, parentId: record.parentId }) }]);
+        await announce(record.reviewId, [
+          { type: 'comment-removed', data: JSON.stringify({ id: record.id, parentId: record.parentId }) },
+        ]);
       }
       return record;
     },

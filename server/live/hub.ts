@@ -68,62 +68,65 @@ export class LiveHub {
       sentThrough = event.id;
       stream?.send(formatEvent(event));
     };
-    return new ReadableStream<Uint8Array>({
-      async start(controller) {
-        let closed = false;
-        stream = {
-          client,
-          send(text) {
-            if (closed) return;
-            if ((controller.desiredSize ?? 0) < -MAX_BUFFERED) return this.close();
-            controller.enqueue(encoder.encode(text));
-          },
-          close() {
-            if (closed) return;
-            closed = true;
-            hub.#remove(this);
-            unsubscribe();
-            try {
-              controller.close();
-            } catch {
-              // already cancelled by the client
-            }
-          },
-        };
-        hub.#add(stream);
-        unsubscribe = hub.#feed.subscribe(reviewId, deliver);
-        stream.send(`retry: ${RETRY_MS}\n\n`);
-        try {
-          if (lastId !== undefined) {
-            const missed = await hub.#feed.since(reviewId, lastId);
-            if (missed === undefined) {
-              // Too far behind (or an id this server never gave): the reader reloads the thread.
-              sentThrough = await hub.#feed.position(reviewId);
-              stream.send(`id: ${sentThrough}\nevent: reset\ndata: {}\n\n`);
-            } else {
-              for (const event of missed) {
-                sentThrough = event.id;
-                stream.send(formatEvent(event));
+    return new ReadableStream<Uint8Array>(
+      {
+        async start(controller) {
+          let closed = false;
+          stream = {
+            client,
+            send(text) {
+              if (closed) return;
+              if ((controller.desiredSize ?? 0) < -MAX_BUFFERED) return this.close();
+              controller.enqueue(encoder.encode(text));
+            },
+            close() {
+              if (closed) return;
+              closed = true;
+              hub.#remove(this);
+              unsubscribe();
+              try {
+                controller.close();
+              } catch {
+                // already cancelled by the client
               }
+            },
+          };
+          hub.#add(stream);
+          unsubscribe = hub.#feed.subscribe(reviewId, deliver);
+          stream.send(`retry: ${RETRY_MS}\n\n`);
+          try {
+            if (lastId !== undefined) {
+              const missed = await hub.#feed.since(reviewId, lastId);
+              if (missed === undefined) {
+                // Too far behind (or an id this server never gave): the reader reloads the thread.
+                sentThrough = await hub.#feed.position(reviewId);
+                stream.send(`id: ${sentThrough}\nevent: reset\ndata: {}\n\n`);
+              } else {
+                for (const event of missed) {
+                  sentThrough = event.id;
+                  stream.send(formatEvent(event));
+                }
+              }
+            } else {
+              // A first connection says where it starts, so a reconnect can resume from there.
+              sentThrough = await hub.#feed.position(reviewId);
+              stream.send(`id: ${sentThrough}\n\n`);
             }
-          } else {
-            // A first connection says where it starts, so a reconnect can resume from there.
-            sentThrough = await hub.#feed.position(reviewId);
-            stream.send(`id: ${sentThrough}\n\n`);
+          } catch (error) {
+            console.error('review-server: live stream:', (error as Error).message);
+            stream.close();
+            return;
           }
-        } catch (error) {
-          console.error('review-server: live stream:', (error as Error).message);
-          stream.close();
-          return;
-        }
-        const waiting = buffered ?? [];
-        buffered = undefined;
-        for (const event of waiting) deliver(event);
+          const waiting = buffered ?? [];
+          buffered = undefined;
+          for (const event of waiting) deliver(event);
+        },
+        cancel() {
+          stream?.close();
+        },
       },
-      cancel() {
-        stream?.close();
-      },
-    }, { highWaterMark: 0, size: (chunk) => chunk.byteLength });
+      { highWaterMark: 0, size: (chunk) => chunk.byteLength },
+    );
   }
 
   #add(stream: Stream): void {

@@ -12,14 +12,33 @@ export const eventsPath = {
     ].join(' '),
     parameters: [
       { name: 'id', in: 'path', required: true, description: 'Review id', schema: { type: 'string' } },
-      { name: 'Last-Event-ID', in: 'header', description: 'Resume after this event id', schema: { type: 'string', pattern: '^\\d{1,16}$' } },
-      { name: 'lastEventId', in: 'query', description: 'The same, for a first connection that already has one', schema: { type: 'string' } },
+      {
+        name: 'Last-Event-ID',
+        in: 'header',
+        description: 'Resume after this event id',
+        schema: { type: 'string', pattern: '^\\d{1,16}$' },
+      },
+      {
+        name: 'lastEventId',
+        in: 'query',
+        description: 'The same, for a first connection that already has one',
+        schema: { type: 'string' },
+      },
     ],
     responses: {
       '200': { description: 'The event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
-      '400': { description: 'invalid-query', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
-      '404': { description: 'not-found', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
-      '429': { description: 'rate-limited: too many streams open (Retry-After)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      '400': {
+        description: 'invalid-query',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+      '404': {
+        description: 'not-found',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+      '429': {
+        description: 'rate-limited: too many streams open (Retry-After)',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
     },
   },
 };

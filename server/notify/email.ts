@@ -15,7 +15,9 @@ function describe(event: DeskEvent, adminUrl: string | undefined): string {
   const c = event.comment;
   const lines = [
     `${SUBJECTS[event.type]} on "${c.reviewId}" by ${oneLine(c.authorName)} (${c.status}), ${c.createdAt}`,
-    ...(event.report ? [`Reason: ${event.report.reason}${event.report.hidden ? ' — hidden until you decide' : ''}`] : []),
+    ...(event.report
+      ? [`Reason: ${event.report.reason}${event.report.hidden ? ' — hidden until you decide' : ''}`]
+      : []),
     '',
     ...c.body.split('\n').map((l) => `> ${l}`),
     '',
@@ -55,7 +57,11 @@ export function emailSender(options: EmailOptions) {
     if (!queued.length) return;
     const events = queued;
     queued = [];
-    send(`${events.length} comment event${events.length === 1 ? '' : 's'} (${options.digest} digest)`, events.map((e) => describe(e, undefined)).join('\n---\n\n') + (options.adminUrl ? `\nModerate: ${options.adminUrl}\n` : ''));
+    send(
+      `${events.length} comment event${events.length === 1 ? '' : 's'} (${options.digest} digest)`,
+      events.map((e) => describe(e, undefined)).join('\n---\n\n') +
+        (options.adminUrl ? `\nModerate: ${options.adminUrl}\n` : ''),
+    );
   };
   const period = options.periodMs ?? (options.digest === 'daily' ? 86_400_000 : 3_600_000);
   const timer = options.digest === 'off' ? undefined : setInterval(flush, period);
@@ -63,7 +69,11 @@ export function emailSender(options: EmailOptions) {
   return {
     send(event: DeskEvent): void {
       if (options.digest !== 'off') queued.push(event);
-      else send(`${SUBJECTS[event.type]}: ${oneLine(event.comment.authorName, 60)} on ${oneLine(event.comment.reviewId, 60)}`, describe(event, options.adminUrl));
+      else
+        send(
+          `${SUBJECTS[event.type]}: ${oneLine(event.comment.authorName, 60)} on ${oneLine(event.comment.reviewId, 60)}`,
+          describe(event, options.adminUrl),
+        );
     },
     flush,
     settled: () => Promise.all([...pending]).then(() => undefined),

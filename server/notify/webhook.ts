@@ -51,7 +51,9 @@ export function webhookSender({ url, secret, backoff = WEBHOOK_BACKOFF_S, now = 
         if (attempt >= backoff.length) throw new Error(`answered ${res.status}`);
       } catch (error) {
         if (attempt >= backoff.length) {
-          console.error(`review-server: webhook ${event.type} for ${event.comment.id} given up after ${attempt + 1} attempts: ${(error as Error).message}`);
+          console.error(
+            `review-server: webhook ${event.type} for ${event.comment.id} given up after ${attempt + 1} attempts: ${(error as Error).message}`,
+          );
           return;
         }
       }

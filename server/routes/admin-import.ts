@@ -21,7 +21,13 @@ import { requireAdmin, type Deps } from './auth.js';
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-const Flag = v.optional(v.pipe(v.picklist(['1', '0', 'true', 'false']), v.transform((s) => s === '1' || s === 'true')), '0');
+const Flag = v.optional(
+  v.pipe(
+    v.picklist(['1', '0', 'true', 'false']),
+    v.transform((s) => s === '1' || s === 'true'),
+  ),
+  '0',
+);
 const QuerySchema = v.object({
   from: v.optional(v.picklist(FORMAT_NAMES)),
   dryRun: Flag,
@@ -35,10 +41,21 @@ export function adminImportRoutes(store: ReviewStore, deps: Deps) {
   app.use('/admin/import', requireAdmin(deps));
   app.post('/admin/import', async (c) => {
     const query = v.safeParse(QuerySchema, c.req.query());
-    if (!query.success) return problem(c, 400, 'invalid-query', `from: ${FORMAT_NAMES.join('|')} (or left out to guess); dryRun, includeSpam: 1|0`);
+    if (!query.success)
+      return problem(
+        c,
+        400,
+        'invalid-query',
+        `from: ${FORMAT_NAMES.join('|')} (or left out to guess); dryRun, includeSpam: 1|0`,
+      );
     const tooLarge = () => {
       c.header('Connection', 'close');
-      return problem(c, 413, 'payload-too-large', `Exports are at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB here; run npm run import on the server for larger ones`);
+      return problem(
+        c,
+        413,
+        'payload-too-large',
+        `Exports are at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB here; run npm run import on the server for larger ones`,
+      );
     };
     if (Number(c.req.header('Content-Length')) > IMPORT_MAX_BYTES) return tooLarge();
     const body = c.req.raw.body;
@@ -55,7 +72,11 @@ export function adminImportRoutes(store: ReviewStore, deps: Deps) {
         },
       });
       try {
-        await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), count, createWriteStream(file));
+        await pipeline(
+          Readable.fromWeb(body as import('node:stream/web').ReadableStream),
+          count,
+          createWriteStream(file),
+        );
       } catch (error) {
         if (error instanceof TooLarge) return tooLarge();
         throw error;
@@ -66,7 +87,13 @@ export function adminImportRoutes(store: ReviewStore, deps: Deps) {
       c.header('Cache-Control', 'no-store');
       return c.json(report);
     } catch (error) {
-      if (error instanceof ImportError) return problem(c, error.code === 'format-unavailable' ? 400 : 422, error.code === 'format-unavailable' ? 'invalid-query' : 'invalid-body', error.message);
+      if (error instanceof ImportError)
+        return problem(
+          c,
+          error.code === 'format-unavailable' ? 400 : 422,
+          error.code === 'format-unavailable' ? 'invalid-query' : 'invalid-body',
+          error.message,
+        );
       throw error;
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -19,7 +19,11 @@ const QueueQuery = v.object({
 });
 const BulkSchema = v.object({
   action: v.picklist(ACTIONS, `action: ${ACTIONS.join(', ')}`),
-  ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.minLength(1, 'ids: at least one'), v.maxLength(200, 'ids: at most 200')),
+  ids: v.pipe(
+    v.array(v.pipe(v.string(), v.maxLength(100))),
+    v.minLength(1, 'ids: at least one'),
+    v.maxLength(200, 'ids: at most 200'),
+  ),
 });
 
 /** A network in CIDR form; a bare address is that one address. */
@@ -46,12 +50,16 @@ const BanSchema = v.pipe(
     hours: v.optional(v.pipe(v.number(), v.minValue(1 / 60), v.maxValue(24 * 365 * 10))),
     reason: v.optional(v.pipe(v.string(), v.maxLength(500))),
   }),
-  v.check((b) => [b.email, b.emailHash, b.network, b.commentId].filter((x) => x !== undefined).length === 1, 'Give exactly one of email, emailHash, network or commentId'),
+  v.check(
+    (b) => [b.email, b.emailHash, b.network, b.commentId].filter((x) => x !== undefined).length === 1,
+    'Give exactly one of email, emailHash, network or commentId',
+  ),
 );
 
 /** What a moderator sees: the comment as readers would, plus where it is, who wrote it and why it is here. */
 /** The stored hash (imported comments have only that), else the hash of the address. */
-const hashOf = async (r: CommentRecord) => r.authorEmailHash ?? (r.authorEmail ? await emailHashOf(r.authorEmail) : null);
+const hashOf = async (r: CommentRecord) =>
+  r.authorEmailHash ?? (r.authorEmail ? await emailHashOf(r.authorEmail) : null);
 
 export async function moderationView(r: CommentRecord, extra?: Omit<QueueItem, 'record'>) {
   return {
@@ -64,11 +72,23 @@ export async function moderationView(r: CommentRecord, extra?: Omit<QueueItem, '
   };
 }
 
-export function eventOf(type: DeskEvent['type'], r: CommentRecord, now: number, report?: DeskEvent['report']): DeskEvent {
+export function eventOf(
+  type: DeskEvent['type'],
+  r: CommentRecord,
+  now: number,
+  report?: DeskEvent['report'],
+): DeskEvent {
   return {
     type,
     at: new Date(now).toISOString(),
-    comment: { id: r.id, reviewId: r.reviewId, status: r.status, authorName: r.authorName, body: r.body, createdAt: r.createdAt },
+    comment: {
+      id: r.id,
+      reviewId: r.reviewId,
+      status: r.status,
+      authorName: r.authorName,
+      body: r.body,
+      createdAt: r.createdAt,
+    },
     ...(report ? { report } : {}),
   };
 }
@@ -80,11 +100,20 @@ export function moderationRoutes(store: ReviewStore, desk: DeskStore, deps: Deps
 
   app.get('/admin/queue', admin, async (c) => {
     const query = v.safeParse(QueueQuery, c.req.query());
-    if (!query.success) return problem(c, 400, 'invalid-query', 'status: pending|reported|published|rejected|spam; review: a review id; limit: 1–100');
+    if (!query.success)
+      return problem(
+        c,
+        400,
+        'invalid-query',
+        'status: pending|reported|published|rejected|spam; review: a review id; limit: 1–100',
+      );
     const { status, review, limit, cursor } = query.output;
     const page = await desk.queue({ status, reviewId: review, limit, cursor });
     c.header('Cache-Control', 'no-store');
-    return c.json({ items: await Promise.all(page.items.map(({ record, ...extra }) => moderationView(record, extra))), nextCursor: page.nextCursor });
+    return c.json({
+      items: await Promise.all(page.items.map(({ record, ...extra }) => moderationView(record, extra))),
+      nextCursor: page.nextCursor,
+    });
   });
 
   async function act(id: string, action: ModerationAction) {
@@ -111,7 +140,11 @@ export function moderationRoutes(store: ReviewStore, desk: DeskStore, deps: Deps
     const results = [];
     for (const id of new Set(body.value.ids)) {
       const result = await act(id, body.value.action);
-      results.push(result ? { id, ok: true, status: result === 'purged' ? 'purged' : (await moderationView(result)).status } : { id, ok: false, code: 'not-found' });
+      results.push(
+        result
+          ? { id, ok: true, status: result === 'purged' ? 'purged' : (await moderationView(result)).status }
+          : { id, ok: false, code: 'not-found' },
+      );
     }
     return c.json({ action: body.value.action, results });
   });
@@ -141,25 +174,35 @@ export function moderationRoutes(store: ReviewStore, desk: DeskStore, deps: Deps
   });
 
   async function banValue(c: Context, b: v.InferOutput<typeof BanSchema>): Promise<string | Response> {
-    const bad = (path: string, message: string) => problem(c, 400, 'invalid-body', `${path}: ${message}`, { errors: [{ path, message }] });
+    const bad = (path: string, message: string) =>
+      problem(c, 400, 'invalid-body', `${path}: ${message}`, { errors: [{ path, message }] });
     if (b.commentId) {
       const record = await store.getComment(b.commentId);
       if (!record) return problem(c, 404, 'not-found', `There is no comment ${b.commentId}`);
-      if (b.kind === 'email') return (await hashOf(record)) ?? bad('commentId', 'this comment was posted without an email');
-      if (!record.clientIp) return bad('commentId', 'the address of this comment is not known (posted before #14, or deleted)');
+      if (b.kind === 'email')
+        return (await hashOf(record)) ?? bad('commentId', 'this comment was posted without an email');
+      if (!record.clientIp)
+        return bad('commentId', 'the address of this comment is not known (posted before #14, or deleted)');
       const family = ipFamily(record.clientIp);
-      return cidr(`${record.clientIp}/${Math.min(b.prefix ?? 128, family === 4 ? 32 : 128)}`) ?? bad('prefix', 'not a valid prefix for this address');
+      return (
+        cidr(`${record.clientIp}/${Math.min(b.prefix ?? 128, family === 4 ? 32 : 128)}`) ??
+        bad('prefix', 'not a valid prefix for this address')
+      );
     }
     if (b.kind === 'email') {
       if (b.email) return emailHashOf(b.email);
       if (b.emailHash) return b.emailHash;
       return bad('email', 'an email ban needs email, emailHash or commentId');
     }
-    return (b.network && cidr(b.network)) || bad('network', 'a network like 203.0.113.0/24 or 2001:db8::/48 (at most /8 and /16 wide)');
+    return (
+      (b.network && cidr(b.network)) ||
+      bad('network', 'a network like 203.0.113.0/24 or 2001:db8::/48 (at most /8 and /16 wide)')
+    );
   }
 
   app.delete('/admin/bans/:id', admin, async (c) => {
-    if (!(await desk.removeBan(c.req.param('id')))) return problem(c, 404, 'not-found', `There is no ban ${c.req.param('id')}`);
+    if (!(await desk.removeBan(c.req.param('id'))))
+      return problem(c, 404, 'not-found', `There is no ban ${c.req.param('id')}`);
     return c.body(null, 204);
   });
   return app;

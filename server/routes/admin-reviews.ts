@@ -22,7 +22,8 @@ const PatchSchema = v.record(v.string(), v.unknown());
 
 function mergePatch(target: unknown, patch: unknown): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const base: Record<string, unknown> = target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  const base: Record<string, unknown> =
+    target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete base[key];
     else base[key] = mergePatch(base[key], value);
@@ -40,7 +41,8 @@ export function adminReviewRoutes(store: ReviewStore, desk: DeskStore, deps: Dep
 
   app.get('/admin/reviews', admin, async (c) => {
     const query = v.safeParse(ListQuery, c.req.query());
-    if (!query.success) return problem(c, 400, 'invalid-query', 'q: up to 200 characters; state: draft|published; limit: 1–100');
+    if (!query.success)
+      return problem(c, 400, 'invalid-query', 'q: up to 200 characters; state: draft|published; limit: 1–100');
     const page = await desk.listReviews(query.output);
     c.header('Cache-Control', 'no-store');
     return c.json(page);
@@ -65,10 +67,21 @@ export function adminReviewRoutes(store: ReviewStore, desk: DeskStore, deps: Dep
     const checked = v.safeParse(ReviewSchema, merged);
     if (!checked.success) {
       const errors = checked.issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
-      return problem(c, 400, 'invalid-body', errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '), { errors });
+      return problem(
+        c,
+        400,
+        'invalid-body',
+        errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '),
+        { errors },
+      );
     }
-    if (checked.output.id !== id) return problem(c, 400, 'invalid-body', 'The id of a review cannot be changed; create a new one', { errors: [{ path: 'id', message: 'cannot change' }] });
-    await store.putReview(c.req.query('images') === 'article' ? resolveImageUrls(merged as ReviewInput) : (merged as ReviewInput));
+    if (checked.output.id !== id)
+      return problem(c, 400, 'invalid-body', 'The id of a review cannot be changed; create a new one', {
+        errors: [{ path: 'id', message: 'cannot change' }],
+      });
+    await store.putReview(
+      c.req.query('images') === 'article' ? resolveImageUrls(merged as ReviewInput) : (merged as ReviewInput),
+    );
     const updated = (await store.getReview(id))!;
     c.header('ETag', updated.etag);
     return c.body(updated.json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -80,9 +93,13 @@ export function adminReviewRoutes(store: ReviewStore, desk: DeskStore, deps: Dep
     return c.body(null, 204);
   });
 
-  for (const [action, state] of [['publish', 'published'], ['unpublish', 'draft']] as const) {
+  for (const [action, state] of [
+    ['publish', 'published'],
+    ['unpublish', 'draft'],
+  ] as const) {
     app.post(`/admin/reviews/:id/${action}`, admin, async (c) => {
-      if (!(await desk.setReviewState(c.req.param('id'), state))) return problem(c, 404, 'not-found', `There is no review with id ${c.req.param('id')}`);
+      if (!(await desk.setReviewState(c.req.param('id'), state)))
+        return problem(c, 404, 'not-found', `There is no review with id ${c.req.param('id')}`);
       return c.json({ id: c.req.param('id'), state });
     });
   }

@@ -6,7 +6,16 @@ import { problem } from '../problem.js';
 import { RateLimiter } from '../rate-limit.js';
 import { randomToken } from '../web-crypto.js';
 import type { DeskStore } from '../store/desk.js';
-import { CSRF_HEADER, SESSION_COOKIE, client, isAdmin, sessionAllows, tokenFailed, tooManyFailures, type Deps } from './auth.js';
+import {
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  client,
+  isAdmin,
+  sessionAllows,
+  tokenFailed,
+  tooManyFailures,
+  type Deps,
+} from './auth.js';
 
 const SignInSchema = v.object({ token: v.pipe(v.string(), v.minLength(1, 'Enter the admin token'), v.maxLength(500)) });
 /** Sign-in attempts per address: 5 in 15 minutes, right or wrong. */
@@ -26,11 +35,14 @@ export function sessionRoutes(desk: DeskStore, deps: Deps) {
   const maxAge = Math.floor(deps.config.adminSessionMs / 1000);
 
   app.post('/admin/session', async (c) => {
-    if (!deps.config.adminToken) return problem(c, 403, 'admin-disabled', 'Set REVIEW_ADMIN_TOKEN to enable admin routes');
+    if (!deps.config.adminToken)
+      return problem(c, 403, 'admin-disabled', 'Set REVIEW_ADMIN_TOKEN to enable admin routes');
     const wait = attempts.hit(client(c, deps), deps.now());
     if (wait > 0) {
       c.header('Retry-After', String(wait));
-      return problem(c, 429, 'rate-limited', `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} min`, { retryAfter: wait });
+      return problem(c, 429, 'rate-limited', `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} min`, {
+        retryAfter: wait,
+      });
     }
     const body = await readBody(c, SignInSchema);
     if (!body.ok) return body.response;
@@ -47,7 +59,10 @@ export function sessionRoutes(desk: DeskStore, deps: Deps) {
     await desk.createSession(await hashToken(id), session, now);
     setCookie(c, SESSION_COOKIE, id, { httpOnly: true, secure: true, sameSite: 'Strict', path: '/', maxAge });
     c.header('Cache-Control', 'no-store');
-    return c.json({ csrfToken: session.csrfToken, expiresAt: new Date(session.expiresAt).toISOString(), csrfHeader: CSRF_HEADER }, 201);
+    return c.json(
+      { csrfToken: session.csrfToken, expiresAt: new Date(session.expiresAt).toISOString(), csrfHeader: CSRF_HEADER },
+      201,
+    );
   });
 
   app.get('/admin/session', async (c) => {
@@ -55,14 +70,19 @@ export function sessionRoutes(desk: DeskStore, deps: Deps) {
     const session = id && (await desk.getSession(await hashToken(id), deps.now()));
     c.header('Cache-Control', 'no-store');
     if (!session) return problem(c, 401, 'unauthorized', 'Not signed in, or the session has expired');
-    return c.json({ csrfToken: session.csrfToken, expiresAt: new Date(session.expiresAt).toISOString(), csrfHeader: CSRF_HEADER });
+    return c.json({
+      csrfToken: session.csrfToken,
+      expiresAt: new Date(session.expiresAt).toISOString(),
+      csrfHeader: CSRF_HEADER,
+    });
   });
 
   app.delete('/admin/session', async (c) => {
     const id = getCookie(c, SESSION_COOKIE);
     if (id) {
       // Signing out is a write: a cross-site page must not sign the owner out either.
-      if ((await sessionAllows(deps, c)) === 'csrf') return problem(c, 403, 'forbidden', `Send the session's CSRF token in ${CSRF_HEADER}`);
+      if ((await sessionAllows(deps, c)) === 'csrf')
+        return problem(c, 403, 'forbidden', `Send the session's CSRF token in ${CSRF_HEADER}`);
       await desk.deleteSession(await hashToken(id));
     }
     deleteCookie(c, SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });

@@ -64,7 +64,6 @@ export function tooManyFailures(c: Context, deps: Deps): Response | undefined {
 
 export const tokenFailed = (c: Context, deps: Deps) => void deps.tokenFailures.hit(client(c, deps), deps.now());
 
-
 /**
  * Whether the request carries a live admin session that may do what it asks: any read; a write
  * only with the session's CSRF token in X-CSRF-Token and an Origin naming this very host (a
@@ -99,12 +98,14 @@ export async function isAdminRequest(deps: Deps, c: Context): Promise<boolean> {
  */
 export function requireAdmin(deps: Deps): MiddlewareHandler {
   return async (c, next) => {
-    if (!deps.config.adminToken) return problem(c, 403, 'admin-disabled', 'Set REVIEW_ADMIN_TOKEN to enable admin routes');
+    if (!deps.config.adminToken)
+      return problem(c, 403, 'admin-disabled', 'Set REVIEW_ADMIN_TOKEN to enable admin routes');
     const token = bearer(c);
     if (!token) {
       const session = await sessionAllows(deps, c);
       if (session === 'ok') return next();
-      if (session === 'csrf') return problem(c, 403, 'forbidden', `Send the session's CSRF token in ${CSRF_HEADER}, from this site`);
+      if (session === 'csrf')
+        return problem(c, 403, 'forbidden', `Send the session's CSRF token in ${CSRF_HEADER}, from this site`);
       c.header('WWW-Authenticate', 'Bearer realm="review admin"');
       return problem(c, 401, 'unauthorized', 'Send Authorization: Bearer <admin token>, or sign in');
     }

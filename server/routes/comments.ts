@@ -20,7 +20,10 @@ const SortSchema = v.optional(v.picklist(['oldest', 'newest', 'top']), 'oldest')
  */
 function rawQueryParam(url: string, name: string): string | undefined {
   const query = url.split('#')[0].split('?')[1] ?? '';
-  return query.split('&').find((pair) => pair.split('=')[0] === name)?.slice(name.length + 1);
+  return query
+    .split('&')
+    .find((pair) => pair.split('=')[0] === name)
+    ?.slice(name.length + 1);
 }
 
 const decodeId = (s: string) => {
@@ -33,7 +36,14 @@ const decodeId = (s: string) => {
 
 const IdsSchema = v.pipe(
   v.string(),
-  v.transform((s) => [...new Set(s.split(',').map((id) => decodeId(id).trim()).filter(Boolean))]),
+  v.transform((s) => [
+    ...new Set(
+      s
+        .split(',')
+        .map((id) => decodeId(id).trim())
+        .filter(Boolean),
+    ),
+  ]),
   v.array(v.pipe(v.string(), v.maxLength(200))),
   v.minLength(1, 'ids: give at least one review id'),
   v.maxLength(100, 'ids: at most 100 review ids per request'),
@@ -60,7 +70,8 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     if (!sort.success) return problem(c, 400, 'invalid-query', 'sort must be oldest, newest or top');
     if (!limit.success) return problem(c, 400, 'invalid-query', 'limit must be a whole number from 1 to 100');
     const review = await store.getReview(reviewId);
-    if (!review || review.state === 'draft') return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
+    if (!review || review.state === 'draft')
+      return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
     const page = await store.listComments(reviewId, {
       sort: sort.output,
       limit: limit.output,
@@ -80,7 +91,8 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
   app.post('/reviews/:id/comments', async (c) => {
     const reviewId = c.req.param('id');
     const stored = await store.getReview(reviewId);
-    if (!stored || stored.state === 'draft') return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
+    if (!stored || stored.state === 'draft')
+      return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
     if (!stored.review.comments.open) return problem(c, 403, 'comments-closed');
     const input = await readBody(c, CommentInputSchema);
     if (!input.ok) return input.response;
@@ -100,16 +112,15 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       if (!parent || parent.reviewId !== reviewId || parent.status !== 'published') {
         return problem(c, 422, 'invalid-parent', `There is no published comment ${comment.parentId} on this review`);
       }
-      if (parent.depth + 1 > MAX_REPLY_DEPTH) return problem(c, 422, 'reply-too-deep', `Replies nest at most ${MAX_REPLY_DEPTH} deep`);
+      if (parent.depth + 1 > MAX_REPLY_DEPTH)
+        return problem(c, 422, 'reply-too-deep', `Replies nest at most ${MAX_REPLY_DEPTH} deep`);
     }
     if (countLinks(comment.body) > deps.config.maxLinks) {
       return problem(c, 422, 'too-many-links', `A comment may hold at most ${deps.config.maxLinks} links`);
     }
     // The key is the client's own: the same key from another client is another request, so a key
     // seen on the wire (a log, a shared proxy) never hands its comment's edit token to anyone else.
-    const scopedKey = key?.success
-      ? await sha256(`${reviewId}\u0000${client(c, deps)}\u0000${key.output}`)
-      : undefined;
+    const scopedKey = key?.success ? await sha256(`${reviewId}\u0000${client(c, deps)}\u0000${key.output}`) : undefined;
     const textKey = await DuplicateGuard.key(reviewId, comment.body);
     if (duplicates.isDuplicate(textKey, scopedKey, nowMs)) {
       return problem(c, 409, 'duplicate-comment', 'The same comment was posted on this review a moment ago');
@@ -135,12 +146,23 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       else c.header('Idempotent-Replayed', 'true');
       const fake: CommentRecord = {
         id: scopedKey ? `c_${(await sha256(honeypotSalt + scopedKey)).slice(0, 12)}` : newCommentId(),
-        reviewId, parentId: comment.parentId ?? null, rootId: '', depth: 0,
-        authorName: comment.author.name, authorEmail: null, body: comment.body, spoiler: comment.spoiler,
-        status, createdAt: firstAt === undefined ? now : new Date(firstAt).toISOString(), editedAt: null, editTokenHash: '',
+        reviewId,
+        parentId: comment.parentId ?? null,
+        rootId: '',
+        depth: 0,
+        authorName: comment.author.name,
+        authorEmail: null,
+        body: comment.body,
+        spoiler: comment.spoiler,
+        status,
+        createdAt: firstAt === undefined ? now : new Date(firstAt).toISOString(),
+        editedAt: null,
+        editTokenHash: '',
       };
       c.header('Location', `/v1/comments/${fake.id}`);
-      return c.body(created(fake, editToken, deps.config.editWindowMs), 201, { 'Content-Type': 'application/json; charset=utf-8' });
+      return c.body(created(fake, editToken, deps.config.editWindowMs), 201, {
+        'Content-Type': 'application/json; charset=utf-8',
+      });
     }
 
     // Hashed from what was validated, not the raw body: unknown fields are dropped, so nothing a
@@ -170,9 +192,14 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       if (!ban) deps.notify?.(eventOf('comment.created', result.record, nowMs));
     }
     // A banned poster sees their comment held, as anyone's is under pre-moderation, replays too.
-    const shown = result.record.spam && result.record.status === 'rejected' ? { ...result.record, status: 'pending' as const } : result.record;
+    const shown =
+      result.record.spam && result.record.status === 'rejected'
+        ? { ...result.record, status: 'pending' as const }
+        : result.record;
     c.header('Location', `/v1/comments/${shown.id}`);
-    return c.body(created(shown, editToken, deps.config.editWindowMs), 201, { 'Content-Type': 'application/json; charset=utf-8' });
+    return c.body(created(shown, editToken, deps.config.editWindowMs), 201, {
+      'Content-Type': 'application/json; charset=utf-8',
+    });
   });
 
   /** Who may change a comment: its author (edit token, within the window) or an admin, at any time. */
@@ -193,7 +220,8 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       tokenFailed(c, deps);
       return { response: problem(c, 403, 'forbidden', 'This token cannot change this comment') };
     }
-    if (deps.now() > Date.parse(record.createdAt) + deps.config.editWindowMs) return { response: problem(c, 403, 'edit-window-closed') };
+    if (deps.now() > Date.parse(record.createdAt) + deps.config.editWindowMs)
+      return { response: problem(c, 403, 'edit-window-closed') };
     return { record, admin: false };
   }
 
@@ -204,7 +232,11 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     if (!edit.ok) return edit.response;
     // Under pre-moderation an author's edit is new text nobody approved: back to the queue.
     const status = deps.config.moderation === 'pre' && !auth.admin ? 'pending' : undefined;
-    const record = await store.updateComment(auth.record!.id, { ...edit.value, editedAt: new Date(deps.now()).toISOString(), status });
+    const record = await store.updateComment(auth.record!.id, {
+      ...edit.value,
+      editedAt: new Date(deps.now()).toISOString(),
+      status,
+    });
     return c.json(publicComment(record!));
   });
 

@@ -17,7 +17,10 @@ const DESK_ROUTES: [string[], string][] = [
   [['PATCH', 'DELETE'], '/reviews/:id'],
   [['GET'], '/admin/queue'],
   // approve and reject without a desk: routes/admin.ts, through ReviewStore.
-  ...ACTIONS.filter((action) => action !== 'approve' && action !== 'reject').map((action): [string[], string] => [['POST'], `/admin/comments/:id/${action}`]),
+  ...ACTIONS.filter((action) => action !== 'approve' && action !== 'reject').map((action): [string[], string] => [
+    ['POST'],
+    `/admin/comments/:id/${action}`,
+  ]),
   [['POST'], '/admin/comments/bulk'],
   [['GET', 'POST'], '/admin/bans'],
   [['DELETE'], '/admin/bans/:id'],
@@ -34,7 +37,14 @@ export function deskRoutes(store: ReviewStore, deps: Deps) {
   if (!desk) {
     // Said plainly rather than a 404 (the route exists) or a guard's 401 (signing in would not help).
     for (const [methods, path] of DESK_ROUTES) {
-      app.on(methods, path, (c) => problem(c, 501, 'desk-unavailable', 'This store keeps no drafts, reports, bans or sessions; run the server on SQLite or PostgreSQL'));
+      app.on(methods, path, (c) =>
+        problem(
+          c,
+          501,
+          'desk-unavailable',
+          'This store keeps no drafts, reports, bans or sessions; run the server on SQLite or PostgreSQL',
+        ),
+      );
     }
     return app;
   }

@@ -19,11 +19,14 @@ export function eventRoutes(store: ReviewStore, hub: LiveHub, deps: Deps) {
     if (raw !== undefined && raw !== '' && !/^\d{1,16}$/.test(raw)) {
       return problem(c, 400, 'invalid-query', 'Last-Event-ID must be an event id this server sent');
     }
-    if (!(await store.getReview(reviewId))) return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
+    if (!(await store.getReview(reviewId)))
+      return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
     const client = clientOf(c, deps);
     if (!hub.admits(client)) {
       c.header('Retry-After', '30');
-      return problem(c, 429, 'rate-limited', 'Too many event streams are open from this address; close one first', { retryAfter: 30 });
+      return problem(c, 429, 'rate-limited', 'Too many event streams are open from this address; close one first', {
+        retryAfter: 30,
+      });
     }
     const stream = hub.open(reviewId, client, raw ? Number(raw) : undefined);
     return c.body(stream, 200, {

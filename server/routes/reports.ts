@@ -29,7 +29,13 @@ export function reportRoutes(store: ReviewStore, desk: DeskStore, deps: Deps) {
     const record = await store.getComment(id);
     const review = record && (await store.getReview(record.reviewId));
     // Pending too: a comment hidden by reports answers a later report as before, not with a 404.
-    if (!record || (record.status !== 'published' && record.status !== 'pending') || !review || review.state === 'draft') return problem(c, 404, 'not-found', `There is no comment ${id}`);
+    if (
+      !record ||
+      (record.status !== 'published' && record.status !== 'pending') ||
+      !review ||
+      review.state === 'draft'
+    )
+      return problem(c, 404, 'not-found', `There is no comment ${id}`);
     const body = await readBody(c, ReportSchema);
     if (!body.ok) return body.response;
     const address = client(c, deps);
@@ -41,10 +47,17 @@ export function reportRoutes(store: ReviewStore, desk: DeskStore, deps: Deps) {
     const readerKey = await sha256(`report:${address}`);
     const now = deps.now();
     const result = await desk.report(
-      { commentId: id, readerKey, reason: body.value.reason, note: body.value.note || null, createdAt: new Date(now).toISOString() },
+      {
+        commentId: id,
+        readerKey,
+        reason: body.value.reason,
+        note: body.value.note || null,
+        createdAt: new Date(now).toISOString(),
+      },
       deps.config.reportHideAt,
     );
-    if (result.created) deps.notify?.(eventOf('comment.reported', record, now, { reason: body.value.reason, hidden: result.hidden }));
+    if (result.created)
+      deps.notify?.(eventOf('comment.reported', record, now, { reason: body.value.reason, hidden: result.hidden }));
     c.header('Cache-Control', 'no-store');
     return c.json({ commentId: id, reported: true }, result.created ? 201 : 200);
   });

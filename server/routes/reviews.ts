@@ -13,7 +13,10 @@ const LIST_CACHE = 'public, max-age=60';
 
 /** `?state=draft` keeps a review off public routes; a new review is published by default. */
 const StateSchema = v.optional(v.picklist(['draft', 'published']));
-const LimitSchema = v.optional(v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(100)), '20');
+const LimitSchema = v.optional(
+  v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(100)),
+  '20',
+);
 
 export function reviewRoutes(store: ReviewStore, deps: Deps) {
   const app = new Hono();
@@ -27,7 +30,8 @@ export function reviewRoutes(store: ReviewStore, deps: Deps) {
 
   app.get('/reviews/:id', async (c) => {
     const stored = await store.getReview(c.req.param('id'));
-    if (!stored || stored.state === 'draft') return problem(c, 404, 'not-found', `There is no review with id ${c.req.param('id')}`);
+    if (!stored || stored.state === 'draft')
+      return problem(c, 404, 'not-found', `There is no review with id ${c.req.param('id')}`);
     return cachedJson(c, stored.json, REVIEW_CACHE, stored.etag);
   });
 
@@ -37,9 +41,13 @@ export function reviewRoutes(store: ReviewStore, deps: Deps) {
     if (!state.success) return problem(c, 400, 'invalid-query', 'state must be draft or published');
     const body = await readBody(c, ReviewSchema);
     if (!body.ok) return body.response;
-    if (body.value.id !== id) return problem(c, 400, 'invalid-body', `The document's id (${body.value.id}) is not the id in the URL (${id})`);
+    if (body.value.id !== id)
+      return problem(c, 400, 'invalid-body', `The document's id (${body.value.id}) is not the id in the URL (${id})`);
     const raw = body.raw as v.InferInput<typeof ReviewSchema>;
-    const { created } = await store.putReview(c.req.query('images') === 'article' ? resolveImageUrls(raw) : raw, state.output);
+    const { created } = await store.putReview(
+      c.req.query('images') === 'article' ? resolveImageUrls(raw) : raw,
+      state.output,
+    );
     const stored = (await store.getReview(id))!;
     c.header('ETag', stored.etag);
     if (created) c.header('Location', `/v1/reviews/${encodeURIComponent(id)}`);

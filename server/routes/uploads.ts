@@ -20,7 +20,8 @@ const NAME = /^[a-f0-9]{64}\.(jpg|png|webp|avif)$/;
 export function sniffImage(bytes: Uint8Array): Ext | undefined {
   const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
-  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b)) return 'png';
+  if (bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b))
+    return 'png';
   if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
   // ISO-BMFF: a leading `ftyp` box whose major or compatible brands name AVIF.
   if (bytes.length >= 16 && ascii(4, 8) === 'ftyp') {
@@ -57,7 +58,13 @@ export function uploadRoutes(deps: Deps, config: Pick<Config, 'db' | 'uploadMaxB
     if (bytes.length > max) return tooLarge();
     if (!bytes.length) return problem(c, 400, 'invalid-body', 'Send the image as the request body');
     const ext = sniffImage(bytes);
-    if (!ext) return problem(c, 415, 'unsupported-image', 'This is not a JPEG, PNG, WebP or AVIF image (SVG is never accepted)');
+    if (!ext)
+      return problem(
+        c,
+        415,
+        'unsupported-image',
+        'This is not a JPEG, PNG, WebP or AVIF image (SVG is never accepted)',
+      );
     let size: { width?: number; height?: number };
     try {
       size = imageSize(bytes);

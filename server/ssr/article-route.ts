@@ -21,7 +21,10 @@ interface Renderer {
 
 export function articleRoute(store: ReviewStore, root: string): MiddlewareHandler {
   return async (c, next) => {
-    const [stored, comments] = await Promise.all([store.getReview(ARTICLE_REVIEW), store.listComments(ARTICLE_REVIEW, FIRST_PAGE)]);
+    const [stored, comments] = await Promise.all([
+      store.getReview(ARTICLE_REVIEW),
+      store.listComments(ARTICLE_REVIEW, FIRST_PAGE),
+    ]);
     // Without the review (an empty database) the static page does what it always did.
     if (!stored || !comments) return next();
     const page = await readFile(`${root}demo/index.html`, 'utf8');

@@ -27,7 +27,12 @@ export function wireBytes(r: { authorName: string; body: string }): number {
 export const newCommentId = () => `c_${randomToken(9)}`;
 
 /** The public face of a comment: never the email or the token hash; deleted ones keep no text. */
-export function publicComment(r: CommentRecord, replies: Comment[] = [], replyCount = 0, repliesCursor?: string | null): Comment {
+export function publicComment(
+  r: CommentRecord,
+  replies: Comment[] = [],
+  replyCount = 0,
+  repliesCursor?: string | null,
+): Comment {
   const deleted = r.status === 'deleted';
   const comment: Comment = {
     id: r.id,
@@ -63,7 +68,9 @@ export function buildTree(
     list.push(node);
     children.set(node.parentId, list);
   }
-  const build = (record: CommentRecord & { seq: number }): { comment: Comment; published: number; more: boolean } | undefined => {
+  const build = (
+    record: CommentRecord & { seq: number },
+  ): { comment: Comment; published: number; more: boolean } | undefined => {
     const kids = (children.get(record.id) ?? []).sort((a, b) => a.seq - b.seq);
     const built: Comment[] = [];
     let published = 0;

@@ -9,7 +9,11 @@ export function encodeCursor(kind: string, key: CursorKey): string {
   return base64url(new TextEncoder().encode(JSON.stringify([kind, ...key])));
 }
 
-export function decodeCursor(kind: string, cursor: string | undefined, shape: ('string' | 'number')[]): CursorKey | undefined {
+export function decodeCursor(
+  kind: string,
+  cursor: string | undefined,
+  shape: ('string' | 'number')[],
+): CursorKey | undefined {
   if (!cursor) return undefined;
   let parsed: unknown;
   try {

@@ -55,13 +55,25 @@ export interface ExportData {
   exportedAt: string;
   reviews: { id: string; state: ReviewState; document: unknown }[];
   comments: (Omit<CommentRecord, 'spam' | 'clientIp'> & { spam: boolean; clientIp: string | null })[];
-  reports: { commentId: string; readerKey: string; reason: string; note: string | null; createdAt: string; resolvedAt: string | null }[];
+  reports: {
+    commentId: string;
+    readerKey: string;
+    reason: string;
+    note: string | null;
+    createdAt: string;
+    resolvedAt: string | null;
+  }[];
   bans: Ban[];
   settings: Record<string, string>;
 }
 
 export interface DeskStore {
-  listReviews(options: { q?: string; state?: ReviewState; cursor?: string; limit: number }): Promise<Page<AdminReviewRow>>;
+  listReviews(options: {
+    q?: string;
+    state?: ReviewState;
+    cursor?: string;
+    limit: number;
+  }): Promise<Page<AdminReviewRow>>;
   /** false when there is no such review. */
   setReviewState(id: string, state: ReviewState): Promise<boolean>;
   /** Removes the review with every comment and report on it. */

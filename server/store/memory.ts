@@ -9,7 +9,14 @@ import * as v from 'valibot';
 import { ReviewSchema } from '../../src/api/schemas.js';
 import type { Comment, Page, Review, ReviewInput, ReviewSummary } from '../../src/api/types.js';
 import { sha1 } from '../web-crypto.js';
-import { PAGE_BUDGET_BYTES, REPLIES_PER_COMMENT, buildTree, newCommentId, wireBytes, type SubtreeNode } from './comment-tree.js';
+import {
+  PAGE_BUDGET_BYTES,
+  REPLIES_PER_COMMENT,
+  buildTree,
+  newCommentId,
+  wireBytes,
+  type SubtreeNode,
+} from './comment-tree.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type {
   AdminListOptions,
@@ -83,7 +90,9 @@ export class MemoryStore implements ReviewStore {
     const after = decodeCursor('reviews', cursor, ['string', 'string']);
     const ordered = [...this.#reviews.entries()]
       .map(([id, { publishedAt }]) => ({ id, publishedAt }))
-      .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .sort((a, b) =>
+        a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+      )
       .filter((r) => !after || r.publishedAt < after[0] || (r.publishedAt === after[0] && r.id > String(after[1])));
     const page = ordered.slice(0, limit);
     const items: ReviewSummary[] = [];
@@ -102,7 +111,10 @@ export class MemoryStore implements ReviewStore {
       });
     }
     const last = page.at(-1);
-    return { items, nextCursor: ordered.length > limit && last ? encodeCursor('reviews', [last.publishedAt, last.id]) : null };
+    return {
+      items,
+      nextCursor: ordered.length > limit && last ? encodeCursor('reviews', [last.publishedAt, last.id]) : null,
+    };
   }
 
   async putReview(input: ReviewInput): Promise<{ created: boolean }> {
@@ -138,7 +150,10 @@ export class MemoryStore implements ReviewStore {
 
   /** Listed while published, or deleted with a reply (published or deleted) still under it. */
   #visible(row: Row): boolean {
-    return row.status === 'published' || (row.status === 'deleted' && this.#kids(row.id).some((r) => r.status === 'published' || r.status === 'deleted'));
+    return (
+      row.status === 'published' ||
+      (row.status === 'deleted' && this.#kids(row.id).some((r) => r.status === 'published' || r.status === 'deleted'))
+    );
   }
 
   #listComments(reviewId: string, options: ListCommentsOptions): CommentPage {
@@ -148,12 +163,18 @@ export class MemoryStore implements ReviewStore {
     if (sort === 'top') {
       const after = decodeCursor('top', options.cursor, ['number', 'number']);
       candidates = [...candidates].sort((a, b) => b.score - a.score || a.seq - b.seq);
-      if (after) candidates = candidates.filter((r) => r.score < Number(after[0]) || (r.score === after[0] && r.seq > Number(after[1])));
+      if (after)
+        candidates = candidates.filter(
+          (r) => r.score < Number(after[0]) || (r.score === after[0] && r.seq > Number(after[1])),
+        );
       nextKey = (row) => [row.score, row.seq];
     } else {
       const after = decodeCursor(sort, options.cursor, ['number']);
       if (sort === 'newest') candidates = [...candidates].reverse();
-      if (after) candidates = candidates.filter((r) => (sort === 'oldest' ? r.seq > Number(after[0]) : r.seq < Number(after[0])));
+      if (after)
+        candidates = candidates.filter((r) =>
+          sort === 'oldest' ? r.seq > Number(after[0]) : r.seq < Number(after[0]),
+        );
       nextKey = (row) => [row.seq];
     }
     // Top-level comments in order until the page's byte budget is spent, each with as many of its
@@ -171,7 +192,10 @@ export class MemoryStore implements ReviewStore {
       budget -= size;
       const subtree = this.#subtree(row.id);
       const included = new Map<string, CommentRecord & { seq: number }>();
-      const wanted = subtree.map((n) => n.seq).sort((x, y) => x - y).slice(0, REPLIES_PER_COMMENT);
+      const wanted = subtree
+        .map((n) => n.seq)
+        .sort((x, y) => x - y)
+        .slice(0, REPLIES_PER_COMMENT);
       const bySeq = new Map(subtree.map((n) => [n.seq, this.#comments.get(n.id)!]));
       for (const seq of wanted) {
         const reply = bySeq.get(seq)!;
@@ -180,11 +204,17 @@ export class MemoryStore implements ReviewStore {
         budget -= bytes;
         included.set(reply.id, { ...copy(reply), seq });
       }
-      const comment = buildTree({ ...copy(row), seq: row.seq }, subtree, included, (seq) => encodeCursor('oldest', [seq]));
+      const comment = buildTree({ ...copy(row), seq: row.seq }, subtree, included, (seq) =>
+        encodeCursor('oldest', [seq]),
+      );
       if (comment) items.push(comment);
       lastShown = row;
     }
-    return { items, nextCursor: cut && lastShown ? encodeCursor(sort, nextKey(lastShown)) : null, total: this.#publishedCount(reviewId) };
+    return {
+      items,
+      nextCursor: cut && lastShown ? encodeCursor(sort, nextKey(lastShown)) : null,
+      total: this.#publishedCount(reviewId),
+    };
   }
 
   /** Every reply that can show under this comment: reached through published or deleted ones only. */
@@ -206,7 +236,8 @@ export class MemoryStore implements ReviewStore {
     const root = this.#comments.get(rootId);
     if (!root) return;
     let n = 0;
-    for (const row of this.#comments.values()) if (row.rootId === rootId && row.id !== rootId && row.status === 'published') n++;
+    for (const row of this.#comments.values())
+      if (row.rootId === rootId && row.id !== rootId && row.status === 'published') n++;
     root.score = n;
   }
 
@@ -228,11 +259,13 @@ export class MemoryStore implements ReviewStore {
     idempotency: { key: string; requestHash: string } | undefined,
   ): Promise<{ record: CommentRecord | undefined; replayed: boolean; conflict: boolean }> {
     const now = Date.now();
-    for (const [key, entry] of this.#idempotency) if (now - entry.at > IDEMPOTENCY_TTL_MS) this.#idempotency.delete(key);
+    for (const [key, entry] of this.#idempotency)
+      if (now - entry.at > IDEMPOTENCY_TTL_MS) this.#idempotency.delete(key);
     if (idempotency) {
       const previous = this.#idempotency.get(idempotency.key);
       if (previous) {
-        if (previous.requestHash !== idempotency.requestHash) return { record: undefined, replayed: true, conflict: true };
+        if (previous.requestHash !== idempotency.requestHash)
+          return { record: undefined, replayed: true, conflict: true };
         // The replay carries a new token, and the comment now answers to it (as in SQLite).
         const row = this.#comments.get(previous.commentId);
         if (row && (row.status === 'published' || row.status === 'pending')) row.editTokenHash = comment.editTokenHash;
@@ -255,7 +288,8 @@ export class MemoryStore implements ReviewStore {
     this.#insert(row);
     if (parent) this.#rescore(parent.rootId);
     this.#commentsChanged(comment.reviewId);
-    if (idempotency) this.#idempotency.set(idempotency.key, { requestHash: idempotency.requestHash, commentId: id, at: now });
+    if (idempotency)
+      this.#idempotency.set(idempotency.key, { requestHash: idempotency.requestHash, commentId: id, at: now });
     return { record: copy(row), replayed: false, conflict: false };
   }
 
@@ -279,7 +313,8 @@ export class MemoryStore implements ReviewStore {
     if (!row) return undefined;
     row.status = status;
     // Deleting keeps the comment (replies hang on it) but nothing of the author.
-    if (status === 'deleted') Object.assign(row, { body: '', authorName: '', authorEmail: null, authorEmailHash: null, editTokenHash: '' });
+    if (status === 'deleted')
+      Object.assign(row, { body: '', authorName: '', authorEmail: null, authorEmailHash: null, editTokenHash: '' });
     this.#rescore(row.rootId);
     this.#commentsChanged(row.reviewId);
     return copy(row);
@@ -291,10 +326,15 @@ export class MemoryStore implements ReviewStore {
 
   async listByStatus({ status, cursor, limit }: AdminListOptions): Promise<Page<CommentRecord>> {
     const after = decodeCursor(`status-${status}`, cursor, ['number']);
-    const rows = [...this.#comments.values()].filter((r) => r.status === status && (!after || r.seq > Number(after[0]))).sort((a, b) => a.seq - b.seq);
+    const rows = [...this.#comments.values()]
+      .filter((r) => r.status === status && (!after || r.seq > Number(after[0])))
+      .sort((a, b) => a.seq - b.seq);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map(copy), nextCursor: rows.length > limit && last ? encodeCursor(`status-${status}`, [last.seq]) : null };
+    return {
+      items: page.map(copy),
+      nextCursor: rows.length > limit && last ? encodeCursor(`status-${status}`, [last.seq]) : null,
+    };
   }
 
   async importedIds(format: string, sourceIds: string[]): Promise<Map<string, string>> {
@@ -314,7 +354,16 @@ export class MemoryStore implements ReviewStore {
       const key = `${format}\u0000${record.sourceId}`;
       if (this.#imports.has(key)) continue;
       const { sourceId: _source, authorEmailHash, ...rest } = record;
-      this.#insert({ ...rest, authorEmail: null, authorEmailHash, spoiler: false, editedAt: null, editTokenHash: '', seq: ++this.#seq, score: 0 });
+      this.#insert({
+        ...rest,
+        authorEmail: null,
+        authorEmailHash,
+        spoiler: false,
+        editedAt: null,
+        editTokenHash: '',
+        seq: ++this.#seq,
+        score: 0,
+      });
       this.#imports.set(key, record.id);
       reviews.add(record.reviewId);
       if (record.rootId !== record.id) roots.add(record.rootId);

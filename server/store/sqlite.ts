@@ -6,7 +6,15 @@ import * as v from 'valibot';
 import { ReviewSchema } from '../../src/api/schemas.js';
 import type { Comment, Page, Review, ReviewInput, ReviewSummary } from '../../src/api/types.js';
 import { ByteCache } from './byte-cache.js';
-import { PAGE_BUDGET_BYTES, REPLIES_PER_COMMENT, buildTree, newCommentId, publicComment, wireBytes, type SubtreeNode } from './comment-tree.js';
+import {
+  PAGE_BUDGET_BYTES,
+  REPLIES_PER_COMMENT,
+  buildTree,
+  newCommentId,
+  publicComment,
+  wireBytes,
+  type SubtreeNode,
+} from './comment-tree.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { MIGRATIONS } from './migrations.js';
 import { toRecord, type CommentRow } from './comment-row.js';
@@ -23,9 +31,7 @@ import type {
   StoredStatus,
 } from './store.js';
 
-
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-
 
 export { newCommentId, publicComment };
 
@@ -116,7 +122,9 @@ export class SqliteStore implements ReviewStore {
   #publishedCount(reviewId: string): number {
     let count = this.#counts.get(reviewId);
     if (count === undefined) {
-      const all = this.#sql("SELECT count(*) AS n FROM comments WHERE review_id = ? AND status = 'published'").get(reviewId) as { n: number };
+      const all = this.#sql("SELECT count(*) AS n FROM comments WHERE review_id = ? AND status = 'published'").get(
+        reviewId,
+      ) as { n: number };
       const hidden = this.#sql(
         `WITH RECURSIVE hidden(id, status) AS (
            SELECT id, status FROM comments WHERE review_id = @review AND status IN ('rejected', 'pending')
@@ -139,7 +147,8 @@ export class SqliteStore implements ReviewStore {
   #document(id: string): Review | undefined {
     let document = this.#documents.get(id);
     if (!document) {
-      const row = this.#sql('SELECT document, state FROM reviews WHERE id = ?').get(id) as { document: string; state: 'draft' | 'published' } | undefined;
+      const row = this.#sql('SELECT document, state FROM reviews WHERE id = ?').get(id) as
+        { document: string; state: 'draft' | 'published' } | undefined;
       if (!row) return undefined;
       document = v.parse(ReviewSchema, JSON.parse(row.document));
       this.#documents.set(id, document);
@@ -157,7 +166,14 @@ export class SqliteStore implements ReviewStore {
     const review: Review = { ...document, commentCount: count };
     const json = JSON.stringify(review);
     const state = this.#states.get(id) ?? 'published';
-    const stored = { review, json, etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`, document, count, state };
+    const stored = {
+      review,
+      json,
+      etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`,
+      document,
+      count,
+      state,
+    };
     this.#reviewCache.set(id, stored);
     return stored;
   }
@@ -165,11 +181,10 @@ export class SqliteStore implements ReviewStore {
   async listReviews(cursor: string | undefined, limit: number): Promise<Page<ReviewSummary>> {
     const after = decodeCursor('reviews', cursor, ['string', 'string']);
     const rows = this.#sql(
-        `SELECT id, published_at FROM reviews
+      `SELECT id, published_at FROM reviews
          WHERE state = 'published' ${after ? 'AND (published_at < ? OR (published_at = ? AND id > ?))' : ''}
          ORDER BY published_at DESC, id ASC LIMIT ?`,
-      )
-      .all(...(after ? [after[0], after[0], after[1]] : []), limit + 1) as { id: string; published_at: string }[];
+    ).all(...(after ? [after[0], after[0], after[1]] : []), limit + 1) as { id: string; published_at: string }[];
     const page = rows.slice(0, limit);
     const items: ReviewSummary[] = [];
     for (const { id } of page) {
@@ -187,7 +202,10 @@ export class SqliteStore implements ReviewStore {
       });
     }
     const last = page.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor('reviews', [last.published_at, last.id]) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor('reviews', [last.published_at, last.id]) : null,
+    };
   }
 
   async putReview(input: ReviewInput, state?: 'draft' | 'published'): Promise<{ created: boolean }> {
@@ -195,17 +213,24 @@ export class SqliteStore implements ReviewStore {
     const exists = this.#sql('SELECT 1 FROM reviews WHERE id = ?').get(review.id);
     // A new review is published unless asked otherwise; a replaced one keeps its state.
     this.#sql(
-        `INSERT INTO reviews (id, document, published_at, state) VALUES (@id, @document, @publishedAt, coalesce(@state, 'published'))
+      `INSERT INTO reviews (id, document, published_at, state) VALUES (@id, @document, @publishedAt, coalesce(@state, 'published'))
          ON CONFLICT (id) DO UPDATE SET document = excluded.document, published_at = excluded.published_at,
            state = coalesce(@state, state), version = version + 1`,
-      )
-      .run({ id: review.id, document: JSON.stringify(review), publishedAt: new Date(review.publishedAt).toISOString(), state: state ?? null });
+    ).run({
+      id: review.id,
+      document: JSON.stringify(review),
+      publishedAt: new Date(review.publishedAt).toISOString(),
+      state: state ?? null,
+    });
     this.#documents.delete(review.id);
     this.#commentsChanged(review.id);
     return { created: !exists };
   }
 
-  async listComments(reviewId: string, options: ListCommentsOptions): Promise<(Page<Comment> & { total: number }) | undefined> {
+  async listComments(
+    reviewId: string,
+    options: ListCommentsOptions,
+  ): Promise<(Page<Comment> & { total: number }) | undefined> {
     // Decoding checks the cursor is in the one spelling we make (or throws): the key is canonical.
     decodeCursor(options.sort, options.cursor, options.sort === 'top' ? ['number', 'number'] : ['number']);
     if (options.parentId && !this.#reachable(reviewId, options.parentId)) return undefined;
@@ -223,15 +248,17 @@ export class SqliteStore implements ReviewStore {
   #reachable(reviewId: string, id: string): boolean {
     for (let current: string | null = id, hops = 0; current && hops < 50; hops++) {
       const row = this.#sql('SELECT review_id, parent_id, status FROM comments WHERE id = ?').get(current) as
-        | { review_id: string; parent_id: string | null; status: StoredStatus }
-        | undefined;
+        { review_id: string; parent_id: string | null; status: StoredStatus } | undefined;
       if (!row || row.review_id !== reviewId || (row.status !== 'published' && row.status !== 'deleted')) return false;
       current = row.parent_id;
     }
     return true;
   }
 
-  #listComments(reviewId: string, options: ListCommentsOptions): { page: Page<Comment> & { total: number }; bytes: number } {
+  #listComments(
+    reviewId: string,
+    options: ListCommentsOptions,
+  ): { page: Page<Comment> & { total: number }; bytes: number } {
     const { sort, limit } = options;
     // Listed while published, or deleted with a published reply still showing under it.
     const visible = `(c.status = 'published' OR (c.status = 'deleted' AND EXISTS (
@@ -245,21 +272,25 @@ export class SqliteStore implements ReviewStore {
       // The score is kept up to date on every write (see #rescore), and indexed with the order.
       const after = decodeCursor('top', options.cursor, ['number', 'number']);
       rows = this.#sql(
-          `SELECT c.* FROM comments c INDEXED BY comments_top WHERE c.review_id = @review AND ${parentClause} AND ${visible}
+        `SELECT c.* FROM comments c INDEXED BY comments_top WHERE c.review_id = @review AND ${parentClause} AND ${visible}
            ${after ? 'AND (c.score < @score OR (c.score = @score AND c.seq > @seq))' : ''}
            ORDER BY c.score DESC, c.seq ASC LIMIT @limit`,
-        )
-        .all({ review: reviewId, parent: options.parentId, score: after?.[0], seq: after?.[1], limit: limit + 1 }) as CommentRow[];
+      ).all({
+        review: reviewId,
+        parent: options.parentId,
+        score: after?.[0],
+        seq: after?.[1],
+        limit: limit + 1,
+      }) as CommentRow[];
       nextKey = (row) => [row.score ?? 0, row.seq];
     } else {
       const after = decodeCursor(sort, options.cursor, ['number']);
       const op = sort === 'oldest' ? '>' : '<';
       rows = this.#sql(
-          `SELECT c.* FROM comments c INDEXED BY comments_children WHERE c.review_id = @review AND ${parentClause} AND ${visible}
+        `SELECT c.* FROM comments c INDEXED BY comments_children WHERE c.review_id = @review AND ${parentClause} AND ${visible}
            ${after ? `AND c.seq ${op} @seq` : ''}
            ORDER BY c.seq ${sort === 'oldest' ? 'ASC' : 'DESC'} LIMIT @limit`,
-        )
-        .all({ review: reviewId, parent: options.parentId, seq: after?.[0], limit: limit + 1 }) as CommentRow[];
+      ).all({ review: reviewId, parent: options.parentId, seq: after?.[0], limit: limit + 1 }) as CommentRow[];
       nextKey = (row) => [row.seq];
     }
     // Top-level comments in order until the page's byte budget is spent, each with as many of its
@@ -269,8 +300,20 @@ export class SqliteStore implements ReviewStore {
     let lastShown: CommentRow | undefined;
     let cut = rows.length > limit;
     const shown = rows.slice(0, limit);
-    const subtrees = this.#subtrees(reviewId, shown.map((r) => r.id));
-    const wanted = new Map(shown.map((r) => [r.id, subtrees.get(r.id)!.map((n) => n.seq).sort((x, y) => x - y).slice(0, REPLIES_PER_COMMENT)]));
+    const subtrees = this.#subtrees(
+      reviewId,
+      shown.map((r) => r.id),
+    );
+    const wanted = new Map(
+      shown.map((r) => [
+        r.id,
+        subtrees
+          .get(r.id)!
+          .map((n) => n.seq)
+          .sort((x, y) => x - y)
+          .slice(0, REPLIES_PER_COMMENT),
+      ]),
+    );
     const replies = this.#prefetch([...wanted.values()].flat());
     for (const row of shown) {
       const record = { ...toRecord(row), seq: row.seq };
@@ -294,7 +337,11 @@ export class SqliteStore implements ReviewStore {
       lastShown = row;
     }
     return {
-      page: { items, nextCursor: cut && lastShown ? encodeCursor(sort, nextKey(lastShown)) : null, total: this.#publishedCount(reviewId) },
+      page: {
+        items,
+        nextCursor: cut && lastShown ? encodeCursor(sort, nextKey(lastShown)) : null,
+        total: this.#publishedCount(reviewId),
+      },
       bytes: PAGE_BUDGET_BYTES - budget + 1024,
     };
   }
@@ -332,7 +379,9 @@ export class SqliteStore implements ReviewStore {
       while (!rows.has(seq) && next < order.length) {
         const batch = order.slice(next, next + 64);
         next += batch.length;
-        const found = this.#sql(`SELECT * FROM comments WHERE seq IN (${batch.map(() => '?').join(',')})`).all(...batch) as CommentRow[];
+        const found = this.#sql(`SELECT * FROM comments WHERE seq IN (${batch.map(() => '?').join(',')})`).all(
+          ...batch,
+        ) as CommentRow[];
         for (const row of found) rows.set(row.seq, { ...toRecord(row), seq: row.seq });
       }
       return rows.get(seq)!;
@@ -360,10 +409,12 @@ export class SqliteStore implements ReviewStore {
     this.#sweepIdempotency();
     return db.transaction(() => {
       if (idempotency) {
-        const previous = this.#sql('SELECT request_hash, comment_id FROM idempotency_keys WHERE key = ?')
-          .get(idempotency.key) as { request_hash: string; comment_id: string | null } | undefined;
+        const previous = this.#sql('SELECT request_hash, comment_id FROM idempotency_keys WHERE key = ?').get(
+          idempotency.key,
+        ) as { request_hash: string; comment_id: string | null } | undefined;
         if (previous) {
-          if (previous.request_hash !== idempotency.requestHash) return { record: undefined, replayed: true, conflict: true };
+          if (previous.request_hash !== idempotency.requestHash)
+            return { record: undefined, replayed: true, conflict: true };
           // The first answer's token is not kept anywhere: the replay carries a new one, and the
           // comment now answers to it (only its hash is stored, as always).
           const row = this.#sql(
@@ -375,8 +426,7 @@ export class SqliteStore implements ReviewStore {
       }
       const parent = comment.parentId
         ? (this.#sql('SELECT id, root_id, depth FROM comments WHERE id = ?').get(comment.parentId) as
-            | { id: string; root_id: string; depth: number }
-            | undefined)
+            { id: string; root_id: string; depth: number } | undefined)
         : undefined;
       const id = newCommentId();
       this.#sql(
@@ -399,12 +449,9 @@ export class SqliteStore implements ReviewStore {
       this.#commentsChanged(comment.reviewId);
       const record = toRecord(this.#sql('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow);
       if (idempotency) {
-        this.#sql('INSERT INTO idempotency_keys (key, request_hash, status, body, created_at, comment_id) VALUES (?, ?, 201, \'\', ?, ?)').run(
-          idempotency.key,
-          idempotency.requestHash,
-          Date.now(),
-          id,
-        );
+        this.#sql(
+          "INSERT INTO idempotency_keys (key, request_hash, status, body, created_at, comment_id) VALUES (?, ?, 201, '', ?, ?)",
+        ).run(idempotency.key, idempotency.requestHash, Date.now(), id);
       }
       return { record, replayed: false, conflict: false };
     })();
@@ -422,17 +469,16 @@ export class SqliteStore implements ReviewStore {
     changes: { body?: string; spoiler?: boolean; editedAt: string; status?: 'pending' },
   ): Promise<CommentRecord | undefined> {
     const row = this.#sql(
-        `UPDATE comments SET body = coalesce(@body, body), spoiler = coalesce(@spoiler, spoiler), edited_at = @editedAt,
+      `UPDATE comments SET body = coalesce(@body, body), spoiler = coalesce(@spoiler, spoiler), edited_at = @editedAt,
            status = coalesce(@status, status)
          WHERE id = @id RETURNING *`,
-      )
-      .get({
-        id,
-        body: changes.body ?? null,
-        spoiler: changes.spoiler === undefined ? null : changes.spoiler ? 1 : 0,
-        editedAt: changes.editedAt,
-        status: changes.status ?? null,
-      }) as CommentRow | undefined;
+    ).get({
+      id,
+      body: changes.body ?? null,
+      spoiler: changes.spoiler === undefined ? null : changes.spoiler ? 1 : 0,
+      editedAt: changes.editedAt,
+      status: changes.status ?? null,
+    }) as CommentRow | undefined;
     if (row) {
       this.#rescore(row.root_id);
       this.#commentsChanged(row.review_id);
@@ -445,8 +491,7 @@ export class SqliteStore implements ReviewStore {
     // name, the email, its hash, the poster's address, nor the hash of the edit token.
     const wipe = status === 'deleted' ? `, ${DELETED_WIPE}` : '';
     const row = this.#sql(`UPDATE comments SET status = ?${wipe} WHERE id = ? RETURNING *`).get(status, id) as
-      | CommentRow
-      | undefined;
+      CommentRow | undefined;
     if (row) {
       this.#rescore(row.root_id);
       this.#commentsChanged(row.review_id);
@@ -458,14 +503,17 @@ export class SqliteStore implements ReviewStore {
     if (!ids.length) return {};
     const marks = ids.map(() => '?').join(',');
     // Drafts have no public count: they are left out as unknown ids are.
-    const rows = this.#sql(`SELECT id FROM reviews WHERE id IN (${marks}) AND state = 'published'`).all(...ids) as { id: string }[];
+    const rows = this.#sql(`SELECT id FROM reviews WHERE id IN (${marks}) AND state = 'published'`).all(...ids) as {
+      id: string;
+    }[];
     return Object.fromEntries(rows.map((r) => [r.id, this.#publishedCount(r.id)]));
   }
 
   async listByStatus({ status, cursor, limit }: AdminListOptions): Promise<Page<CommentRecord>> {
     const after = decodeCursor(`status-${status}`, cursor, ['number']);
-    const rows = this.#sql(`SELECT * FROM comments WHERE status = ? ${after ? 'AND seq > ?' : ''} ORDER BY seq ASC LIMIT ?`)
-      .all(...[status, ...(after ? [after[0]] : []), limit + 1]) as CommentRow[];
+    const rows = this.#sql(
+      `SELECT * FROM comments WHERE status = ? ${after ? 'AND seq > ?' : ''} ORDER BY seq ASC LIMIT ?`,
+    ).all(...[status, ...(after ? [after[0]] : []), limit + 1]) as CommentRow[];
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
@@ -480,7 +528,9 @@ export class SqliteStore implements ReviewStore {
     for (let i = 0; i < sourceIds.length; i += 500) {
       const slice = sourceIds.slice(i, i + 500);
       const rows = this.#db
-        .prepare(`SELECT source_id, comment_id FROM import_sources WHERE format = ? AND source_id IN (${slice.map(() => '?').join(',')})`)
+        .prepare(
+          `SELECT source_id, comment_id FROM import_sources WHERE format = ? AND source_id IN (${slice.map(() => '?').join(',')})`,
+        )
         .all(format, ...slice) as { source_id: string; comment_id: string }[];
       for (const row of rows) found.set(row.source_id, row.comment_id);
     }
@@ -489,7 +539,9 @@ export class SqliteStore implements ReviewStore {
 
   async importComments(format: string, records: ImportedRecord[]): Promise<number> {
     const known = this.#sql('SELECT 1 FROM import_sources WHERE format = ? AND source_id = ?');
-    const remember = this.#sql('INSERT INTO import_sources (format, source_id, comment_id, imported_at) VALUES (?, ?, ?, ?)');
+    const remember = this.#sql(
+      'INSERT INTO import_sources (format, source_id, comment_id, imported_at) VALUES (?, ?, ?, ?)',
+    );
     const insert = this.#sql(
       `INSERT INTO comments (id, review_id, parent_id, root_id, depth, author_name, author_email, author_email_hash, body,
          spoiler, status, created_at, edit_token_hash)
@@ -500,20 +552,22 @@ export class SqliteStore implements ReviewStore {
     const roots = new Set<string>();
     // IMMEDIATE takes the write lock before the first check, so two imports of one file (the CLI
     // and the admin upload at once) cannot both find a source id new and write it twice.
-    const n = this.#db.transaction(() => {
-      let written = 0;
-      for (const record of records) {
-        if (known.get(format, record.sourceId)) continue;
-        insert.run(record);
-        remember.run(format, record.sourceId, record.id, now);
-        reviews.add(record.reviewId);
-        if (record.rootId !== record.id) roots.add(record.rootId);
-        written++;
-      }
-      // sort=top reads a maintained score: imported replies count as posted ones do.
-      for (const root of roots) this.#rescore(root);
-      return written;
-    }).immediate();
+    const n = this.#db
+      .transaction(() => {
+        let written = 0;
+        for (const record of records) {
+          if (known.get(format, record.sourceId)) continue;
+          insert.run(record);
+          remember.run(format, record.sourceId, record.id, now);
+          reviews.add(record.reviewId);
+          if (record.rootId !== record.id) roots.add(record.rootId);
+          written++;
+        }
+        // sort=top reads a maintained score: imported replies count as posted ones do.
+        for (const root of roots) this.#rescore(root);
+        return written;
+      })
+      .immediate();
     for (const id of reviews) this.#commentsChanged(id);
     return n;
   }

@@ -100,7 +100,10 @@ export interface ReviewStore {
    * Throws InvalidCursorError for a cursor not in the exact spelling the store makes.
    * May return the very same object for the same query while the thread is unchanged.
    */
-  listComments(reviewId: string, options: ListCommentsOptions): Promise<(Page<Comment> & { total: number }) | undefined>;
+  listComments(
+    reviewId: string,
+    options: ListCommentsOptions,
+  ): Promise<(Page<Comment> & { total: number }) | undefined>;
   getComment(id: string): Promise<CommentRecord | undefined>;
   /**
    * Creates a comment. With an idempotency key, the same key returns the comment it made instead
@@ -113,7 +116,10 @@ export interface ReviewStore {
     idempotency: { key: string; requestHash: string } | undefined,
   ): Promise<{ record: CommentRecord | undefined; replayed: boolean; conflict: boolean }>;
   /** Changes text or spoiler; `status: 'pending'` sends it back to the moderation queue. */
-  updateComment(id: string, changes: { body?: string; spoiler?: boolean; editedAt: string; status?: 'pending' }): Promise<CommentRecord | undefined>;
+  updateComment(
+    id: string,
+    changes: { body?: string; spoiler?: boolean; editedAt: string; status?: 'pending' },
+  ): Promise<CommentRecord | undefined>;
   /** Deleting also wipes the text, name, email and edit token hash (the row stays for its replies). */
   setCommentStatus(id: string, status: StoredStatus): Promise<CommentRecord | undefined>;
   commentCounts(ids: string[]): Promise<Record<string, number>>;

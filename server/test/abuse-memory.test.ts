@@ -20,12 +20,27 @@ describe('abuse: memory under distinct-cursor reads (issue 13, Done when)', () =
     await server.request(`/v1/reviews/${id}`, {
       method: 'PUT',
       headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-      json: { id, url: 'https://blog.example/big', lang: 'en', title: id, publishedAt: '2025-01-01T00:00:00Z', work: { title: id, type: 'movie' }, comments: { open: true } },
+      json: {
+        id,
+        url: 'https://blog.example/big',
+        lang: 'en',
+        title: id,
+        publishedAt: '2025-01-01T00:00:00Z',
+        work: { title: id, type: 'movie' },
+        comments: { open: true },
+      },
     });
-    const post = async (body: unknown) => (await (await server.request(`/v1/reviews/${id}/comments`, { method: 'POST', json: body })).json()) as { id: string };
+    const post = async (body: unknown) =>
+      (await (await server.request(`/v1/reviews/${id}/comments`, { method: 'POST', json: body })).json()) as {
+        id: string;
+      };
     rootId = (await post(comment('root', 'The thread'))).id;
     for (let i = 0; i < 300; i += 10) {
-      await Promise.all(Array.from({ length: 10 }, (_, j) => post(comment(`r${i + j}`, `${i + j} `.padEnd(10_000, 'w'), { parentId: rootId }))));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, j) =>
+          post(comment(`r${i + j}`, `${i + j} `.padEnd(10_000, 'w'), { parentId: rootId })),
+        ),
+      );
     }
   });
   after(async () => {
@@ -33,44 +48,57 @@ describe('abuse: memory under distinct-cursor reads (issue 13, Done when)', () =
     removeDir(server.dir);
   });
 
-  it('stays up with RSS growth under 64 MB after 5 000 distinct-cursor reads; ?limit=1 ≤ 256 KB', { timeout: 120_000 }, async () => {
-    const one = await server.request('/v1/reviews/big/comments?limit=1');
-    const bytes = Buffer.byteLength(await one.text());
-    assert.ok(bytes <= 256 * 1024, `?limit=1 is ${bytes} bytes`);
-    // Warm up (JIT, V8's young generation growing to its working size under this load), then
-    // measure from there: growth past this point is what a cache or a leak would add.
-    const warm = Array.from({ length: 600 }, (_, k) => `/v1/reviews/big/comments?parent=${rootId}&limit=100&cursor=${cursor(['oldest', k % 300])}`);
-    await Promise.all(Array.from({ length: 8 }, async (_, w) => {
-      for (let k = w; k < warm.length; k += 8) await (await server.request(warm[k])).text();
-    }));
-    const before = rssMb(server.process.pid!);
-    const paths: string[] = [];
-    for (let i = 0; i < 5_000; i++) {
-      const seq = i % 302;
-      const limit = 1 + Math.floor(i / 302);
-      if (i % 5 === 4) {
-        // Another spelling of a real cursor: refused, never a cache entry.
-        paths.push(`/v1/reviews/big/comments?cursor=${encodeURIComponent(Buffer.from(`["oldest", ${-1 - i}]`).toString('base64'))}`);
-      } else {
-        paths.push(`/v1/reviews/big/comments?parent=${rootId}&limit=${limit}&cursor=${cursor(['oldest', seq])}`);
+  it(
+    'stays up with RSS growth under 64 MB after 5 000 distinct-cursor reads; ?limit=1 ≤ 256 KB',
+    { timeout: 120_000 },
+    async () => {
+      const one = await server.request('/v1/reviews/big/comments?limit=1');
+      const bytes = Buffer.byteLength(await one.text());
+      assert.ok(bytes <= 256 * 1024, `?limit=1 is ${bytes} bytes`);
+      // Warm up (JIT, V8's young generation growing to its working size under this load), then
+      // measure from there: growth past this point is what a cache or a leak would add.
+      const warm = Array.from(
+        { length: 600 },
+        (_, k) => `/v1/reviews/big/comments?parent=${rootId}&limit=100&cursor=${cursor(['oldest', k % 300])}`,
+      );
+      await Promise.all(
+        Array.from({ length: 8 }, async (_, w) => {
+          for (let k = w; k < warm.length; k += 8) await (await server.request(warm[k])).text();
+        }),
+      );
+      const before = rssMb(server.process.pid!);
+      const paths: string[] = [];
+      for (let i = 0; i < 5_000; i++) {
+        const seq = i % 302;
+        const limit = 1 + Math.floor(i / 302);
+        if (i % 5 === 4) {
+          // Another spelling of a real cursor: refused, never a cache entry.
+          paths.push(
+            `/v1/reviews/big/comments?cursor=${encodeURIComponent(Buffer.from(`["oldest", ${-1 - i}]`).toString('base64'))}`,
+          );
+        } else {
+          paths.push(`/v1/reviews/big/comments?parent=${rootId}&limit=${limit}&cursor=${cursor(['oldest', seq])}`);
+        }
       }
-    }
-    let next = 0;
-    let biggest = 0;
-    const worker = async () => {
-      while (next < paths.length) {
-        const res = await server.request(paths[next++]);
-        const text = await res.text();
-        assert.ok(res.status === 200 || res.status === 400, `status ${res.status}`);
-        biggest = Math.max(biggest, Buffer.byteLength(text));
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, worker));
-    assert.equal(server.process.exitCode, null, 'the server is still running');
-    assert.equal((await server.request('/v1/reviews/big')).status, 200);
-    const growth = rssMb(server.process.pid!) - before;
-    assert.ok(biggest <= 256 * 1024, `largest page ${biggest} bytes`);
-    assert.ok(growth < 64, `RSS grew by ${growth.toFixed(1)} MB`);
-    console.log(`# RSS growth after 5 000 reads: ${growth.toFixed(1)} MB; largest page ${(biggest / 1024).toFixed(0)} KB`);
-  });
+      let next = 0;
+      let biggest = 0;
+      const worker = async () => {
+        while (next < paths.length) {
+          const res = await server.request(paths[next++]);
+          const text = await res.text();
+          assert.ok(res.status === 200 || res.status === 400, `status ${res.status}`);
+          biggest = Math.max(biggest, Buffer.byteLength(text));
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      assert.equal(server.process.exitCode, null, 'the server is still running');
+      assert.equal((await server.request('/v1/reviews/big')).status, 200);
+      const growth = rssMb(server.process.pid!) - before;
+      assert.ok(biggest <= 256 * 1024, `largest page ${biggest} bytes`);
+      assert.ok(growth < 64, `RSS grew by ${growth.toFixed(1)} MB`);
+      console.log(
+        `# RSS growth after 5 000 reads: ${growth.toFixed(1)} MB; largest page ${(biggest / 1024).toFixed(0)} KB`,
+      );
+    },
+  );
 });

@@ -27,7 +27,15 @@ describe('abuse: reads', () => {
     const res = await server.request(`/v1/reviews/${id}`, {
       method: 'PUT',
       headers: admin,
-      json: { id, url: `https://blog.example/${id}`, lang: 'en', title: id, publishedAt: '2025-01-01T00:00:00Z', work: { title: id, type: 'movie' }, comments: { open: true } },
+      json: {
+        id,
+        url: `https://blog.example/${id}`,
+        lang: 'en',
+        title: id,
+        publishedAt: '2025-01-01T00:00:00Z',
+        work: { title: id, type: 'movie' },
+        comments: { open: true },
+      },
     });
     assert.equal(res.status, 201);
     return id;
@@ -96,7 +104,10 @@ describe('abuse: reads', () => {
       seen.push(...parsed.items.map((r) => r.body));
       next = parsed.nextCursor ?? undefined;
     }
-    assert.deepEqual(seen, Array.from({ length: 70 }, (_, i) => text(i)));
+    assert.deepEqual(
+      seen,
+      Array.from({ length: 70 }, (_, i) => text(i)),
+    );
   });
 
   it('keeps ?limit=100 of long comments under 256 KB, the rest behind nextCursor', async () => {
@@ -115,9 +126,15 @@ describe('abuse: reads', () => {
     await post(id, comment('reader', 'A reply under it', { parentId: root.id }));
     await post(id, comment('other', 'Unrelated'));
     assert.equal((await (await get(`/v1/reviews/${id}/comments`)).json()).total, 3);
-    assert.equal((await server.request(`/v1/admin/comments/${root.id}/reject`, { method: 'POST', headers: admin })).status, 200);
+    assert.equal(
+      (await server.request(`/v1/admin/comments/${root.id}/reject`, { method: 'POST', headers: admin })).status,
+      200,
+    );
     const page = await (await get(`/v1/reviews/${id}/comments`)).json();
-    assert.deepEqual(page.items.map((c: Item) => c.body), ['Unrelated']);
+    assert.deepEqual(
+      page.items.map((c: Item) => c.body),
+      ['Unrelated'],
+    );
     assert.equal(page.total, 1);
     assert.equal((await (await get(`/v1/comment-counts?ids=${id}`)).json()).counts[id], 1);
     assert.equal((await (await get(`/v1/reviews/${id}`)).json()).commentCount, 1);

@@ -15,10 +15,22 @@ function postWithHost(server: Server, host: string, origin: string, body: unknow
   const url = new URL('/v1/reviews/ballerina/comments', server.url);
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { Host: host, Origin: origin, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode!));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          Host: host,
+          Origin: origin,
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(data),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });
@@ -59,14 +71,27 @@ describe('abuse: moderation and tokens', () => {
   });
 
   it('keeps nothing of a deleted comment: text, name, email, token', async () => {
-    const created = await (await post({ author: { name: 'Ana', email: 'ana@example.com' }, body: 'Regret this' }, { 'Idempotency-Key': 'del-1' })).json();
-    const del = await server.request(`/v1/comments/${created.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${created.editToken}` } });
+    const created = await (
+      await post(
+        { author: { name: 'Ana', email: 'ana@example.com' }, body: 'Regret this' },
+        { 'Idempotency-Key': 'del-1' },
+      )
+    ).json();
+    const del = await server.request(`/v1/comments/${created.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${created.editToken}` },
+    });
     assert.equal(del.status, 204);
-    const deleted = await (await server.request('/v1/admin/comments?status=deleted&limit=100', { headers: admin })).json();
+    const deleted = await (
+      await server.request('/v1/admin/comments?status=deleted&limit=100', { headers: admin })
+    ).json();
     const row = deleted.items.find((c: { id: string }) => c.id === created.id);
     assert.deepEqual([row.body, row.author.name, row.author.email], ['', '', null]);
     // A replay of the post shows it as it is now: deleted, without its words.
-    const replay = await post({ author: { name: 'Ana', email: 'ana@example.com' }, body: 'Regret this' }, { 'Idempotency-Key': 'del-1' });
+    const replay = await post(
+      { author: { name: 'Ana', email: 'ana@example.com' }, body: 'Regret this' },
+      { 'Idempotency-Key': 'del-1' },
+    );
     assert.equal(replay.status, 201);
     const replayed = await replay.json();
     assert.equal(replayed.status, 'deleted');
@@ -82,7 +107,11 @@ describe('abuse: moderation and tokens', () => {
     assert.equal(theirs.headers.get('Idempotent-Replayed'), null);
     const answer = await theirs.json();
     assert.notEqual(answer.id, mine.id);
-    const edit = await server.request(`/v1/comments/${mine.id}`, { method: 'PATCH', json: { body: 'Hijacked' }, headers: { Authorization: `Bearer ${answer.editToken}` } });
+    const edit = await server.request(`/v1/comments/${mine.id}`, {
+      method: 'PATCH',
+      json: { body: 'Hijacked' },
+      headers: { Authorization: `Bearer ${answer.editToken}` },
+    });
     assert.equal(edit.status, 403);
     // The owner's own retry still replays.
     const retry = await post(body, { 'Idempotency-Key': 'known-key', ...as('198.51.100.7') });
@@ -108,14 +137,19 @@ describe('abuse: moderation and tokens', () => {
   it('limits wrong tokens per client: the 11th in ten minutes is 429, even with the right one', async () => {
     const client = as('192.0.2.44');
     for (let i = 0; i < 10; i++) {
-      const res = await server.request('/v1/admin/comments', { headers: { Authorization: `Bearer wrong-token-guess-${i}`, ...client } });
+      const res = await server.request('/v1/admin/comments', {
+        headers: { Authorization: `Bearer wrong-token-guess-${i}`, ...client },
+      });
       assert.equal(res.status, 403);
     }
     const blocked = await server.request('/v1/admin/comments', { headers: { ...admin, ...client } });
     assert.equal(blocked.status, 429);
     assert.ok(Number(blocked.headers.get('Retry-After')) > 0);
     // Another client is not affected.
-    assert.equal((await server.request('/v1/admin/comments', { headers: { ...admin, ...as('192.0.2.45') } })).status, 200);
+    assert.equal(
+      (await server.request('/v1/admin/comments', { headers: { ...admin, ...as('192.0.2.45') } })).status,
+      200,
+    );
   });
 });
 
@@ -133,7 +167,10 @@ describe('abuse: floods', () => {
 
   it('stores one of 20 identical posts; a retry with its Idempotency-Key still replays', async () => {
     const results = [];
-    for (let i = 0; i < 20; i++) results.push(await post(comment(`n${i}`, i % 2 ? 'Visit  my blog!' : 'visit my BLOG'), { 'Idempotency-Key': `flood-${i}` }));
+    for (let i = 0; i < 20; i++)
+      results.push(
+        await post(comment(`n${i}`, i % 2 ? 'Visit  my blog!' : 'visit my BLOG'), { 'Idempotency-Key': `flood-${i}` }),
+      );
     assert.equal(results.filter((r) => r.status === 201).length, 1);
     const refused = results.find((r) => r.status === 409)!;
     assert.equal((await refused.json()).code, 'duplicate-comment');
@@ -143,7 +180,8 @@ describe('abuse: floods', () => {
   });
 
   it('answers a bot (filled honeypot) as a person even when it repeats itself', async () => {
-    const bot = (key: string) => post(comment('Bot', 'Cheap pills here', { website: 'https://spam.example' }), { 'Idempotency-Key': key });
+    const bot = (key: string) =>
+      post(comment('Bot', 'Cheap pills here', { website: 'https://spam.example' }), { 'Idempotency-Key': key });
     const first = await bot('bot-1');
     const retry = await bot('bot-1');
     assert.equal(retry.status, 201);
@@ -161,7 +199,10 @@ describe('abuse: floods', () => {
     const res = await post(comment('s', links));
     assert.equal(res.status, 422);
     assert.equal((await res.json()).code, 'too-many-links');
-    assert.equal((await post(comment('s', 'Three: https://a.example [b](https://b.example) www.c.example'))).status, 201);
+    assert.equal(
+      (await post(comment('s', 'Three: https://a.example [b](https://b.example) www.c.example'))).status,
+      201,
+    );
   });
 });
 
@@ -181,18 +222,34 @@ describe('abuse: origins', () => {
     const res = await server.request('/v1/admin/comments', { headers: { ...admin, Origin: 'https://blog.example' } });
     assert.equal(res.status, 403);
     assert.equal(res.headers.get('Access-Control-Allow-Origin'), null);
-    const pre = await server.request('/v1/admin/comments', { method: 'OPTIONS', headers: { Origin: 'https://blog.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+    const pre = await server.request('/v1/admin/comments', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://blog.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
+    });
     assert.equal(pre.headers.get('Access-Control-Allow-Origin'), null);
-    const put = await server.request('/v1/reviews/ballerina', { method: 'OPTIONS', headers: { Origin: 'https://blog.example', 'Access-Control-Request-Method': 'PUT' } });
+    const put = await server.request('/v1/reviews/ballerina', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://blog.example', 'Access-Control-Request-Method': 'PUT' },
+    });
     assert.equal(put.headers.get('Access-Control-Allow-Origin'), null);
     // Its own site still works.
-    assert.equal((await server.request('/v1/admin/comments', { headers: { ...admin, Origin: server.url } })).status, 200);
+    assert.equal(
+      (await server.request('/v1/admin/comments', { headers: { ...admin, Origin: server.url } })).status,
+      200,
+    );
   });
 
   it('does not take a forged Host for its own site (DNS rebinding)', async () => {
     const host = `rebind.attacker.example:${port}`;
     assert.equal(await postWithHost(server, host, `http://${host}`, comment('x', 'from a rebinding page')), 403);
-    assert.equal(await postWithHost(server, `localhost:${port}`, `http://localhost:${port}`, comment('x', 'from localhost')), 201);
+    assert.equal(
+      await postWithHost(server, `localhost:${port}`, `http://localhost:${port}`, comment('x', 'from localhost')),
+      201,
+    );
     assert.equal(await postWithHost(server, `[::1]:${port}`, `http://[::1]:${port}`, comment('x', 'from ::1')), 201);
   });
 });

@@ -35,67 +35,90 @@ describe('backup, export and restore while the server writes', () => {
     removeDir(out);
   });
 
-  it('keeps every comment acknowledged before the backup, and the export restores into a fresh database', {
-    skip: POSTGRES ? 'npm run backup copies the SQLite file: SQLite only (export and restore on PostgreSQL: import-restore.test.ts)' : false,
-  }, async () => {
-    const acknowledged: { id: string; body: string; at: number }[] = [];
-    let writing = true;
-    // Four writers post until told to stop; each acknowledgement is noted with its time.
-    const writers = Array.from({ length: 4 }, async (_, w) => {
-      for (let i = 0; writing; i++) {
-        const body = `writer ${w} comment ${i}`;
-        const res = await server.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment(`W${w}`, body) });
-        if (res.status === 201) acknowledged.push({ id: (await res.json()).id, body, at: Date.now() });
+  it(
+    'keeps every comment acknowledged before the backup, and the export restores into a fresh database',
+    {
+      skip: POSTGRES
+        ? 'npm run backup copies the SQLite file: SQLite only (export and restore on PostgreSQL: import-restore.test.ts)'
+        : false,
+    },
+    async () => {
+      const acknowledged: { id: string; body: string; at: number }[] = [];
+      let writing = true;
+      // Four writers post until told to stop; each acknowledgement is noted with its time.
+      const writers = Array.from({ length: 4 }, async (_, w) => {
+        for (let i = 0; writing; i++) {
+          const body = `writer ${w} comment ${i}`;
+          const res = await server.request('/v1/reviews/ballerina/comments', {
+            method: 'POST',
+            json: comment(`W${w}`, body),
+          });
+          if (res.status === 201) acknowledged.push({ id: (await res.json()).id, body, at: Date.now() });
+        }
+      });
+      while (acknowledged.length < 40) await new Promise((r) => setImmediate(r));
+      const backupStarted = Date.now();
+      await cli('backup', server, join(out, 'backup.db'));
+      const exportStarted = Date.now();
+      await cli('export', server, join(out, 'export.json'));
+      writing = false;
+      await Promise.all(writers);
+      // Same millisecond counts as before: the 40th acknowledgement is often noted in the very
+      // millisecond the backup starts (a strict < made this fail on a busy machine), and whatever
+      // was acknowledged then was committed long before the CLI process opens the database.
+      const beforeBackup = acknowledged.filter((a) => a.at <= backupStarted);
+      const beforeExport = acknowledged.filter((a) => a.at <= exportStarted);
+      assert.ok(
+        beforeBackup.length >= 40 && acknowledged.length > beforeBackup.length,
+        `${beforeBackup.length} before, ${acknowledged.length} in all`,
+      );
+
+      const copy = new SqliteStore(join(out, 'backup.db'));
+      try {
+        for (const a of beforeBackup) assert.equal((await copy.getComment(a.id))?.body, a.body, a.id);
+      } finally {
+        await copy.close();
       }
-    });
-    while (acknowledged.length < 40) await new Promise((r) => setImmediate(r));
-    const backupStarted = Date.now();
-    await cli('backup', server, join(out, 'backup.db'));
-    const exportStarted = Date.now();
-    await cli('export', server, join(out, 'export.json'));
-    writing = false;
-    await Promise.all(writers);
-    // Same millisecond counts as before: the 40th acknowledgement is often noted in the very
-    // millisecond the backup starts (a strict < made this fail on a busy machine), and whatever
-    // was acknowledged then was committed long before the CLI process opens the database.
-    const beforeBackup = acknowledged.filter((a) => a.at <= backupStarted);
-    const beforeExport = acknowledged.filter((a) => a.at <= exportStarted);
-    assert.ok(beforeBackup.length >= 40 && acknowledged.length > beforeBackup.length, `${beforeBackup.length} before, ${acknowledged.length} in all`);
 
-    const copy = new SqliteStore(join(out, 'backup.db'));
-    try {
-      for (const a of beforeBackup) assert.equal((await copy.getComment(a.id))?.body, a.body, a.id);
-    } finally {
-      await copy.close();
-    }
-
-    const fresh = new SqliteStore(join(out, 'restored.db'));
-    try {
-      const counts = await restoreExport(join(out, 'export.json'), fresh);
-      assert.ok(counts.comments >= beforeExport.length + 6);
-      for (const a of beforeExport) assert.equal((await fresh.getComment(a.id))?.body, a.body, a.id);
-      await assert.rejects(restoreExport(join(out, 'export.json'), fresh), /empty database/);
-    } finally {
-      await fresh.close();
-    }
-    // The restored file serves the same thread over HTTP.
-    const restored = await startServer({ REVIEW_SEED: 'none' }, { dir: out, db: join(out, 'restored.db') });
-    try {
-      const page = await (await restored.request('/v1/reviews/ballerina/comments?limit=100&sort=newest')).json();
-      assert.ok(page.total >= beforeExport.length + 6);
-    } finally {
-      await restored.stop();
-    }
-  });
+      const fresh = new SqliteStore(join(out, 'restored.db'));
+      try {
+        const counts = await restoreExport(join(out, 'export.json'), fresh);
+        assert.ok(counts.comments >= beforeExport.length + 6);
+        for (const a of beforeExport) assert.equal((await fresh.getComment(a.id))?.body, a.body, a.id);
+        await assert.rejects(restoreExport(join(out, 'export.json'), fresh), /empty database/);
+      } finally {
+        await fresh.close();
+      }
+      // The restored file serves the same thread over HTTP.
+      const restored = await startServer({ REVIEW_SEED: 'none' }, { dir: out, db: join(out, 'restored.db') });
+      try {
+        const page = await (await restored.request('/v1/reviews/ballerina/comments?limit=100&sort=newest')).json();
+        assert.ok(page.total >= beforeExport.length + 6);
+      } finally {
+        await restored.stop();
+      }
+    },
+  );
 
   it('exports drafts, bans and statuses, and reads back in the shared import shape', async () => {
     const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
     await server.request('/v1/reviews/draft-one?state=draft', {
       method: 'PUT',
       headers: admin,
-      json: { id: 'draft-one', url: 'https://blog.example/d', lang: 'en', title: 'D', publishedAt: '2030-01-01T00:00:00Z', work: { title: 'D', type: 'movie' } },
+      json: {
+        id: 'draft-one',
+        url: 'https://blog.example/d',
+        lang: 'en',
+        title: 'D',
+        publishedAt: '2030-01-01T00:00:00Z',
+        work: { title: 'D', type: 'movie' },
+      },
     });
-    await server.request('/v1/admin/bans', { method: 'POST', headers: admin, json: { kind: 'network', network: '192.0.2.0/24', hours: 2 } });
+    await server.request('/v1/admin/bans', {
+      method: 'POST',
+      headers: admin,
+      json: { kind: 'network', network: '192.0.2.0/24', hours: 2 },
+    });
     await cli('export', server, join(out, 'second.json'));
     const data = readReviewElementsExport(readFileSync(join(out, 'second.json'), 'utf8'));
     assert.equal(data.version, 1);

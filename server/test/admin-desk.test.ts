@@ -26,15 +26,23 @@ function png(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows.set([200, 60 + y, 90 + x], y * (width * 3 + 1) + 1 + x * 3);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) rows.set([200, 60 + y, 90 + x], y * (width * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** axe on the whole page, shadow roots included; returns the violations' ids and targets. */
 async function axe(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+    type Axe = {
+      run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+    };
     const page = globalThis as unknown as { axe: Axe; document: unknown };
     const result = await page.axe.run(page.document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
@@ -64,10 +72,12 @@ async function tabTo(page: Page, match: RegExp, key = 'Tab'): Promise<void> {
 }
 
 /** Nothing sticks out sideways at this width. */
-const noSideScroll = (page: Page) => page.evaluate(() => {
-  const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-  return d.scrollWidth <= d.clientWidth;
-});
+const noSideScroll = (page: Page) =>
+  page.evaluate(() => {
+    const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } })
+      .document.documentElement;
+    return d.scrollWidth <= d.clientWidth;
+  });
 
 describe("the owner's desk in a browser", () => {
   let server: Server;
@@ -109,7 +119,9 @@ describe("the owner's desk in a browser", () => {
     const [cookie] = (await owner.cookies()).filter((c) => c.name === 'review-admin');
     assert.ok(cookie, 'Chromium keeps the Secure cookie from http://127.0.0.1');
     assert.deepEqual([cookie.secure, cookie.httpOnly, cookie.sameSite], [true, true, 'Strict']);
-    const stored = await desk.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie');
+    const stored = await desk.evaluate<string>(
+      'JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie',
+    );
     assert.ok(!stored.includes(ADMIN_TOKEN), 'the token is in no page storage');
     assert.deepEqual(await axe(desk), []);
   });
@@ -135,10 +147,15 @@ describe("the owner's desk in a browser", () => {
     await desk.getByRole('button', { name: 'Add a cast member' }).click();
     await field('Actor').fill('Song Hye-kyo');
     await field('Character').fill('Moon Dong-eun');
-    await desk.locator('input[type="file"][id="u-cast.0.photo"]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png(40, 50) });
+    await desk
+      .locator('input[type="file"][id="u-cast.0.photo"]')
+      .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png(40, 50) });
     await desk.getByRole('status').filter({ hasText: 'Image uploaded.' }).waitFor();
     assert.match(await field('Photo address').inputValue(), /^\/v1\/uploads\/[a-f0-9]{64}\.png$/);
-    for (const [topic, severity] of [['suicide', 'high'], ['harassment', 'medium']]) {
+    for (const [topic, severity] of [
+      ['suicide', 'high'],
+      ['harassment', 'medium'],
+    ]) {
       await desk.getByRole('button', { name: 'Add a warning' }).click();
       await desk.locator('select[id$=".topic"]').last().selectOption(topic);
       await desk.locator('select[id$=".severity"]').last().selectOption(severity);
@@ -147,8 +164,16 @@ describe("the owner's desk in a browser", () => {
     await desk.locator('review-editor review-card [part~="title"]', { hasText: 'Small Things' }).waitFor();
     const photo = desk.locator('review-editor cast-list img');
     await photo.waitFor();
-    assert.ok(await photo.evaluate((img) => (img as unknown as { complete: boolean }).complete && (img as unknown as { naturalWidth: number }).naturalWidth === 40));
-    const warning = await desk.locator('review-editor content-warning').evaluate((el) => (el as unknown as { shadowRoot: { textContent: string } }).shadowRoot.textContent);
+    assert.ok(
+      await photo.evaluate(
+        (img) =>
+          (img as unknown as { complete: boolean }).complete &&
+          (img as unknown as { naturalWidth: number }).naturalWidth === 40,
+      ),
+    );
+    const warning = await desk
+      .locator('review-editor content-warning')
+      .evaluate((el) => (el as unknown as { shadowRoot: { textContent: string } }).shadowRoot.textContent);
     assert.match(warning!, /Suicide/);
     assert.match(warning!, /Harassment/);
     assert.deepEqual(await axe(desk), []);
@@ -158,7 +183,13 @@ describe("the owner's desk in a browser", () => {
     await desk.getByRole('status').filter({ hasText: 'Published: readers can see it.' }).waitFor();
     const stored = await (await server.request(`/v1/reviews/${id}`)).json();
     assert.equal(stored.title, title);
-    assert.deepEqual(stored.contentWarnings.map((w: { topic: string; severity: string }) => [w.topic, w.severity]), [['suicide', 'high'], ['harassment', 'medium']]);
+    assert.deepEqual(
+      stored.contentWarnings.map((w: { topic: string; severity: string }) => [w.topic, w.severity]),
+      [
+        ['suicide', 'high'],
+        ['harassment', 'medium'],
+      ],
+    );
     assert.match(stored.cast[0].photo, /^\/v1\/uploads\//);
     assert.equal(stored.rating.value, 4);
   });
@@ -170,12 +201,20 @@ describe("the owner's desk in a browser", () => {
     await page.locator('review-card [part~="title"]', { hasText: 'Small Things' }).waitFor();
     await page.goto(`${server.url}/review/?id=${id}`);
     await page.locator('review-card [part~="title"]', { hasText: 'Small Things' }).waitFor();
-    const warning = await page.locator('content-warning').evaluate((el) => (el as unknown as { shadowRoot: { textContent: string } }).shadowRoot.textContent);
+    const warning = await page
+      .locator('content-warning')
+      .evaluate((el) => (el as unknown as { shadowRoot: { textContent: string } }).shadowRoot.textContent);
     assert.match(warning!, /Suicide/);
     assert.match(warning!, /Harassment/);
     const photo = page.locator('cast-list img');
     await photo.waitFor();
-    assert.ok(await photo.evaluate((img) => (img as unknown as { complete: boolean }).complete && (img as unknown as { naturalWidth: number }).naturalWidth === 40));
+    assert.ok(
+      await photo.evaluate(
+        (img) =>
+          (img as unknown as { complete: boolean }).complete &&
+          (img as unknown as { naturalWidth: number }).naturalWidth === 40,
+      ),
+    );
     await page.close();
   });
 

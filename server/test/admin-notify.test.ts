@@ -34,7 +34,12 @@ async function webhookReceiver() {
   const until = async (test: () => boolean) => {
     while (!test()) await new Promise<void>((r) => waiters.push(r));
   };
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, until, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    until,
+    close: () => server.close(),
+  };
 }
 
 /** smtp-server on a free port, keeping each message's raw text. */
@@ -59,7 +64,12 @@ async function smtpReceiver() {
   const until = async (n: number) => {
     while (messages.length < n) await new Promise<void>((r) => waiters.push(r));
   };
-  return { url: `smtp://127.0.0.1:${port}`, messages, until, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    until,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe('notifications: signed webhook and SMTP', () => {
@@ -86,18 +96,28 @@ describe('notifications: signed webhook and SMTP', () => {
   });
 
   it('posts new, approved and reported comments, signed over timestamp and body, retried after a failure', async () => {
-    const posted = await (await server.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('Mina', 'Hello <b>owner</b>\r\nBcc: x@evil.example') })).json();
+    const posted = await (
+      await server.request('/v1/reviews/ballerina/comments', {
+        method: 'POST',
+        json: comment('Mina', 'Hello <b>owner</b>\r\nBcc: x@evil.example'),
+      })
+    ).json();
     await hook.until(() => hook.received.length >= 1);
     await server.request(`/v1/admin/comments/${posted.id}/approve`, { method: 'POST', headers: admin });
     await hook.until(() => hook.received.length >= 2);
     await server.request(`/v1/comments/${posted.id}/reports`, { method: 'POST', json: { reason: 'spoiler' } });
     await hook.until(() => hook.received.length >= 3);
 
-    assert.deepEqual(hook.received.map((r) => r.headers['x-review-event']), ['comment.created', 'comment.approved', 'comment.reported']);
+    assert.deepEqual(
+      hook.received.map((r) => r.headers['x-review-event']),
+      ['comment.created', 'comment.approved', 'comment.reported'],
+    );
     for (const { headers, body } of hook.received) {
       const timestamp = String(headers['x-review-timestamp']);
       assert.ok(Math.abs(Number(timestamp) - Date.now() / 1000) < 300, 'a fresh timestamp');
-      const expected = Buffer.from(`sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex')}`);
+      const expected = Buffer.from(
+        `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex')}`,
+      );
       const signature = Buffer.from(String(headers['x-review-signature']));
       assert.ok(signature.length === expected.length && timingSafeEqual(signature, expected), 'signature matches');
       const event = JSON.parse(body);
@@ -119,11 +139,24 @@ describe('notifications: signed webhook and SMTP', () => {
 
   it('a digest sends one message for many events, and nothing for a quiet period', async () => {
     const before = smtp.messages.length;
-    const digest = emailSender({ smtpUrl: smtp.url, to: 'owner@blog.example', from: 'reviews@blog.example', digest: 'hourly', periodMs: 60_000 });
+    const digest = emailSender({
+      smtpUrl: smtp.url,
+      to: 'owner@blog.example',
+      from: 'reviews@blog.example',
+      digest: 'hourly',
+      periodMs: 60_000,
+    });
     const event = (id: string) => ({
       type: 'comment.created' as const,
       at: new Date().toISOString(),
-      comment: { id, reviewId: 'ballerina', status: 'pending', authorName: 'R', body: `body ${id}`, createdAt: new Date().toISOString() },
+      comment: {
+        id,
+        reviewId: 'ballerina',
+        status: 'pending',
+        authorName: 'R',
+        body: `body ${id}`,
+        createdAt: new Date().toISOString(),
+      },
     });
     digest.send(event('c_1'));
     digest.send(event('c_2'));
@@ -142,8 +175,14 @@ describe('notifications: signed webhook and SMTP', () => {
 describe('notification settings', () => {
   it('refuse a webhook without a secret, SMTP without an address to tell, and a bad digest', async () => {
     const { runToExit } = await import('./harness.js');
-    assert.match((await runToExit({ REVIEW_WEBHOOK_URL: 'https://hooks.example/x' })).output, /REVIEW_WEBHOOK_URL needs REVIEW_WEBHOOK_SECRET/);
+    assert.match(
+      (await runToExit({ REVIEW_WEBHOOK_URL: 'https://hooks.example/x' })).output,
+      /REVIEW_WEBHOOK_URL needs REVIEW_WEBHOOK_SECRET/,
+    );
     assert.match((await runToExit({ SMTP_URL: 'smtp://127.0.0.1:2525' })).output, /SMTP_URL needs REVIEW_NOTIFY_EMAIL/);
-    assert.match((await runToExit({ REVIEW_NOTIFY_DIGEST: 'weekly' })).output, /REVIEW_NOTIFY_DIGEST="weekly": must be off, hourly or daily/);
+    assert.match(
+      (await runToExit({ REVIEW_NOTIFY_DIGEST: 'weekly' })).output,
+      /REVIEW_NOTIFY_DIGEST="weekly": must be off, hourly or daily/,
+    );
   });
 });

@@ -32,11 +32,34 @@ describe('admin: sign-in session with CSRF protection', () => {
     assert.equal((await (await server.request('/v1/admin/session', { headers: session })).json()).csrfToken, csrfToken);
     const approve = '/v1/admin/reviews/ballerina/publish';
     assert.equal((await server.request(approve, { method: 'POST', headers: session })).status, 403);
-    assert.equal((await server.request(approve, { method: 'POST', headers: { ...session, 'X-CSRF-Token': csrfToken } })).status, 403, 'no Origin');
-    assert.equal((await server.request(approve, { method: 'POST', headers: { ...session, Origin: origin, 'X-CSRF-Token': 'wrong' } })).status, 403);
-    assert.equal((await server.request(approve, { method: 'POST', headers: { ...session, Origin: origin, 'X-CSRF-Token': csrfToken } })).status, 200);
+    assert.equal(
+      (await server.request(approve, { method: 'POST', headers: { ...session, 'X-CSRF-Token': csrfToken } })).status,
+      403,
+      'no Origin',
+    );
+    assert.equal(
+      (
+        await server.request(approve, {
+          method: 'POST',
+          headers: { ...session, Origin: origin, 'X-CSRF-Token': 'wrong' },
+        })
+      ).status,
+      403,
+    );
+    assert.equal(
+      (
+        await server.request(approve, {
+          method: 'POST',
+          headers: { ...session, Origin: origin, 'X-CSRF-Token': csrfToken },
+        })
+      ).status,
+      200,
+    );
 
-    const out = await server.request('/v1/admin/session', { method: 'DELETE', headers: { ...session, Origin: origin, 'X-CSRF-Token': csrfToken } });
+    const out = await server.request('/v1/admin/session', {
+      method: 'DELETE',
+      headers: { ...session, Origin: origin, 'X-CSRF-Token': csrfToken },
+    });
     assert.equal(out.status, 204);
     assert.match(out.headers.get('Set-Cookie')!, /review-admin=;.*Max-Age=0/);
     assert.equal((await server.request('/v1/admin/queue', { headers: session })).status, 401);
@@ -44,7 +67,10 @@ describe('admin: sign-in session with CSRF protection', () => {
   });
 
   it('refuses a wrong token and limits attempts per address', async () => {
-    const wrong = await server.request('/v1/admin/session', { method: 'POST', json: { token: 'not-the-token-at-all' } });
+    const wrong = await server.request('/v1/admin/session', {
+      method: 'POST',
+      json: { token: 'not-the-token-at-all' },
+    });
     assert.equal(wrong.status, 403);
     assert.equal(wrong.headers.get('Set-Cookie'), null);
     // One sign-in above and this one: five attempts in 15 minutes, then 429 even with the right token.

@@ -25,7 +25,12 @@ function png(width: number, height: number, data = true): Buffer {
   ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
   const rows = data ? Buffer.alloc((width + 1) * height, 0x80) : Buffer.alloc(0);
   if (data) for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A WebP header (VP8X) that names its canvas size. */
@@ -45,9 +50,17 @@ function webp(width: number, height: number): Buffer {
 describe('admin: image uploads', () => {
   let server: Server;
   const upload = (body: Buffer, type = 'application/octet-stream', headers: Record<string, string> = admin) =>
-    server.request('/v1/admin/uploads', { method: 'POST', headers: { ...headers, 'Content-Type': type }, body: new Uint8Array(body) });
+    server.request('/v1/admin/uploads', {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': type },
+      body: new Uint8Array(body),
+    });
   before(async () => {
-    server = await startServer({ REVIEW_ADMIN_TOKEN: ADMIN_TOKEN, REVIEW_UPLOAD_MAX_BYTES: String(200 * 1024), REVIEW_UPLOAD_MAX_PIXELS: '1000000' });
+    server = await startServer({
+      REVIEW_ADMIN_TOKEN: ADMIN_TOKEN,
+      REVIEW_UPLOAD_MAX_BYTES: String(200 * 1024),
+      REVIEW_UPLOAD_MAX_PIXELS: '1000000',
+    });
   });
   after(async () => {
     await server.stop();
@@ -60,7 +73,13 @@ describe('admin: image uploads', () => {
     assert.equal(res.status, 201);
     const body = await res.json();
     const hash = createHash('sha256').update(image).digest('hex');
-    assert.deepEqual(body, { url: `/v1/uploads/${hash}.png`, type: 'image/png', width: 120, height: 80, bytes: image.length });
+    assert.deepEqual(body, {
+      url: `/v1/uploads/${hash}.png`,
+      type: 'image/png',
+      width: 120,
+      height: 80,
+      bytes: image.length,
+    });
     assert.ok(existsSync(join(server.dir, 'uploads', `${hash}.png`)));
     const again = await upload(image);
     assert.equal(again.status, 200, 'the same bytes are one file');
@@ -81,8 +100,35 @@ describe('admin: image uploads', () => {
     assert.equal(w.status, 201);
     assert.deepEqual([(await w.json()).type], ['image/webp']);
     // A baseline JPEG header: SOI, a JFIF APP0, then SOF0 with 64×48.
-    const jfif = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
-    const jpeg = Buffer.from([0xff, 0xd8, ...jfif, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x30, 0x00, 0x40, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xd9]);
+    const jfif = [
+      0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+    ];
+    const jpeg = Buffer.from([
+      0xff,
+      0xd8,
+      ...jfif,
+      0xff,
+      0xc0,
+      0x00,
+      0x11,
+      0x08,
+      0x00,
+      0x30,
+      0x00,
+      0x40,
+      0x03,
+      1,
+      0x22,
+      0,
+      2,
+      0x11,
+      1,
+      3,
+      0x11,
+      1,
+      0xff,
+      0xd9,
+    ]);
     const j = await upload(jpeg);
     assert.equal(j.status, 201);
     const jb = await j.json();
@@ -94,8 +140,15 @@ describe('admin: image uploads', () => {
   });
 
   it('refuses SVG, GIF, text and damaged images, too many bytes or pixels, and strangers', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
-    for (const bad of [svg, Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), Buffer.from('hello'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])]) {
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+    );
+    for (const bad of [
+      svg,
+      Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'),
+      Buffer.from('hello'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+    ]) {
       const res = await upload(bad, 'image/png');
       assert.equal(res.status, 415, bad.toString('latin1').slice(0, 20));
       assert.equal((await res.json()).code, 'unsupported-image');
@@ -107,7 +160,11 @@ describe('admin: image uploads', () => {
     assert.equal(big.status, 413);
     assert.equal((await upload(png(10, 10), 'image/png', {})).status, 401);
     // A JSON route still refuses bodies over 64 KiB.
-    const json = await server.request('/v1/reviews/ballerina/comments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(70 * 1024) });
+    const json = await server.request('/v1/reviews/ballerina/comments', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: 'x'.repeat(70 * 1024),
+    });
     assert.equal(json.status, 413);
   });
 });

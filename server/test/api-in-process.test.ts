@@ -60,7 +60,11 @@ function setup(makeStore: () => ReviewStore, extra: Partial<ApiConfig> = {}) {
   return { store, request, put, post, page, admin, tick: (ms: number) => (clock += ms) };
 }
 
-const comment = (name: string, body: string, extra: Record<string, unknown> = {}) => ({ author: { name }, body, ...extra });
+const comment = (name: string, body: string, extra: Record<string, unknown> = {}) => ({
+  author: { name },
+  body,
+  ...extra,
+});
 
 for (const [name, makeStore] of [
   ['memory store', () => new MemoryStore()],
@@ -101,11 +105,20 @@ for (const [name, makeStore] of [
       assert.equal((await post('ballerina', comment('Marcus', 'Agreed.', { parentId: created.id }))).status, 201);
       for (let i = 0; i < 3; i++) await post('ballerina', comment(`Reader ${i}`, `Comment ${i}`));
       const one = await page('/v1/reviews/ballerina/comments?limit=2');
-      assert.deepEqual(one.items.map((c) => c.author.name), ['Hana', 'Reader 0']);
-      assert.deepEqual(one.items[0].replies.map((r) => r.body), ['Agreed.']);
+      assert.deepEqual(
+        one.items.map((c) => c.author.name),
+        ['Hana', 'Reader 0'],
+      );
+      assert.deepEqual(
+        one.items[0].replies.map((r) => r.body),
+        ['Agreed.'],
+      );
       assert.equal(one.total, 5);
       const two = await page(`/v1/reviews/ballerina/comments?limit=2&cursor=${one.nextCursor}`);
-      assert.deepEqual(two.items.map((c) => c.author.name), ['Reader 1', 'Reader 2']);
+      assert.deepEqual(
+        two.items.map((c) => c.author.name),
+        ['Reader 1', 'Reader 2'],
+      );
       assert.equal(two.nextCursor, null);
       const newest = await page('/v1/reviews/ballerina/comments?sort=newest&limit=1');
       assert.equal(newest.items[0].author.name, 'Reader 2');
@@ -121,7 +134,16 @@ for (const [name, makeStore] of [
       await put(review('ballerina'));
       const { id, editToken } = await (await post('ballerina', comment('Hana', 'Frist'))).json();
       const bearer = { Authorization: `Bearer ${editToken}` };
-      assert.equal((await request(`/v1/comments/${id}`, { method: 'PATCH', json: { body: 'First' }, headers: { Authorization: 'Bearer wrong' } })).status, 403);
+      assert.equal(
+        (
+          await request(`/v1/comments/${id}`, {
+            method: 'PATCH',
+            json: { body: 'First' },
+            headers: { Authorization: 'Bearer wrong' },
+          })
+        ).status,
+        403,
+      );
       const edited = await request(`/v1/comments/${id}`, { method: 'PATCH', json: { body: 'First' }, headers: bearer });
       assert.equal(edited.status, 200);
       assert.equal((await edited.json()).body, 'First');
@@ -129,9 +151,16 @@ for (const [name, makeStore] of [
       const late = await request(`/v1/comments/${id}`, { method: 'DELETE', headers: bearer });
       assert.equal((await late.json()).code, 'edit-window-closed');
       const { id: second, editToken: token2 } = await (await post('ballerina', comment('Marcus', 'Gone soon'))).json();
-      assert.equal((await request(`/v1/comments/${second}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token2}` } })).status, 204);
+      assert.equal(
+        (await request(`/v1/comments/${second}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token2}` } }))
+          .status,
+        204,
+      );
       const list = await page('/v1/reviews/ballerina/comments');
-      assert.deepEqual(list.items.map((c) => c.body), ['First']);
+      assert.deepEqual(
+        list.items.map((c) => c.body),
+        ['First'],
+      );
       assert.ok(list.items[0].editedAt);
     });
 
@@ -152,7 +181,16 @@ for (const [name, makeStore] of [
       assert.equal(huge.status, 413);
       assert.equal((await post('closed', comment('Hana', 'Hi'))).status, 403);
       assert.equal((await post('ballerina', comment('Hana', 'Hi', { parentId: 'c_nothing' }))).status, 422);
-      assert.equal((await request('/v1/reviews/ballerina/comments', { method: 'POST', body: 'hi', headers: { 'Content-Type': 'text/plain' } })).status, 415);
+      assert.equal(
+        (
+          await request('/v1/reviews/ballerina/comments', {
+            method: 'POST',
+            body: 'hi',
+            headers: { 'Content-Type': 'text/plain' },
+          })
+        ).status,
+        415,
+      );
       const cross = await post('ballerina', comment('Hana', 'Hi'), { Origin: 'https://elsewhere.example' });
       assert.equal((await cross.json()).code, 'origin-not-allowed');
     });
@@ -165,11 +203,23 @@ for (const [name, makeStore] of [
       assert.equal(a.status, 'pending');
       assert.equal((await page('/v1/reviews/ballerina/comments')).total, 0);
       const queue = await (await request('/v1/admin/comments?status=pending', { headers: admin })).json();
-      assert.deepEqual(queue.items.map((c: { id: string }) => c.id), [a.id, b.id]);
-      assert.equal((await request(`/v1/admin/comments/${a.id}/approve`, { method: 'POST', headers: admin })).status, 200);
-      assert.equal((await request(`/v1/admin/comments/${b.id}/reject`, { method: 'POST', headers: admin })).status, 200);
+      assert.deepEqual(
+        queue.items.map((c: { id: string }) => c.id),
+        [a.id, b.id],
+      );
+      assert.equal(
+        (await request(`/v1/admin/comments/${a.id}/approve`, { method: 'POST', headers: admin })).status,
+        200,
+      );
+      assert.equal(
+        (await request(`/v1/admin/comments/${b.id}/reject`, { method: 'POST', headers: admin })).status,
+        200,
+      );
       const list = await page('/v1/reviews/ballerina/comments');
-      assert.deepEqual(list.items.map((c) => c.body), ['Please approve']);
+      assert.deepEqual(
+        list.items.map((c) => c.body),
+        ['Please approve'],
+      );
       assert.equal((await (await request('/v1/reviews/ballerina')).json()).commentCount, 1);
     });
 
@@ -185,8 +235,8 @@ for (const [name, makeStore] of [
   });
 }
 
-describe('the owner\'s desk on a store without one (memory store)', () => {
-  it('answers its routes 501 desk-unavailable, and a reader\'s report too', async () => {
+describe("the owner's desk on a store without one (memory store)", () => {
+  it("answers its routes 501 desk-unavailable, and a reader's report too", async () => {
     const { request, put, post, admin } = setup(() => new MemoryStore());
     await put(review('ballerina'));
     const { id } = await (await post('ballerina', comment('Hana', 'Hi'))).json();
@@ -194,7 +244,12 @@ describe('the owner\'s desk on a store without one (memory store)', () => {
     assert.equal(report.status, 501);
     assert.equal(report.headers.get('Content-Type'), 'application/problem+json');
     assert.equal((await report.json()).code, 'desk-unavailable');
-    for (const [method, path] of [['GET', '/v1/admin/queue'], ['POST', '/v1/admin/session'], ['GET', '/v1/admin/bans'], ['POST', `/v1/admin/comments/${id}/spam`]]) {
+    for (const [method, path] of [
+      ['GET', '/v1/admin/queue'],
+      ['POST', '/v1/admin/session'],
+      ['GET', '/v1/admin/bans'],
+      ['POST', `/v1/admin/comments/${id}/spam`],
+    ]) {
       const res = await request(path, { method, headers: admin });
       assert.equal(res.status, 501, `${method} ${path}`);
       assert.equal((await res.json()).code, 'desk-unavailable');

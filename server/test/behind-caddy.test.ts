@@ -35,7 +35,11 @@ ${site} {
 }
 `,
     );
-    const caddy = startProcess(CADDY, ['run', '--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], { HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir });
+    const caddy = startProcess(CADDY, ['run', '--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], {
+      HOME: dir,
+      XDG_DATA_HOME: dir,
+      XDG_CONFIG_HOME: dir,
+    });
     stopCaddy = () => caddy.child.kill('SIGTERM');
     await waitForHttp(site, caddy.child, caddy.output);
   });

@@ -23,7 +23,10 @@ describe('catalogue files beside the CDN bundle', () => {
 
   it('serves each with CORS, and nothing else by that pattern', async () => {
     const files = readdirSync(dist).filter((f) => /^review-elements\.[\w-]+-[\w-]{8}\.js$/.test(f));
-    assert.ok(files.some((f) => f.startsWith('review-elements.ar-')), `no Arabic catalogue in dist/ (${files.join(', ')}): run npm run build:cdn`);
+    assert.ok(
+      files.some((f) => f.startsWith('review-elements.ar-')),
+      `no Arabic catalogue in dist/ (${files.join(', ')}): run npm run build:cdn`,
+    );
     for (const file of files) {
       const res = await server.request(`/${file}`, { headers: { Origin: 'https://blog.example' } });
       assert.equal(res.status, 200, file);

@@ -25,7 +25,16 @@ describe('comments API', () => {
     const res = await server.request(`/v1/reviews/${id}`, {
       method: 'PUT',
       headers: admin,
-      json: { id, url: `https://blog.example/${id}`, lang: 'en', title: id, publishedAt: '2025-01-01T00:00:00Z', work: { title: id, type: 'movie' }, comments: { open: true }, ...extra },
+      json: {
+        id,
+        url: `https://blog.example/${id}`,
+        lang: 'en',
+        title: id,
+        publishedAt: '2025-01-01T00:00:00Z',
+        work: { title: id, type: 'movie' },
+        comments: { open: true },
+        ...extra,
+      },
     });
     assert.equal(res.status, 201);
     return id;
@@ -54,7 +63,8 @@ describe('comments API', () => {
   });
 
   it('sorts oldest, newest and top', async () => {
-    const names = async (sort: string) => (await page('ballerina', `?sort=${sort}`)).items.map((c: PublicComment) => c.author.name);
+    const names = async (sort: string) =>
+      (await page('ballerina', `?sort=${sort}`)).items.map((c: PublicComment) => c.author.name);
     assert.deepEqual(await names('oldest'), ['Hyejin', 'Tomás', 'Min']);
     assert.deepEqual(await names('newest'), ['Min', 'Tomás', 'Hyejin']);
     assert.deepEqual(await names('top'), ['Tomás', 'Hyejin', 'Min']);
@@ -92,7 +102,15 @@ describe('comments API', () => {
       const res = await server.request(`/v1/reviews/${encodeURIComponent(id)}`, {
         method: 'PUT',
         headers: admin,
-        json: { id, url: 'https://blog.example/x', lang: 'en', title: id, publishedAt: '2025-01-01T00:00:00Z', work: { title: id, type: 'movie' }, comments: { open: true } },
+        json: {
+          id,
+          url: 'https://blog.example/x',
+          lang: 'en',
+          title: id,
+          publishedAt: '2025-01-01T00:00:00Z',
+          work: { title: id, type: 'movie' },
+          comments: { open: true },
+        },
       });
       assert.equal(res.status < 300, true, `PUT ${id}: ${res.status}`);
       assert.equal((await post(encodeURIComponent(id), comment('Ana', `On ${id}`))).status, 201);
@@ -104,12 +122,15 @@ describe('comments API', () => {
 
   it('reflects a new comment in counts, pages and the review at once', async () => {
     const id = await newReview();
-    const counts = async () => (await (await server.request(`/v1/comment-counts?ids=${id},ballerina,unknown-id`)).json()).counts;
+    const counts = async () =>
+      (await (await server.request(`/v1/comment-counts?ids=${id},ballerina,unknown-id`)).json()).counts;
     assert.deepEqual(await counts(), { [id]: 0, ballerina: 6 });
     const before = await server.request(`/v1/reviews/${id}`);
     await post(id, comment('Ana', 'Hello'));
     assert.deepEqual(await counts(), { [id]: 1, ballerina: 6 });
-    const afterPost = await server.request(`/v1/reviews/${id}`, { headers: { 'If-None-Match': before.headers.get('ETag')! } });
+    const afterPost = await server.request(`/v1/reviews/${id}`, {
+      headers: { 'If-None-Match': before.headers.get('ETag')! },
+    });
     assert.equal(afterPost.status, 200);
     assert.equal((await afterPost.json()).commentCount, 1);
   });
@@ -117,7 +138,9 @@ describe('comments API', () => {
   it('revalidates comment pages with ETag', async () => {
     const first = await server.request('/v1/reviews/ballerina/comments');
     assert.equal(first.headers.get('Cache-Control'), 'no-cache');
-    const again = await server.request('/v1/reviews/ballerina/comments', { headers: { 'If-None-Match': first.headers.get('ETag')! } });
+    const again = await server.request('/v1/reviews/ballerina/comments', {
+      headers: { 'If-None-Match': first.headers.get('ETag')! },
+    });
     assert.equal(again.status, 304);
   });
 
@@ -167,7 +190,9 @@ describe('comments API', () => {
     }
     // Newer comments sit before the cursor: none repeats, none of the first five is skipped.
     assert.deepEqual(newest, ['c5', 'c4', 'c3', 'c2', 'c1']);
-    const wrongSort = await server.request(`/v1/reviews/${id}/comments?sort=newest&cursor=${encodeURIComponent(oldest1.nextCursor)}`);
+    const wrongSort = await server.request(
+      `/v1/reviews/${id}/comments?sort=newest&cursor=${encodeURIComponent(oldest1.nextCursor)}`,
+    );
     assert.equal((await wrongSort.json()).code, 'invalid-cursor');
   });
 
@@ -187,13 +212,29 @@ describe('comments API', () => {
     await expectProblem(await post(id, comment('a', ' \n ')), 400, 'invalid-body');
     await expectProblem(await post(id, comment('a', 'b'.repeat(10_001))), 400, 'invalid-body');
     assert.equal((await post(id, comment('a', 'b'.repeat(10_000)))).status, 201);
-    await expectProblem(await post(id, comment('a', 'hi', { author: { name: 'a', email: 'not an email' } })), 400, 'invalid-body');
-    const malformed = await server.request(`/v1/reviews/${id}/comments`, { method: 'POST', body: '{"author":', headers: { 'Content-Type': 'application/json' } });
+    await expectProblem(
+      await post(id, comment('a', 'hi', { author: { name: 'a', email: 'not an email' } })),
+      400,
+      'invalid-body',
+    );
+    const malformed = await server.request(`/v1/reviews/${id}/comments`, {
+      method: 'POST',
+      body: '{"author":',
+      headers: { 'Content-Type': 'application/json' },
+    });
     await expectProblem(malformed, 400, 'invalid-body');
-    const form = await server.request(`/v1/reviews/${id}/comments`, { method: 'POST', body: 'a=b', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const form = await server.request(`/v1/reviews/${id}/comments`, {
+      method: 'POST',
+      body: 'a=b',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     await expectProblem(form, 415, 'unsupported-media-type');
     // Over 64 KiB is refused before parsing: this is not even JSON.
-    const huge = await server.request(`/v1/reviews/${id}/comments`, { method: 'POST', body: 'x'.repeat(70_000), headers: { 'Content-Type': 'application/json' } });
+    const huge = await server.request(`/v1/reviews/${id}/comments`, {
+      method: 'POST',
+      body: 'x'.repeat(70_000),
+      headers: { 'Content-Type': 'application/json' },
+    });
     await expectProblem(huge, 413, 'payload-too-large');
     await expectProblem(await post('no-such-review', comment('a', 'b')), 404, 'not-found');
   });
@@ -203,7 +244,11 @@ describe('comments API', () => {
     // fetch keeps connections alive: the GET after a refused 1 MiB upload goes down the same
     // connection, which must still be good.
     for (let i = 0; i < 3; i++) {
-      const res = await server.request(`/v1/reviews/${id}/comments`, { method: 'POST', body: 'x'.repeat(1024 * 1024), headers: { 'Content-Type': 'application/json' } });
+      const res = await server.request(`/v1/reviews/${id}/comments`, {
+        method: 'POST',
+        body: 'x'.repeat(1024 * 1024),
+        headers: { 'Content-Type': 'application/json' },
+      });
       assert.equal(res.status, 413);
       assert.equal((await res.json()).code, 'payload-too-large');
       assert.equal((await server.request(`/v1/reviews/${id}/comments`)).status, 200);
@@ -246,9 +291,15 @@ describe('comments API', () => {
     const { editToken: replayToken, ...replayComment } = await second.json();
     assert.deepEqual(replayComment, firstComment);
     assert.notEqual(replayToken, firstToken);
-    const edit = await server.request(`/v1/comments/${firstComment.id}`, { method: 'PATCH', json: { spoiler: true }, headers: { Authorization: `Bearer ${replayToken}` } });
+    const edit = await server.request(`/v1/comments/${firstComment.id}`, {
+      method: 'PATCH',
+      json: { spoiler: true },
+      headers: { Authorization: `Bearer ${replayToken}` },
+    });
     assert.equal(edit.status, 200);
-    const burst = await Promise.all(Array.from({ length: 10 }, () => post(id, comment('Ana', 'Twice'), { 'Idempotency-Key': 'key-2' })));
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () => post(id, comment('Ana', 'Twice'), { 'Idempotency-Key': 'key-2' })),
+    );
     assert.ok(burst.every((r) => r.status === 201));
     assert.equal(new Set(await Promise.all(burst.map(async (r) => (await r.json()).id))).size, 1);
     assert.equal((await page(id)).total, 2);
@@ -272,7 +323,11 @@ describe('comments API', () => {
     const id = await newReview();
     const created = await (await post(id, comment('Ana', 'Typo'))).json();
     const patch = (token: string | undefined, json: unknown) =>
-      server.request(`/v1/comments/${created.id}`, { method: 'PATCH', json, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      server.request(`/v1/comments/${created.id}`, {
+        method: 'PATCH',
+        json,
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
     assert.equal((await patch(undefined, { body: 'x' })).status, 401);
     assert.equal((await patch('wrong-token', { body: 'x' })).status, 403);
     const edited = await patch(created.editToken, { body: 'Fixed' });
@@ -294,7 +349,8 @@ describe('comments API', () => {
     const parent = await (await post(id, comment('Ana', 'Parent'))).json();
     await post(id, comment('Bo', 'Reply', { parentId: parent.id }));
     const lonely = await (await post(id, comment('Cy', 'Alone'))).json();
-    const del = (c: { id: string; editToken: string }) => server.request(`/v1/comments/${c.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${c.editToken}` } });
+    const del = (c: { id: string; editToken: string }) =>
+      server.request(`/v1/comments/${c.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${c.editToken}` } });
     assert.equal((await del(parent)).status, 204);
     assert.equal((await del(lonely)).status, 204);
     const listed = await page(id);
@@ -317,7 +373,11 @@ describe('moderation', () => {
   });
 
   it('holds new comments as pending until approved; rejected ones never show', async () => {
-    const post = (body: string) => server.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('Ana', body, { author: { name: 'Ana', email: 'ana@example.com' } }) });
+    const post = (body: string) =>
+      server.request('/v1/reviews/ballerina/comments', {
+        method: 'POST',
+        json: comment('Ana', body, { author: { name: 'Ana', email: 'ana@example.com' } }),
+      });
     const held = await (await post('Please approve')).json();
     const spam = await (await post('Spam')).json();
     assert.equal(held.status, 'pending');
@@ -325,23 +385,39 @@ describe('moderation', () => {
     assert.equal(await total(), 6);
     assert.equal((await server.request('/v1/admin/comments')).status, 401);
     const queue = await (await server.request('/v1/admin/comments?status=pending', { headers: admin })).json();
-    assert.deepEqual(queue.items.map((c: { body: string }) => c.body), ['Please approve', 'Spam']);
+    assert.deepEqual(
+      queue.items.map((c: { body: string }) => c.body),
+      ['Please approve', 'Spam'],
+    );
     assert.equal(queue.items[0].author.email, 'ana@example.com');
     assert.equal(queue.items[0].reviewId, 'ballerina');
-    assert.equal((await server.request(`/v1/admin/comments/${held.id}/approve`, { method: 'POST', headers: admin })).status, 200);
-    assert.equal((await server.request(`/v1/admin/comments/${spam.id}/reject`, { method: 'POST', headers: admin })).status, 200);
+    assert.equal(
+      (await server.request(`/v1/admin/comments/${held.id}/approve`, { method: 'POST', headers: admin })).status,
+      200,
+    );
+    assert.equal(
+      (await server.request(`/v1/admin/comments/${spam.id}/reject`, { method: 'POST', headers: admin })).status,
+      200,
+    );
     assert.equal(await total(), 7);
     const bodies = JSON.stringify(await (await server.request('/v1/reviews/ballerina/comments')).json());
     assert.ok(bodies.includes('Please approve'));
     assert.ok(!bodies.includes('Spam'));
-    assert.equal((await (await server.request('/v1/admin/comments?status=pending', { headers: admin })).json()).items.length, 0);
+    assert.equal(
+      (await (await server.request('/v1/admin/comments?status=pending', { headers: admin })).json()).items.length,
+      0,
+    );
   });
 });
 
 describe('abuse limits and CORS', () => {
   let server: Server;
   before(async () => {
-    server = await startServer({ REVIEW_ADMIN_TOKEN: ADMIN_TOKEN, WRITE_RATE_LIMIT: '3', ALLOWED_ORIGINS: 'https://blog.example' });
+    server = await startServer({
+      REVIEW_ADMIN_TOKEN: ADMIN_TOKEN,
+      WRITE_RATE_LIMIT: '3',
+      ALLOWED_ORIGINS: 'https://blog.example',
+    });
   });
   after(async () => {
     await server.stop();
@@ -364,26 +440,54 @@ describe('abuse limits and CORS', () => {
     assert.equal(read.headers.get('Access-Control-Allow-Origin'), '*');
     assert.match(read.headers.get('Access-Control-Expose-Headers')!, /ETag/);
     const preflight = (origin: string, method: string) =>
-      server.request('/v1/reviews/ballerina/comments', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'content-type, idempotency-key' } });
+      server.request('/v1/reviews/ballerina/comments', {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': method,
+          'Access-Control-Request-Headers': 'content-type, idempotency-key',
+        },
+      });
     const allowedPre = await preflight('https://blog.example', 'POST');
     assert.equal(allowedPre.status, 204);
     assert.equal(allowedPre.headers.get('Access-Control-Allow-Origin'), 'https://blog.example');
     assert.match(allowedPre.headers.get('Access-Control-Allow-Headers')!, /Idempotency-Key/);
-    assert.equal((await preflight('https://elsewhere.example', 'POST')).headers.get('Access-Control-Allow-Origin'), null);
+    assert.equal(
+      (await preflight('https://elsewhere.example', 'POST')).headers.get('Access-Control-Allow-Origin'),
+      null,
+    );
     assert.equal((await preflight('https://elsewhere.example', 'GET')).headers.get('Access-Control-Allow-Origin'), '*');
-    const foreign = await server.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('a', 'b'), headers: { Origin: 'https://elsewhere.example', Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const foreign = await server.request('/v1/reviews/ballerina/comments', {
+      method: 'POST',
+      json: comment('a', 'b'),
+      headers: { Origin: 'https://elsewhere.example', Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     assert.equal(foreign.status, 403);
     assert.equal((await foreign.json()).code, 'origin-not-allowed');
-    const own = await server.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('a', 'b'), headers: { Origin: server.url, Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const own = await server.request('/v1/reviews/ballerina/comments', {
+      method: 'POST',
+      json: comment('a', 'b'),
+      headers: { Origin: server.url, Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     assert.equal(own.status, 201);
-    const allowed = await server.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('a', 'b'), headers: { Origin: 'https://blog.example', Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const allowed = await server.request('/v1/reviews/ballerina/comments', {
+      method: 'POST',
+      json: comment('a', 'b'),
+      headers: { Origin: 'https://blog.example', Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     assert.equal(allowed.status, 201);
     assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), 'https://blog.example');
     // Behind a TLS-terminating proxy: the browser's Origin is https, the server is asked over http.
     const host = new URL(server.url).host;
-    const proxied = await server.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('a', 'b'), headers: { Origin: `https://${host}`, Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const proxied = await server.request('/v1/reviews/ballerina/comments', {
+      method: 'POST',
+      json: comment('a', 'b'),
+      headers: { Origin: `https://${host}`, Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     assert.equal(proxied.status, 201);
-    const adminForeign = await server.request('/v1/admin/comments', { headers: { ...admin, Origin: 'https://elsewhere.example' } });
+    const adminForeign = await server.request('/v1/admin/comments', {
+      headers: { ...admin, Origin: 'https://elsewhere.example' },
+    });
     assert.equal(adminForeign.status, 403);
   });
 });

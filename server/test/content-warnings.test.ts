@@ -28,14 +28,24 @@ describe('content warnings in review documents', () => {
   });
 
   it('stores and serves "not-warned" as sent, apart from an empty list', async () => {
-    const put = await server.request('/v1/reviews/unwarned', { method: 'PUT', json: doc('unwarned', 'not-warned'), headers: admin });
+    const put = await server.request('/v1/reviews/unwarned', {
+      method: 'PUT',
+      json: doc('unwarned', 'not-warned'),
+      headers: admin,
+    });
     assert.equal(put.status, 201);
     assert.equal((await (await server.request('/v1/reviews/unwarned')).json()).contentWarnings, 'not-warned');
-    await server.request('/v1/reviews/nothing-to-warn', { method: 'PUT', json: doc('nothing-to-warn', []), headers: admin });
+    await server.request('/v1/reviews/nothing-to-warn', {
+      method: 'PUT',
+      json: doc('nothing-to-warn', []),
+      headers: admin,
+    });
     assert.deepEqual((await (await server.request('/v1/reviews/nothing-to-warn')).json()).contentWarnings, []);
     const listed = doc('listed', [{ topic: 'ferry-disaster', severity: 'high' }]);
     await server.request('/v1/reviews/listed', { method: 'PUT', json: listed, headers: admin });
-    assert.deepEqual((await (await server.request('/v1/reviews/listed')).json()).contentWarnings, [{ topic: 'ferry-disaster', severity: 'high' }]);
+    assert.deepEqual((await (await server.request('/v1/reviews/listed')).json()).contentWarnings, [
+      { topic: 'ferry-disaster', severity: 'high' },
+    ]);
   });
 
   it('refuses any other string with a problem naming the field', async () => {
@@ -45,7 +55,10 @@ describe('content warnings in review documents', () => {
       assert.equal(res.headers.get('Content-Type'), 'application/problem+json');
       const body = await res.json();
       assert.equal(body.code, 'invalid-body');
-      assert.ok(body.errors.some((e: { path: string }) => e.path === 'contentWarnings'), JSON.stringify(body.errors));
+      assert.ok(
+        body.errors.some((e: { path: string }) => e.path === 'contentWarnings'),
+        JSON.stringify(body.errors),
+      );
     }
   });
 });

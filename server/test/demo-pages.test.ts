@@ -37,7 +37,10 @@ describe('demo pages', { skip: POSTGRES ? 'store-independent browser pages: run 
   it('/ is the article page, every element filled with no request (rendered on the server)', async () => {
     const { page, errors, requests } = await open('/');
     // The review and its first comments came with the page (server/ssr/; ssr-article.test.ts).
-    assert.deepEqual(requests.filter((p) => p.startsWith('/v1/')), []);
+    assert.deepEqual(
+      requests.filter((p) => p.startsWith('/v1/')),
+      [],
+    );
     assert.equal(await page.locator('review-card [part~="title"]').textContent(), 'Ballerina');
     assert.match((await page.locator('comment-thread [part~="heading"]').textContent())!, /Comments\s*\(6\)/);
     assert.equal(await page.locator('cast-list [part~="member"]').count(), 3);

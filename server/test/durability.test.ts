@@ -6,7 +6,9 @@ describe('durability', () => {
   it('keeps a posted comment across a restart', async () => {
     const first = await startServer();
     try {
-      const created = await (await first.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('Ana', 'Still here?') })).json();
+      const created = await (
+        await first.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('Ana', 'Still here?') })
+      ).json();
       assert.equal(await first.stop('SIGTERM'), 0);
       assert.match(first.output(), /stopped cleanly/);
       const second = await startServer({}, { dir: first.dir, db: first.db });
@@ -32,7 +34,10 @@ describe('durability', () => {
       let refused = 0;
       const one = async (i: number) => {
         try {
-          const res = await server.request('/v1/reviews/the-glory/comments', { method: 'POST', json: comment(`p${i}`, `burst ${i}`) });
+          const res = await server.request('/v1/reviews/the-glory/comments', {
+            method: 'POST',
+            json: comment(`p${i}`, `burst ${i}`),
+          });
           if (res.status === 201) acknowledged.push((await res.json()).id);
         } catch {
           refused++; // the connection was closed before an answer: not acknowledged
@@ -52,13 +57,19 @@ describe('durability', () => {
         let cursor: string | null = '';
         while (cursor !== null) {
           const page: { items: { id: string }[]; nextCursor: string | null } = await (
-            await again.request(`/v1/reviews/the-glory/comments?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+            await again.request(
+              `/v1/reviews/the-glory/comments?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+            )
           ).json();
           page.items.forEach((c) => stored.add(c.id));
           cursor = page.nextCursor;
         }
         const lost = acknowledged.filter((id) => !stored.has(id));
-        assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.length} acknowledged comments lost (${refused} refused)`);
+        assert.deepEqual(
+          lost,
+          [],
+          `${lost.length} of ${acknowledged.length} acknowledged comments lost (${refused} refused)`,
+        );
       } finally {
         await again.stop();
       }

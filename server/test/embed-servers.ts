@@ -5,7 +5,14 @@
  * - "the front": passes every request through to the review server untouched, as a CDN would,
  *   except the bundle when the test asks for a fault: slow, hanging, 404 or without CORS.
  */
-import { createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 async function listen(server: Server): Promise<number> {
@@ -29,7 +36,11 @@ export async function startBlog(): Promise<Blog> {
   const blog = { page: { html: '' } } as Blog;
   const server = createServer((req, res) => {
     if (req.url !== '/post') return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not here');
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...blog.page.headers });
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...blog.page.headers,
+    });
     res.end(blog.page.html);
   });
   const port = await listen(server);

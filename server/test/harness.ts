@@ -26,9 +26,10 @@ export const STORE = POSTGRES ? 'postgres' : 'sqlite';
 /** PostgreSQL databases by the server's temporary folder: a restart with `reuse` finds its data. */
 const databases = new Map<string, string>();
 // Dropped once the file's tests are done (the throwaway cluster goes at the end anyway).
-if (POSTGRES) after(async () => {
-  for (const url of databases.values()) await dropDatabase(url).catch(() => {});
-});
+if (POSTGRES)
+  after(async () => {
+    for (const url of databases.values()) await dropDatabase(url).catch(() => {});
+  });
 
 /**
  * On PostgreSQL, a new empty database for a server that will start with `reuse: { dir }` (for a
@@ -41,7 +42,10 @@ export async function databaseFor(dir: string): Promise<string | undefined> {
   return url;
 }
 
-export async function startServer(env: Record<string, string> = {}, reuse?: { dir: string; db: string }): Promise<Server> {
+export async function startServer(
+  env: Record<string, string> = {},
+  reuse?: { dir: string; db: string },
+): Promise<Server> {
   const databaseUrl = POSTGRES ? ((reuse && databases.get(reuse.dir)) ?? (await createDatabase(POSTGRES))) : undefined;
   // The files are the test's to remove (removeDir), so a restart can reuse them. Limits and the
   // duplicate rule are off unless a test turns them on (server/test/abuse-*.test.ts does).
@@ -56,7 +60,11 @@ export async function startServer(env: Record<string, string> = {}, reuse?: { di
       const { json, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (json !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
-      return fetch(`${server.url}${path}`, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+      return fetch(`${server.url}${path}`, {
+        ...rest,
+        headers,
+        body: json !== undefined ? JSON.stringify(json) : rest.body,
+      });
     },
   };
 }
@@ -68,7 +76,9 @@ export function removeDir(dir: string): void {
 /** Runs a command-line start and returns its exit code and output, for configuration errors. */
 export function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', PORT: '0', REVIEW_DB: ':memory:', ...env } });
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', REVIEW_DB: ':memory:', ...env },
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -80,4 +90,8 @@ export function runToExit(env: Record<string, string>): Promise<{ code: number |
   });
 }
 
-export const comment = (name: string, body: string, extra: Record<string, unknown> = {}) => ({ author: { name }, body, ...extra });
+export const comment = (name: string, body: string, extra: Record<string, unknown> = {}) => ({
+  author: { name },
+  body,
+  ...extra,
+});

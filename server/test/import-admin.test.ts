@@ -16,7 +16,11 @@ const disqus = readFileSync(join(FIXTURES, 'disqus.xml'));
 describe('admin import upload', () => {
   let world: World;
   const upload = (query: string, body: Buffer, headers: Record<string, string> = admin) =>
-    world.server.request(`/v1/admin/import${query}`, { method: 'POST', body, headers: { 'Content-Type': 'application/octet-stream', ...headers } });
+    world.server.request(`/v1/admin/import${query}`, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/octet-stream', ...headers },
+    });
   before(async () => {
     world = await startWorld();
   });
@@ -51,7 +55,11 @@ describe('admin import upload', () => {
     const etag = before.headers.get('ETag')!;
     assert.equal((await before.json()).commentCount, 0);
     // Padding past the API's 64 KiB limit, where a Disqus export may hold it (an XML comment).
-    const big = Buffer.concat([disqus.subarray(0, disqus.indexOf('<disqus')), Buffer.from(`<!-- ${'x'.repeat(200_000)} -->\n`), disqus.subarray(disqus.indexOf('<disqus'))]);
+    const big = Buffer.concat([
+      disqus.subarray(0, disqus.indexOf('<disqus')),
+      Buffer.from(`<!-- ${'x'.repeat(200_000)} -->\n`),
+      disqus.subarray(disqus.indexOf('<disqus')),
+    ]);
     const res = await upload('?from=disqus', big);
     assert.equal(res.status, 200, await res.clone().text());
     assert.equal((await res.json()).imported.total, 18);
@@ -104,12 +112,19 @@ describe('import CLI', () => {
 
   it('--map gives an unmatched thread its review (CSV), and the report names what stays unmatched', async () => {
     const map = join(world.server.dir, 'map.csv');
-    writeFileSync(map, 'url,review\n# moved in 2019\nhttps://doramas.example/2018/05/an-old-post-we-never-moved/,parasite\n');
+    writeFileSync(
+      map,
+      'url,review\n# moved in 2019\nhttps://doramas.example/2018/05/an-old-post-we-never-moved/,parasite\n',
+    );
     const report = await runJson(world, ['--from', 'disqus', '--map', map, join(FIXTURES, 'disqus.xml')]);
     assert.deepEqual(report.threads, { total: 3, matched: 3, unmatched: 0 });
     assert.deepEqual(report.unmatchedThreads, []);
     await world.restart();
-    assert.deepEqual(await world.tree('parasite'), ['Ana: Bong Joon-ho **does it again**.\n\nThe stairs!', 'Old Reader: First!', 'Older Reader: Second']);
+    assert.deepEqual(await world.tree('parasite'), [
+      'Ana: Bong Joon-ho **does it again**.\n\nThe stairs!',
+      'Old Reader: First!',
+      'Older Reader: Second',
+    ]);
   });
 
   it('guesses the format when --from is left out, and prints a readable report', async () => {
@@ -118,7 +133,10 @@ describe('import CLI', () => {
     assert.match(result.stdout, /^Import from artalk\n/);
     assert.match(result.stdout, /Threads: 3 \(2 matched to a review, 1 unmatched\)/);
     assert.match(result.stdout, /Comments imported: 6 \(5 published, 1 pending\)/);
-    assert.match(result.stdout, /Unmatched threads[^\n]*\n {2}https:\/\/doramas\.example\/2018\/05\/an-old-post-we-never-moved\/ "An old post": 1 comment\n/);
+    assert.match(
+      result.stdout,
+      /Unmatched threads[^\n]*\n {2}https:\/\/doramas\.example\/2018\/05\/an-old-post-we-never-moved\/ "An old post": 1 comment\n/,
+    );
   });
 
   it('--include-spam keeps spam as rejected comments, never shown', async () => {
@@ -126,7 +144,10 @@ describe('import CLI', () => {
     assert.equal(report.imported.rejected, 1);
     assert.equal(report.skipped.spam, 0);
     const rejected = (await storedComments(world.server)).filter((row) => row.status === 'rejected');
-    assert.deepEqual(rejected.map((row) => row.body), ['Buy now http://spam.example/']);
+    assert.deepEqual(
+      rejected.map((row) => row.body),
+      ['Buy now http://spam.example/'],
+    );
   });
 
   it('refuses an unknown format, a missing file, a file not in the format named, and a database it cannot reach', async () => {

@@ -11,7 +11,9 @@ importSuite({
     skipped: { spam: 0, deleted: 0, duplicate: 0 },
     missingParent: 1,
     flattened: 0,
-    unmatched: [{ url: 'https://doramas.example/2018/05/an-old-post-we-never-moved/', title: 'An old post', comments: 1 }],
+    unmatched: [
+      { url: 'https://doramas.example/2018/05/an-old-post-we-never-moved/', title: 'An old post', comments: 1 },
+    ],
   },
   kingdom: [
     '혜진: 조선 좀비라니! **최고**예요.\n\n두 번째 문단.',

@@ -11,7 +11,9 @@ importSuite({
     skipped: { spam: 1, deleted: 1, duplicate: 0 },
     missingParent: 1,
     flattened: 1,
-    unmatched: [{ url: 'https://doramas.example/2018/05/an-old-post-we-never-moved/', title: 'An old post', comments: 2 }],
+    unmatched: [
+      { url: 'https://doramas.example/2018/05/an-old-post-we-never-moved/', title: 'An old post', comments: 2 },
+    ],
   },
   kingdom: [
     "혜진: Zombies in Joseon! **Best** thing I've seen this year.",
@@ -24,7 +26,16 @@ importSuite({
     'Chain 0: level 0',
     [
       'Chain 1: level 1',
-      ['Chain 2: level 2', ['Chain 3: level 3', ['Chain 4: level 4', ['Chain 5: level 5', ['Chain 6: level 6', ['Chain 7: level 7', ['Chain 8: level 8', 'Chain 9: level 9']]]]]]],
+      [
+        'Chain 2: level 2',
+        [
+          'Chain 3: level 3',
+          [
+            'Chain 4: level 4',
+            ['Chain 5: level 5', ['Chain 6: level 6', ['Chain 7: level 7', ['Chain 8: level 8', 'Chain 9: level 9']]]],
+          ],
+        ],
+      ],
     ],
   ],
   parasite: ['Ana: Bong Joon-ho **does it again**.\n\nThe stairs!'],

@@ -22,7 +22,10 @@ export interface World {
   server: Server;
   /** The server keeps counts and pages in memory: after a CLI import it is started again. */
   restart: () => Promise<void>;
-  cli: (args: string[], env?: Record<string, string>) => Promise<{ code: number | null; stdout: string; stderr: string }>;
+  cli: (
+    args: string[],
+    env?: Record<string, string>,
+  ) => Promise<{ code: number | null; stdout: string; stderr: string }>;
   /** The review's whole thread, oldest first, as the API gives it. */
   tree: (reviewId: string) => Promise<unknown[]>;
   stop: () => Promise<void>;
@@ -36,7 +39,15 @@ export async function startWorld(reviews = REVIEWS): Promise<World> {
     const res = await server.request(`/v1/reviews/${id}`, {
       method: 'PUT',
       headers: admin,
-      json: { id, url, lang: 'en', title: id, publishedAt: '2019-01-01T00:00:00Z', work: { title: id, type: 'series' }, comments: { open: true } },
+      json: {
+        id,
+        url,
+        lang: 'en',
+        title: id,
+        publishedAt: '2019-01-01T00:00:00Z',
+        work: { title: id, type: 'series' },
+        comments: { open: true },
+      },
     });
     if (res.status !== 201) throw new Error(`PUT ${id}: ${res.status}`);
   }
@@ -53,7 +64,13 @@ export async function startWorld(reviews = REVIEWS): Promise<World> {
       new Promise((resolve) => {
         const child = spawn(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], {
           cwd: ROOT,
-          env: { PATH: process.env.PATH ?? '', REVIEW_DB: db, ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : {}), TZ: 'Asia/Seoul', ...env },
+          env: {
+            PATH: process.env.PATH ?? '',
+            REVIEW_DB: db,
+            ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : {}),
+            TZ: 'Asia/Seoul',
+            ...env,
+          },
         });
         let stdout = '';
         let stderr = '';
@@ -89,7 +106,14 @@ export function compact(items: ApiComment[]): unknown[] {
   });
 }
 
-type StoredRow = { author_name: string; author_email: string | null; author_email_hash: string | null; status: string; created_at: string; body: string };
+type StoredRow = {
+  author_name: string;
+  author_email: string | null;
+  author_email_hash: string | null;
+  status: string;
+  created_at: string;
+  body: string;
+};
 
 /** Every comment in the server's database (SQLite file or PostgreSQL), for what the API never shows (emails, stored status). */
 export async function storedComments(server: Server): Promise<StoredRow[]> {

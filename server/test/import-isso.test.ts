@@ -30,7 +30,9 @@ importSuite({
   },
   kingdom: [
     '혜진: 조선 좀비라니! **최고**예요.\n\n두 번째 문단.',
-    ['Tomás: Agreed & the hats! click me [watch it](https://www.netflix.com/title/80180171)\n\n> Zombies, politics and hats.'],
+    [
+      'Tomás: Agreed & the hats! click me [watch it](https://www.netflix.com/title/80180171)\n\n> Zombies, politics and hats.',
+    ],
     '[deleted]',
     ['Anonymous: Why? It was *fine*.'],
     'ليلى: مسلسل رائع، أنصح به',

@@ -24,17 +24,25 @@ importSuite({
     skipped: { spam: 0, deleted: 0, duplicate: 0 },
     missingParent: 1,
     flattened: 0,
-    unmatched: [{ url: 'https://doramas.example/2018/05/an-old-post-we-never-moved/', title: 'An old post', comments: 1 }],
+    unmatched: [
+      { url: 'https://doramas.example/2018/05/an-old-post-we-never-moved/', title: 'An old post', comments: 1 },
+    ],
   },
   kingdom: [
     "혜진: Zombies in Joseon! **Best** thing I've seen this year.",
-    ['Tom & Jerry: Agreed & the hats! [watch it](https://www.netflix.com/title/80180171)\n\n> Zombies in Joseon!\n\nThat sums it up.'],
+    [
+      'Tom & Jerry: Agreed & the hats! [watch it](https://www.netflix.com/title/80180171)\n\n> Zombies in Joseon!\n\nThat sums it up.',
+    ],
     '[deleted]',
     ['anonymous_ab12: Why? It was *fine*. click me'],
     'ليلى: مسلسل رائع، أنصح به',
     '小明: 第二季更好看… *真的* `x < y`',
   ],
   parasite: ['Ana: Bong Joon-ho **does it again**.'],
-  dates: { 혜진: '2019-02-01T09:15:00.000Z', anonymous_ab12: '2019-02-01T12:30:00.000Z', 小明: '2019-02-01T14:00:00.000Z' },
+  dates: {
+    혜진: '2019-02-01T09:15:00.000Z',
+    anonymous_ab12: '2019-02-01T12:30:00.000Z',
+    小明: '2019-02-01T14:00:00.000Z',
+  },
   emails: [],
 });

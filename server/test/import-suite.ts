@@ -64,7 +64,11 @@ export function importSuite(c: FormatCase): void {
       assert.equal(report.missingParent, c.report.missingParent);
       assert.equal(report.flattened, c.report.flattened);
       assert.deepEqual(
-        report.unmatchedThreads.map((t: { url: string; title: string; comments: number }) => ({ url: t.url, title: t.title, comments: t.comments })),
+        report.unmatchedThreads.map((t: { url: string; title: string; comments: number }) => ({
+          url: t.url,
+          title: t.title,
+          comments: t.comments,
+        })),
         c.report.unmatched,
       );
       await world.restart();

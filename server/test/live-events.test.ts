@@ -24,7 +24,16 @@ describe('live events', () => {
     const res = await server.request(`/v1/reviews/${id}`, {
       method: 'PUT',
       headers: admin,
-      json: { id, url: `https://blog.example/${id}`, lang: 'en', title: id, publishedAt: '2025-01-01T00:00:00Z', work: { title: id, type: 'movie' }, comments: { open: true }, ...extra },
+      json: {
+        id,
+        url: `https://blog.example/${id}`,
+        lang: 'en',
+        title: id,
+        publishedAt: '2025-01-01T00:00:00Z',
+        work: { title: id, type: 'movie' },
+        comments: { open: true },
+        ...extra,
+      },
     });
     assert.equal(res.status, 201);
     return id;
@@ -81,13 +90,19 @@ describe('live events', () => {
     assert.equal(edited.status, 200);
     assert.equal(JSON.parse((await stream.next((e) => e.event === 'comment-updated')).data).body, 'Live, edited');
 
-    const removed = await server.request(`/v1/comments/${created.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${created.editToken}` } });
+    const removed = await server.request(`/v1/comments/${created.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${created.editToken}` },
+    });
     assert.equal(removed.status, 204);
     assert.equal(JSON.parse((await stream.next((e) => e.event === 'comment-removed')).data).id, created.id);
     await stream.next((e) => e.event === 'count' && JSON.parse(e.data).count === 0);
     // Ids increase, so a reconnect can say where it was.
     const ids = stream.events.map((e) => Number(e.id));
-    assert.deepEqual([...ids].sort((a, b) => a - b), ids);
+    assert.deepEqual(
+      [...ids].sort((a, b) => a - b),
+      ids,
+    );
   });
 
   it('says nothing of a comment held for moderation until it is approved', async () => {
@@ -96,8 +111,13 @@ describe('live events', () => {
       const stream = await openEvents(`${held.url}/v1/reviews/ballerina/events`);
       open.push(stream);
       await stream.ready();
-      const pending = await (await held.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('Hana', 'Waiting') })).json();
-      const approved = await held.request(`/v1/admin/comments/${pending.id}/approve`, { method: 'POST', headers: admin });
+      const pending = await (
+        await held.request('/v1/reviews/ballerina/comments', { method: 'POST', json: comment('Hana', 'Waiting') })
+      ).json();
+      const approved = await held.request(`/v1/admin/comments/${pending.id}/approve`, {
+        method: 'POST',
+        headers: admin,
+      });
       assert.equal(approved.status, 200);
       const announced = await stream.next((e) => e.event === 'comment-created');
       assert.equal(JSON.parse(announced.data).id, pending.id);
@@ -123,13 +143,23 @@ describe('live events', () => {
       }
       const [rejected, reported, deleted, purged] = posted;
       const removal = async (id: string) =>
-        assert.equal(JSON.parse((await stream.next((e) => e.event === 'comment-removed' && JSON.parse(e.data).id === id)).data).id, id);
+        assert.equal(
+          JSON.parse((await stream.next((e) => e.event === 'comment-removed' && JSON.parse(e.data).id === id)).data).id,
+          id,
+        );
       const act = async (id: string, action: string, expected: number) =>
-        assert.equal((await desk.request(`/v1/admin/comments/${id}/${action}`, { method: 'POST', headers: admin })).status, expected);
+        assert.equal(
+          (await desk.request(`/v1/admin/comments/${id}/${action}`, { method: 'POST', headers: admin })).status,
+          expected,
+        );
 
       await act(rejected.id, 'reject', 200);
       await removal(rejected.id);
-      assert.equal((await desk.request(`/v1/comments/${reported.id}/reports`, { method: 'POST', json: { reason: 'spam' } })).status, 201);
+      assert.equal(
+        (await desk.request(`/v1/comments/${reported.id}/reports`, { method: 'POST', json: { reason: 'spam' } }))
+          .status,
+        201,
+      );
       await removal(reported.id);
       await act(deleted.id, 'delete', 200);
       await removal(deleted.id);
@@ -137,7 +167,12 @@ describe('live events', () => {
       await removal(purged.id);
       // Approving the rejected one shows it again.
       await act(rejected.id, 'approve', 200);
-      assert.equal(JSON.parse((await stream.next((e) => e.event === 'comment-created' && JSON.parse(e.data).id === rejected.id)).data).body, 'to reject');
+      assert.equal(
+        JSON.parse(
+          (await stream.next((e) => e.event === 'comment-created' && JSON.parse(e.data).id === rejected.id)).data,
+        ).body,
+        'to reject',
+      );
     } finally {
       await desk.stop();
       removeDir(desk.dir);

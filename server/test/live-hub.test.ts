@@ -8,7 +8,11 @@ import { after, before, describe, it } from 'node:test';
 import { MemoryFeed } from '../live/feed.js';
 import { LiveHub, STREAMS_PER_CLIENT } from '../live/hub.js';
 
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: string, seen = { all: '' }): Promise<string> {
+async function readUntil(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  text: string,
+  seen = { all: '' },
+): Promise<string> {
   const decoder = new TextDecoder();
   while (!seen.all.includes(text)) {
     const { value, done } = await reader.read();
@@ -59,16 +63,29 @@ describe('live hub', () => {
     const first = await feed.since('r1', 0);
     assert.equal(first, undefined, 'an id from before this process started cannot be resumed');
     const start = await feed.position('r1');
-    await feed.publish('r1', [{ type: 'comment-created', data: '{"id":"a"}' }, { type: 'count', data: '{"count":2}' }]);
+    await feed.publish('r1', [
+      { type: 'comment-created', data: '{"id":"a"}' },
+      { type: 'count', data: '{"count":2}' },
+    ]);
     await feed.publish('r2', [{ type: 'count', data: '{"count":9}' }]);
     const reader = hub.open('r1', 'c', start).getReader();
     const seen = { all: '' };
     await readUntil(reader, '{"count":2}', seen);
     await feed.publish('r1', [{ type: 'count', data: '{"count":3}' }]);
     await readUntil(reader, '{"count":3}', seen);
-    const events = [...seen.all.matchAll(/id: (\d+)\nevent: ([\w-]+)\ndata: (.*)\n\n/g)].map((m) => [Number(m[1]), m[2], m[3]]);
-    assert.deepEqual(events.map((e) => e[2]), ['{"id":"a"}', '{"count":2}', '{"count":3}']);
-    assert.deepEqual(events.map((e) => e[0]), [...events.map((e) => e[0])].sort((x, y) => (x as number) - (y as number)));
+    const events = [...seen.all.matchAll(/id: (\d+)\nevent: ([\w-]+)\ndata: (.*)\n\n/g)].map((m) => [
+      Number(m[1]),
+      m[2],
+      m[3],
+    ]);
+    assert.deepEqual(
+      events.map((e) => e[2]),
+      ['{"id":"a"}', '{"count":2}', '{"count":3}'],
+    );
+    assert.deepEqual(
+      events.map((e) => e[0]),
+      [...events.map((e) => e[0])].sort((x, y) => (x as number) - (y as number)),
+    );
     await reader.cancel();
   });
 });

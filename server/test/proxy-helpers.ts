@@ -27,20 +27,32 @@ export interface Answer {
 /** One request from a given local address (127.0.0.x), so each "reader" is its own client. */
 export function send(
   url: string,
-  { method = 'GET', from = '127.0.0.1', headers = {}, json }: { method?: string; from?: string; headers?: Record<string, string>; json?: unknown },
+  {
+    method = 'GET',
+    from = '127.0.0.1',
+    headers = {},
+    json,
+  }: { method?: string; from?: string; headers?: Record<string, string>; json?: unknown },
 ): Promise<Answer> {
   const data = json === undefined ? undefined : JSON.stringify(json);
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method,
-      localAddress: from,
-      agent: false,
-      headers: { ...headers, ...(data ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(data)) } : {}) },
-    }, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode!, body }));
-    });
+    const req = request(
+      url,
+      {
+        method,
+        localAddress: from,
+        agent: false,
+        headers: {
+          ...headers,
+          ...(data ? { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(data)) } : {}),
+        },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });
@@ -61,7 +73,10 @@ export async function waitForHttp(url: string, proxy: ChildProcess, output: () =
 }
 
 export function startProcess(command: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(command, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -76,7 +91,12 @@ export async function checkBehindProxy(site: string, server: Server): Promise<vo
   assert.equal((await send(`${site}/v1/reviews/ballerina`, {})).status, 200);
   assert.equal((await send(`${site}/v1/reviews/ballerina/comments`, {})).status, 200);
   const write = (from: string, n: number, headers: Record<string, string> = {}) =>
-    send(`${site}/v1/reviews/the-glory/comments`, { method: 'POST', from, headers: { Origin: site, ...headers }, json: comment(`reader ${from}`, `Comment ${n} from ${from}`) });
+    send(`${site}/v1/reviews/the-glory/comments`, {
+      method: 'POST',
+      from,
+      headers: { Origin: site, ...headers },
+      json: comment(`reader ${from}`, `Comment ${n} from ${from}`),
+    });
   for (let i = 0; i < 10; i++) {
     const answer = await write('127.0.0.2', i);
     assert.equal(answer.status, 201, answer.body);

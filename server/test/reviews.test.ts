@@ -42,31 +42,58 @@ describe('reviews API', () => {
 
   it('lists reviews newest first with a cursor', async () => {
     const first = await (await server.request('/v1/reviews?limit=2')).json();
-    assert.deepEqual(first.items.map((r: { id: string }) => r.id), ['ballerina', 'past-lives']);
+    assert.deepEqual(
+      first.items.map((r: { id: string }) => r.id),
+      ['ballerina', 'past-lives'],
+    );
     assert.ok(first.nextCursor);
-    const second = await (await server.request(`/v1/reviews?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
-    assert.deepEqual(second.items.map((r: { id: string }) => r.id), ['the-glory']);
+    const second = await (
+      await server.request(`/v1/reviews?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)
+    ).json();
+    assert.deepEqual(
+      second.items.map((r: { id: string }) => r.id),
+      ['the-glory'],
+    );
     assert.equal(second.nextCursor, null);
     assert.equal((await server.request('/v1/reviews?cursor=garbage')).status, 400);
     assert.equal((await server.request('/v1/reviews?limit=1000')).status, 400);
   });
 
   it('guards PUT with the admin token: 401 without, 403 wrong, 201 then 200 right', async () => {
-    const doc = { id: 'new-one', url: 'https://blog.example/new-one', lang: 'en', title: 'New', publishedAt: '2025-01-01T00:00:00Z', work: { title: 'A film', type: 'movie' } };
+    const doc = {
+      id: 'new-one',
+      url: 'https://blog.example/new-one',
+      lang: 'en',
+      title: 'New',
+      publishedAt: '2025-01-01T00:00:00Z',
+      work: { title: 'A film', type: 'movie' },
+    };
     assert.equal((await server.request('/v1/reviews/new-one', { method: 'PUT', json: doc })).status, 401);
-    const wrong = await server.request('/v1/reviews/new-one', { method: 'PUT', json: doc, headers: { Authorization: 'Bearer nope' } });
+    const wrong = await server.request('/v1/reviews/new-one', {
+      method: 'PUT',
+      json: doc,
+      headers: { Authorization: 'Bearer nope' },
+    });
     assert.equal(wrong.status, 403);
     assert.equal((await wrong.json()).code, 'forbidden');
     const created = await server.request('/v1/reviews/new-one', { method: 'PUT', json: doc, headers: admin });
     assert.equal(created.status, 201);
     assert.equal(created.headers.get('Location'), '/v1/reviews/new-one');
-    const replaced = await server.request('/v1/reviews/new-one', { method: 'PUT', json: { ...doc, title: 'Newer' }, headers: admin });
+    const replaced = await server.request('/v1/reviews/new-one', {
+      method: 'PUT',
+      json: { ...doc, title: 'Newer' },
+      headers: admin,
+    });
     assert.equal(replaced.status, 200);
     assert.equal((await (await server.request('/v1/reviews/new-one')).json()).title, 'Newer');
   });
 
   it('validates PUT bodies against the shared schema and names the field', async () => {
-    const res = await server.request('/v1/reviews/bad', { method: 'PUT', json: { id: 'bad', title: 'x' }, headers: admin });
+    const res = await server.request('/v1/reviews/bad', {
+      method: 'PUT',
+      json: { id: 'bad', title: 'x' },
+      headers: admin,
+    });
     assert.equal(res.status, 400);
     const body = await res.json();
     assert.equal(body.code, 'invalid-body');
@@ -74,7 +101,14 @@ describe('reviews API', () => {
     const mismatch = await server.request('/v1/reviews/other', {
       method: 'PUT',
       headers: admin,
-      json: { id: 'bad', url: 'https://x.example', lang: 'en', title: 'x', publishedAt: '2025-01-01T00:00:00Z', work: { title: 'x', type: 'movie' } },
+      json: {
+        id: 'bad',
+        url: 'https://x.example',
+        lang: 'en',
+        title: 'x',
+        publishedAt: '2025-01-01T00:00:00Z',
+        work: { title: 'x', type: 'movie' },
+      },
     });
     assert.equal(mismatch.status, 400);
   });
@@ -82,7 +116,14 @@ describe('reviews API', () => {
   it('describes itself in OpenAPI', async () => {
     const doc = await (await server.request('/v1/openapi.json')).json();
     assert.equal(doc.openapi, '3.1.0');
-    for (const path of ['/reviews', '/reviews/{id}', '/reviews/{id}/comments', '/comments/{id}', '/comment-counts', '/admin/comments']) {
+    for (const path of [
+      '/reviews',
+      '/reviews/{id}',
+      '/reviews/{id}/comments',
+      '/comments/{id}',
+      '/comment-counts',
+      '/admin/comments',
+    ]) {
       assert.ok(doc.paths[path], path);
     }
     assert.equal(doc.components.schemas.Review.type, 'object');
@@ -103,7 +144,9 @@ describe('admin routes without REVIEW_ADMIN_TOKEN', () => {
   it('answer 403 admin-disabled', async () => {
     const server = await startServer({ REVIEW_SEED: 'none' });
     try {
-      const res = await server.request('/v1/admin/comments', { headers: { Authorization: 'Bearer anything-at-all-123' } });
+      const res = await server.request('/v1/admin/comments', {
+        headers: { Authorization: 'Bearer anything-at-all-123' },
+      });
       assert.equal(res.status, 403);
       assert.equal((await res.json()).code, 'admin-disabled');
     } finally {

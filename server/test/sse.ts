@@ -71,7 +71,9 @@ export async function openEvents(url: string, headers: Record<string, string> = 
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.event))}`));
+          reject(
+            new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.event))}`),
+          );
         }, timeoutMs);
         if (!check()) waiters.add(check);
       }),

@@ -81,7 +81,10 @@ describe('the article rendered on the server', () => {
     await page.locator('content-warning [part~="reveal-button"]').click();
     await page.getByText('Min-hee leaves a note').waitFor();
     assert.deepEqual(errors, []);
-    assert.deepEqual(requests.filter((p) => p.startsWith('/v1/')), []);
+    assert.deepEqual(
+      requests.filter((p) => p.startsWith('/v1/')),
+      [],
+    );
     await context.close();
   });
 });

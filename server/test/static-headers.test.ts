@@ -28,11 +28,14 @@ describe('static files for other sites', () => {
       httpGet(`${server.url}/`, { path }, (res) => {
         let body = '';
         res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode!, body, cors: res.headers['access-control-allow-origin'] }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, body, cors: res.headers['access-control-allow-origin'] }),
+        );
       }).on('error', reject);
     });
 
-  const get = (path: string) => server.request(path, { headers: { Origin: 'https://blog.example', 'Accept-Encoding': 'gzip' } });
+  const get = (path: string) =>
+    server.request(path, { headers: { Origin: 'https://blog.example', 'Accept-Encoding': 'gzip' } });
 
   it('serves the bundle, its map, every script beside it, review documents and images with CORS and CORP', async () => {
     const chunk = readdirSync(`${DIST}chunks`).find((f) => f.endsWith('.js'));
@@ -68,7 +71,15 @@ describe('static files for other sites', () => {
     assert.equal(page.status, 200);
     assert.equal(page.headers.get('Access-Control-Allow-Origin'), null);
     assert.equal(page.headers.get('Cross-Origin-Resource-Policy'), null);
-    for (const path of ['/server/main.js', '/chunks/../server/main.js', '/chunks/%2e%2e/server/main.js', '/chunks/..%2fserver/main.js', '//server/main.js', '/./server/main.js', '/types/index.d.ts']) {
+    for (const path of [
+      '/server/main.js',
+      '/chunks/../server/main.js',
+      '/chunks/%2e%2e/server/main.js',
+      '/chunks/..%2fserver/main.js',
+      '//server/main.js',
+      '/./server/main.js',
+      '/types/index.d.ts',
+    ]) {
       const res = await raw(path);
       assert.equal(res.status, 404, `${path}: ${res.status}`);
       assert.doesNotMatch(res.body, /createApp|listening on/, path);

@@ -110,16 +110,26 @@ export class AdminClient {
   }
 
   getReview(id: string) {
-    return this.#request<{ state: ReviewState; review: ReviewInput & { commentCount?: number } }>('GET', `/admin/reviews/${encodeURIComponent(id)}`);
+    return this.#request<{ state: ReviewState; review: ReviewInput & { commentCount?: number } }>(
+      'GET',
+      `/admin/reviews/${encodeURIComponent(id)}`,
+    );
   }
 
   /** Creates or replaces; a new review becomes a draft unless `state` says otherwise. */
   putReview(doc: ReviewInput, state?: ReviewState) {
-    return this.#request<ReviewInput>('PUT', `/reviews/${encodeURIComponent(doc.id)}${state ? `?state=${state}` : ''}`, doc);
+    return this.#request<ReviewInput>(
+      'PUT',
+      `/reviews/${encodeURIComponent(doc.id)}${state ? `?state=${state}` : ''}`,
+      doc,
+    );
   }
 
   setState(id: string, state: ReviewState) {
-    return this.#request('POST', `/admin/reviews/${encodeURIComponent(id)}/${state === 'published' ? 'publish' : 'unpublish'}`);
+    return this.#request(
+      'POST',
+      `/admin/reviews/${encodeURIComponent(id)}/${state === 'published' ? 'publish' : 'unpublish'}`,
+    );
   }
 
   deleteReview(id: string) {
@@ -163,12 +173,19 @@ export class AdminClient {
     }
     let res: Response;
     try {
-      res = await fetch(`${this.api}${path}`, { method, headers, body: payload, credentials: 'same-origin', cache: 'no-store' });
+      res = await fetch(`${this.api}${path}`, {
+        method,
+        headers,
+        body: payload,
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
     } catch {
       throw new AdminApiError(0, 'network', 'The server could not be reached');
     }
     if (res.status === 204) return undefined as T;
-    const json = (await res.json().catch(() => undefined)) as (Record<string, unknown> & { code?: string; detail?: string }) | undefined;
+    const json = (await res.json().catch(() => undefined)) as
+      (Record<string, unknown> & { code?: string; detail?: string }) | undefined;
     if (!res.ok) {
       if (res.status === 401) this.#csrf = undefined;
       const errors = Array.isArray(json?.errors) ? (json.errors as { path: string; message: string }[]) : [];

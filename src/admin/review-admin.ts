@@ -94,7 +94,8 @@ export class ReviewAdmin extends ReviewElement {
       void this.#loadList();
     } catch (error) {
       const code = error instanceof AdminApiError ? error.code : '';
-      this.signInError = code === 'forbidden' ? t.signIn.wrong : code === 'rate-limited' ? t.signIn.limited : adminError(error, t);
+      this.signInError =
+        code === 'forbidden' ? t.signIn.wrong : code === 'rate-limited' ? t.signIn.limited : adminError(error, t);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#token')?.focus();
     }
@@ -107,7 +108,11 @@ export class ReviewAdmin extends ReviewElement {
 
   async #loadList(more = false): Promise<void> {
     try {
-      const page = await this.client.listReviews({ q: this.query || undefined, state: this.filter || undefined, cursor: more ? (this.cursor ?? undefined) : undefined });
+      const page = await this.client.listReviews({
+        q: this.query || undefined,
+        state: this.filter || undefined,
+        cursor: more ? (this.cursor ?? undefined) : undefined,
+      });
       this.rows = more ? [...this.rows, ...page.items] : page.items;
       this.cursor = page.nextCursor;
       this.listError = '';
@@ -151,10 +156,11 @@ export class ReviewAdmin extends ReviewElement {
         <button type="button" class="button" @click=${() => void this.#signOut()}>${t.signIn.signOut}</button>
       </header>
       <main>
-        ${v.name === 'comments'
-          ? html`<h2>${t.moderation.title}</h2><comment-moderation .client=${this.client}></comment-moderation>`
-          : v.name === 'edit'
-            ? html`<p><a href="#/reviews">${t.editor.back}</a></p>
+        ${
+          v.name === 'comments'
+            ? html`<h2>${t.moderation.title}</h2><comment-moderation .client=${this.client}></comment-moderation>`
+            : v.name === 'edit'
+              ? html`<p><a href="#/reviews">${t.editor.back}</a></p>
                 <review-editor .client=${this.client} review-id=${v.id ?? ''}
                   @review-editor-save=${(e: Event & { reviewId: string }) => {
                     void this.#loadList();
@@ -164,7 +170,8 @@ export class ReviewAdmin extends ReviewElement {
                     void this.#loadList();
                     this.#go('#/reviews');
                   }}></review-editor>`
-            : this.#list(t)}
+              : this.#list(t)
+        }
       </main>
     </div>`;
   }
@@ -190,8 +197,9 @@ export class ReviewAdmin extends ReviewElement {
         <a class="button primary" href="#/review/" data-action="new">${l.newReview}</a>
       </div>
       ${this.listError ? html`<p class="error" role="alert">${this.listError}</p>` : nothing}
-      ${this.rows.length
-        ? html`<ul class="list">
+      ${
+        this.rows.length
+          ? html`<ul class="list">
             ${this.rows.map(
               (r) => html`<li>
                 <a href=${`#/review/${encodeURIComponent(r.id)}`} aria-label=${l.edit(r.title)}>${r.title}</a>
@@ -202,7 +210,8 @@ export class ReviewAdmin extends ReviewElement {
               </li>`,
             )}
           </ul>`
-        : html`<p>${l.empty}</p>`}
+          : html`<p>${l.empty}</p>`
+      }
       ${this.cursor ? html`<button type="button" class="button" @click=${() => void this.#loadList(true)}>${l.loadMore}</button>` : nothing}`;
   }
 }

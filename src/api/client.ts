@@ -2,7 +2,14 @@ import * as v from 'valibot';
 import { ReviewApiError, codeForStatus, isAbortError } from './errors.js';
 import { normalizeReview } from './normalize.js';
 import { carryDropped, parseLenient } from './lenient.js';
-import { CommentCountsSchema, CommentPageSchema, CommentSchema, CreatedCommentSchema, ProblemSchema, ReviewSchema } from './schemas.js';
+import {
+  CommentCountsSchema,
+  CommentPageSchema,
+  CommentSchema,
+  CreatedCommentSchema,
+  ProblemSchema,
+  ReviewSchema,
+} from './schemas.js';
 import type { Comment, CommentInput, CommentPage, CommentQuery, CreatedComment, Review } from './types.js';
 import { LruCache } from './lru.js';
 import { absoluteUrl, joinUrl } from './urls.js';
@@ -117,7 +124,12 @@ export class ReviewClient {
     });
   }
 
-  async #load<T>(url: string, abort: AbortSignal, parse: (json: unknown, url: string) => T, revalidate: boolean): Promise<T> {
+  async #load<T>(
+    url: string,
+    abort: AbortSignal,
+    parse: (json: unknown, url: string) => T,
+    revalidate: boolean,
+  ): Promise<T> {
     const cached = this.#cache.get(url);
     const headers: Record<string, string> = { Accept: ACCEPT };
     // (`cache` is spelled out: Node's RequestInit type lacks it, though its fetch takes it.)
@@ -149,7 +161,13 @@ export class ReviewClient {
     const { response, body } = await this.#exchange(url, init, abort);
 
     if (response.status === 304) {
-      if (!cached) throw new ReviewApiError({ code: 'invalid-response', status: 304, url, detail: 'Not Modified without a cached copy' });
+      if (!cached)
+        throw new ReviewApiError({
+          code: 'invalid-response',
+          status: 304,
+          url,
+          detail: 'Not Modified without a cached copy',
+        });
       cached.freshUntil = freshUntil(response);
       return cached.value as T;
     }
@@ -163,7 +181,11 @@ export class ReviewClient {
    * One HTTP exchange, headers and body, under the timeout; every way it can fail becomes a
    * `ReviewApiError` (`timeout`, `network`), except the caller's own abort, which stays an AbortError.
    */
-  async #exchange(url: string, init: RequestInit, abort: AbortSignal | undefined): Promise<{ response: Response; body: string }> {
+  async #exchange(
+    url: string,
+    init: RequestInit,
+    abort: AbortSignal | undefined,
+  ): Promise<{ response: Response; body: string }> {
     const timeout = AbortSignal.timeout(this.timeout);
     const signal = abort ? AbortSignal.any([abort, timeout]) : timeout;
     try {
@@ -176,7 +198,12 @@ export class ReviewClient {
         throw new ReviewApiError({ code: 'timeout', url, detail: `No answer within ${this.timeout} ms`, cause: error });
       }
       if (isAbortError(error)) throw error;
-      throw new ReviewApiError({ code: 'network', url, detail: `The request failed: ${String((error as Error)?.message ?? error)}`, cause: error });
+      throw new ReviewApiError({
+        code: 'network',
+        url,
+        detail: `The request failed: ${String((error as Error)?.message ?? error)}`,
+        cause: error,
+      });
     }
   }
 
@@ -215,26 +242,44 @@ export class ReviewClient {
     const qs = params.toString();
     const url = joinUrl(api, `reviews/${encodeURIComponent(reviewId)}/comments${qs ? `?${qs}` : ''}`);
     // Always ask (the server says no-cache): a thread must show a comment posted a second ago.
-    return this.#get(absoluteUrl(url), { ...options, revalidate: true }, (json, u) => validate(CommentPageSchema, json, u));
+    return this.#get(absoluteUrl(url), { ...options, revalidate: true }, (json, u) =>
+      validate(CommentPageSchema, json, u),
+    );
   }
 
   /**
    * `POST {api}/reviews/{id}/comments`. Pass the same `idempotencyKey` to every retry of one
    * comment: if an earlier attempt reached the server, its first answer comes back, not a duplicate.
    */
-  async postComment(reviewId: string, input: CommentInput, idempotencyKey: string, options: { signal?: AbortSignal } = {}): Promise<CreatedComment> {
+  async postComment(
+    reviewId: string,
+    input: CommentInput,
+    idempotencyKey: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<CreatedComment> {
     const url = joinUrl(this.#requireApi(), `reviews/${encodeURIComponent(reviewId)}/comments`);
-    const created = await this.#send('POST', url, { json: input, headers: { 'Idempotency-Key': idempotencyKey }, signal: options.signal }, (json, u) =>
-      validate(CreatedCommentSchema, json, u),
+    const created = await this.#send(
+      'POST',
+      url,
+      { json: input, headers: { 'Idempotency-Key': idempotencyKey }, signal: options.signal },
+      (json, u) => validate(CreatedCommentSchema, json, u),
     );
     return created!;
   }
 
   /** `PATCH {api}/comments/{id}` with the comment's edit token. */
-  async editComment(id: string, changes: { body?: string; spoiler?: boolean }, token: string, options: { signal?: AbortSignal } = {}): Promise<Comment> {
+  async editComment(
+    id: string,
+    changes: { body?: string; spoiler?: boolean },
+    token: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<Comment> {
     const url = joinUrl(this.#requireApi(), `comments/${encodeURIComponent(id)}`);
-    const edited = await this.#send('PATCH', url, { json: changes, headers: { Authorization: `Bearer ${token}` }, signal: options.signal }, (json, u) =>
-      validate(CommentSchema, json, u),
+    const edited = await this.#send(
+      'PATCH',
+      url,
+      { json: changes, headers: { Authorization: `Bearer ${token}` }, signal: options.signal },
+      (json, u) => validate(CommentSchema, json, u),
     );
     return edited!;
   }
@@ -246,7 +291,11 @@ export class ReviewClient {
   }
 
   /** `POST {api}/comments/{id}/reports`: a reader flags a comment; the server counts one report per reader. */
-  async reportComment(id: string, report: { reason: string; note?: string }, options: { signal?: AbortSignal } = {}): Promise<void> {
+  async reportComment(
+    id: string,
+    report: { reason: string; note?: string },
+    options: { signal?: AbortSignal } = {},
+  ): Promise<void> {
     const url = joinUrl(this.#requireApi(), `comments/${encodeURIComponent(id)}/reports`);
     await this.#send('POST', url, { json: report, signal: options.signal });
   }
@@ -263,7 +312,8 @@ export class ReviewClient {
       const raw = (json as { counts: Record<string, unknown> }).counts;
       for (const id of ids) {
         const n = raw[id];
-        if (!Object.hasOwn(out, id) && Object.hasOwn(raw, id) && typeof n === 'number' && Number.isInteger(n) && n >= 0) out[id] = n;
+        if (!Object.hasOwn(out, id) && Object.hasOwn(raw, id) && typeof n === 'number' && Number.isInteger(n) && n >= 0)
+          out[id] = n;
       }
       return out;
     });
@@ -271,7 +321,8 @@ export class ReviewClient {
 }
 
 /** A normalised review that still says which malformed optional fields were left out. */
-const normalized = (review: v.InferOutput<typeof ReviewSchema>, base: string) => carryDropped(review, normalizeReview(review, base));
+const normalized = (review: v.InferOutput<typeof ReviewSchema>, base: string) =>
+  carryDropped(review, normalizeReview(review, base));
 
 /** Lenient for optional fields (see lenient.ts): a malformed required field fails the answer. */
 function validate<S extends v.GenericSchema>(schema: S, json: unknown, url: string): v.InferOutput<S> {
@@ -309,7 +360,12 @@ function parseJson(response: Response, body: string, url: string): unknown {
     return JSON.parse(body);
   } catch {
     const type = response.headers.get('Content-Type') ?? 'no content type';
-    throw new ReviewApiError({ code: 'invalid-response', status: response.status, url, detail: `The response is not JSON (${type})` });
+    throw new ReviewApiError({
+      code: 'invalid-response',
+      status: response.status,
+      url,
+      detail: `The response is not JSON (${type})`,
+    });
   }
 }
 

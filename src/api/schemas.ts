@@ -17,8 +17,7 @@ const timestamp = v.pipe(
 );
 const finite = v.pipe(v.number(), v.finite());
 /** Arrays are optional on the wire and always present once parsed. */
-const list = <T extends v.GenericSchema>(item: T, max = 500) =>
-  v.optional(v.pipe(v.array(item), v.maxLength(max)), []);
+const list = <T extends v.GenericSchema>(item: T, max = 500) => v.optional(v.pipe(v.array(item), v.maxLength(max)), []);
 
 export const ImageSchema = v.object({
   url: text(2048),
@@ -107,7 +106,10 @@ export const ReviewSchema = v.object({
    * The topics the content touches, or `"not-warned"`: the author chose not to warn (AO3's "Choose
    * Not To Use Archive Warnings"), which is not the same as `[]` (nothing to warn about).
    */
-  contentWarnings: v.optional(v.union([v.literal('not-warned'), v.pipe(v.array(ContentWarningSchema), v.maxLength(50))]), []),
+  contentWarnings: v.optional(
+    v.union([v.literal('not-warned'), v.pipe(v.array(ContentWarningSchema), v.maxLength(50))]),
+    [],
+  ),
   commentCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   comments: v.optional(v.object({ open: v.boolean(), url: v.optional(text(2048)) }), { open: false }),
 });

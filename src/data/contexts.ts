@@ -21,4 +21,6 @@ export interface ReviewSourceInfo {
 // one copy still feeds elements from the other. The `@1` is the context's own version: bump it
 // when the value's shape changes incompatibly.
 export const reviewStateContext = createContext<ReviewState | undefined>(Symbol.for('review-elements/review-state@2'));
-export const reviewSourceContext = createContext<ReviewSourceInfo | undefined>(Symbol.for('review-elements/review-source@1'));
+export const reviewSourceContext = createContext<ReviewSourceInfo | undefined>(
+  Symbol.for('review-elements/review-source@1'),
+);

@@ -42,7 +42,6 @@ type Host = ReactiveControllerHost & HTMLElement;
 // By TaskStatus: INITIAL, PENDING, COMPLETE, ERROR.
 const STATUS: readonly LoadStatus[] = ['idle', 'loading', 'ready', 'error'];
 
-
 /**
  * How every element gets its data, written once: where it comes from (its own request, else what
  * a provider gives, else preloaded data), the load through `@lit/task` (which aborts a superseded
@@ -93,7 +92,10 @@ export class DataController<T> implements ReactiveController {
   /** The data given with the element: the `preloaded` property, else a `<script type="application/json">` child (what a server-rendered page holds). */
   #preloadedData(): { value?: T; error?: Error } | undefined {
     const raw = this.#preloadedRaw;
-    const script = raw === undefined && !this.#preloaded ? this.#host.querySelector(':scope > script[type="application/json"]') : null;
+    const script =
+      raw === undefined && !this.#preloaded
+        ? this.#host.querySelector(':scope > script[type="application/json"]')
+        : null;
     if (!this.#preloaded && (script || raw !== undefined)) {
       try {
         this.#preloaded = { value: this.#spec.parse(script ? JSON.parse(script.textContent!) : raw) };

@@ -31,7 +31,11 @@ export class ReviewErrorEvent extends CustomEvent<{ error: ReviewApiError }> {
     const wrapped =
       error instanceof ReviewApiError
         ? error
-        : new ReviewApiError({ code: 'unknown', detail: String((error as Error | undefined)?.message ?? error), cause: error });
+        : new ReviewApiError({
+            code: 'unknown',
+            detail: String((error as Error | undefined)?.message ?? error),
+            cause: error,
+          });
     super(ReviewErrorEvent.type, { detail: { error: wrapped }, bubbles: true, composed: true });
     this.error = wrapped;
   }

@@ -25,14 +25,22 @@ export function formatPercent(locale: string, value: number): string {
   return formatNumber(locale, value / 100, { style: 'percent', maximumFractionDigits: 1 });
 }
 
-export function formatDate(locale: string, iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+export function formatDate(
+  locale: string,
+  iso: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'long' },
+): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(date);
 }
 
 /** `93` → "1 h 33 min", "1시간 33분", "1小时33分钟". */
-export function formatRuntime(locale: string, t: Pick<Translation, 'runtimeHours' | 'runtimeMinutes' | 'runtime'>, totalMinutes: number): string {
+export function formatRuntime(
+  locale: string,
+  t: Pick<Translation, 'runtimeHours' | 'runtimeMinutes' | 'runtime'>,
+  totalMinutes: number,
+): string {
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
   const n = (x: number) => formatNumber(locale, x);
@@ -48,13 +56,19 @@ export function isoDuration(totalMinutes: number): string {
   return `PT${hours ? `${hours}H` : ''}${minutes || !hours ? `${minutes}M` : ''}`;
 }
 
-export function formatList(locale: string, items: readonly string[], type: Intl.ListFormatType = 'conjunction'): string {
+export function formatList(
+  locale: string,
+  items: readonly string[],
+  type: Intl.ListFormatType = 'conjunction',
+): string {
   return cached('l', locale, { type }, () => new Intl.ListFormat(locale, { type, style: 'long' })).format(items);
 }
 
 function displayName(locale: string, type: 'region' | 'language', code: string): string {
   try {
-    return cached('dn', locale, { type }, () => new Intl.DisplayNames(locale, { type, fallback: 'code' })).of(code) ?? code;
+    return (
+      cached('dn', locale, { type }, () => new Intl.DisplayNames(locale, { type, fallback: 'code' })).of(code) ?? code
+    );
   } catch {
     return code; // not a valid code: show it as written
   }

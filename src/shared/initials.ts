@@ -2,7 +2,8 @@
  * Initials and a colour for a person without a photo. The same name always gets the same colour
  * (a hash of the name picks the hue), and every hue keeps white initials above 4.5:1.
  */
-const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+const segmenter =
+  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
 
 function firstGrapheme(word: string): string {
   if (!segmenter) return word.charAt(0);
@@ -14,7 +15,8 @@ function firstGrapheme(word: string): string {
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return '?';
-  const letters = words.length === 1 ? [firstGrapheme(words[0])] : [firstGrapheme(words[0]), firstGrapheme(words[words.length - 1])];
+  const letters =
+    words.length === 1 ? [firstGrapheme(words[0])] : [firstGrapheme(words[0]), firstGrapheme(words[words.length - 1])];
   return letters.join('').toLocaleUpperCase();
 }
 

@@ -15,7 +15,13 @@ export function errorMessage(error: Error | undefined, t: Pick<Translation, 'err
  * The error state every data element shows: a title, what went wrong and a Retry that stays
  * focusable while it works (`aria-disabled`, not `disabled`, so focus is not lost).
  */
-export function errorTemplate(title: string, error: Error | undefined, retrying: boolean, onRetry: () => void, t: Pick<Translation, 'errors' | 'retry' | 'retrying'>) {
+export function errorTemplate(
+  title: string,
+  error: Error | undefined,
+  retrying: boolean,
+  onRetry: () => void,
+  t: Pick<Translation, 'errors' | 'retry' | 'retrying'>,
+) {
   return html`<div class="error" part="error">
     ${ERROR_ICON}
     <p part="error-title"><strong>${title}</strong></p>

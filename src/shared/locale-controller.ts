@@ -1,5 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogueFor, intlLocale, loadCatalogue, loadedCatalogue, onCatalogue, type Translation } from './i18n/index.js';
+import {
+  catalogueFor,
+  intlLocale,
+  loadCatalogue,
+  loadedCatalogue,
+  onCatalogue,
+  type Translation,
+} from './i18n/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated?: boolean };
 

@@ -86,6 +86,11 @@ export function topicLabel(topics: Readonly<Record<string, string>>, id: string,
 }
 
 /** "Written by" for a known role, else the catalogue's pattern around the role as words. */
-export function roleLabel(roles: Readonly<Record<string, string>>, unknownRole: (role: string) => string, id: string, locale: string): string {
+export function roleLabel(
+  roles: Readonly<Record<string, string>>,
+  unknownRole: (role: string) => string,
+  id: string,
+  locale: string,
+): string {
   return own(roles, id) ?? unknownRole(humanise(id, locale));
 }

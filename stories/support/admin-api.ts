@@ -27,11 +27,45 @@ interface Item {
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 function seedQueue(): Item[] {
-  const base = { reviewId: 'ballerina', reviewTitle: 'Ballerina', spoiler: false, parentId: null, editedAt: null, reports: 0, reasons: [] as string[] };
+  const base = {
+    reviewId: 'ballerina',
+    reviewTitle: 'Ballerina',
+    spoiler: false,
+    parentId: null,
+    editedAt: null,
+    reports: 0,
+    reasons: [] as string[],
+  };
   return [
-    { ...base, id: 'q1', body: 'This is **spam**: buy followers at https://spam.example', createdAt: ago(5), status: 'pending', author: { name: 'Promo Bot', email: 'bot@spam.example', emailHash: 'a'.repeat(64) }, clientIp: '203.0.113.7', reports: 2, reasons: ['spam'] },
-    { ...base, id: 'q2', body: 'Thank you for the warning at the top.\n\n> I skipped the first ten minutes.', createdAt: ago(30), status: 'pending', author: { name: 'Hyejin', email: 'hyejin@example.com', emailHash: 'b'.repeat(64) }, clientIp: '198.51.100.4' },
-    { ...base, id: 'q3', body: 'The ending: ||she wins||. Worth it.', createdAt: ago(90), status: 'pending', author: { name: 'Tomás', email: null, emailHash: null }, clientIp: '2001:db8::5' },
+    {
+      ...base,
+      id: 'q1',
+      body: 'This is **spam**: buy followers at https://spam.example',
+      createdAt: ago(5),
+      status: 'pending',
+      author: { name: 'Promo Bot', email: 'bot@spam.example', emailHash: 'a'.repeat(64) },
+      clientIp: '203.0.113.7',
+      reports: 2,
+      reasons: ['spam'],
+    },
+    {
+      ...base,
+      id: 'q2',
+      body: 'Thank you for the warning at the top.\n\n> I skipped the first ten minutes.',
+      createdAt: ago(30),
+      status: 'pending',
+      author: { name: 'Hyejin', email: 'hyejin@example.com', emailHash: 'b'.repeat(64) },
+      clientIp: '198.51.100.4',
+    },
+    {
+      ...base,
+      id: 'q3',
+      body: 'The ending: ||she wins||. Worth it.',
+      createdAt: ago(90),
+      status: 'pending',
+      author: { name: 'Tomás', email: null, emailHash: null },
+      clientIp: '2001:db8::5',
+    },
   ];
 }
 
@@ -47,14 +81,30 @@ export function resetAdminApi(): void {
   bans = [];
 }
 
-const statusOf = (i: Item) => (i.reports > 0 && i.status !== 'rejected' && i.status !== 'spam' ? ['reported', i.status] : [i.status]);
+const statusOf = (i: Item) =>
+  i.reports > 0 && i.status !== 'rejected' && i.status !== 'spam' ? ['reported', i.status] : [i.status];
 
 export const adminHandlers = [
   http.get(`${ADMIN_API}/admin/reviews`, () =>
-    HttpResponse.json({ items: [{ id: review.id, title: review.title, workTitle: review.work.title, state, publishedAt: review.publishedAt, commentCount: 6, pendingCount: queue.length }], nextCursor: null }),
+    HttpResponse.json({
+      items: [
+        {
+          id: review.id,
+          title: review.title,
+          workTitle: review.work.title,
+          state,
+          publishedAt: review.publishedAt,
+          commentCount: 6,
+          pendingCount: queue.length,
+        },
+      ],
+      nextCursor: null,
+    }),
   ),
   http.get(`${ADMIN_API}/admin/reviews/:id`, ({ params }) =>
-    params.id === review.id ? HttpResponse.json({ state, review }) : problem(404, 'not-found', 'Not found', `There is no review with id ${params.id}`),
+    params.id === review.id
+      ? HttpResponse.json({ state, review })
+      : problem(404, 'not-found', 'Not found', `There is no review with id ${params.id}`),
   ),
   http.put(`${ADMIN_API}/reviews/:id`, async ({ request }) => {
     review = (await request.json()) as ReviewInput;
@@ -65,12 +115,19 @@ export const adminHandlers = [
     return HttpResponse.json({ id: params.id, state });
   }),
   http.delete(`${ADMIN_API}/reviews/:id`, () => new HttpResponse(null, { status: 204 })),
-  http.post(`${ADMIN_API}/admin/uploads`, () => HttpResponse.json({ url: `${docs.DATA_URL}images/jeon-jong-seo.svg`, type: 'image/png', width: 200, height: 300, bytes: 1234 }, { status: 201 })),
+  http.post(`${ADMIN_API}/admin/uploads`, () =>
+    HttpResponse.json(
+      { url: `${docs.DATA_URL}images/jeon-jong-seo.svg`, type: 'image/png', width: 200, height: 300, bytes: 1234 },
+      { status: 201 },
+    ),
+  ),
   http.get(`${ADMIN_API}/admin/queue`, ({ request }) => {
     const url = new URL(request.url);
     const status = url.searchParams.get('status') ?? 'pending';
     const review = url.searchParams.get('review');
-    const items = queue.filter((i) => statusOf(i).includes(status) && (!review || i.reviewId === review)).sort((a, b) => b.reports - a.reports);
+    const items = queue
+      .filter((i) => statusOf(i).includes(status) && (!review || i.reviewId === review))
+      .sort((a, b) => b.reports - a.reports);
     return HttpResponse.json({ items, nextCursor: null });
   }),
   http.post(`${ADMIN_API}/admin/comments/bulk`, async ({ request }) => {

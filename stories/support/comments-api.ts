@@ -68,7 +68,8 @@ async function seedThreads(store: MemoryStore): Promise<void> {
         undefined,
       );
       ids.set(seed, record!.id);
-      if (seed.editedAfter) await store.updateComment(record!.id, { editedAt: new Date(at + seed.editedAfter * 60_000).toISOString() });
+      if (seed.editedAfter)
+        await store.updateComment(record!.id, { editedAt: new Date(at + seed.editedAfter * 60_000).toISOString() });
       if (seed.status === 'deleted') await store.setCommentStatus(record!.id, 'deleted');
     }
   }
@@ -120,14 +121,32 @@ export class CommentsApi {
     return [
       http.get(`${base}/reviews/:id/comments`, async ({ request }) => {
         this.listRequests++;
-        if (listFails === 'always') return problem(500, 'server-error', 'Something went wrong on the server', 'The comments database did not answer in time.');
-        if (listFails === 'once' && this.listRequests === 1) return problem(503, 'server-error', 'Something went wrong on the server', 'The comments service is restarting.');
+        if (listFails === 'always')
+          return problem(
+            500,
+            'server-error',
+            'Something went wrong on the server',
+            'The comments database did not answer in time.',
+          );
+        if (listFails === 'once' && this.listRequests === 1)
+          return problem(
+            503,
+            'server-error',
+            'Something went wrong on the server',
+            'The comments service is restarting.',
+          );
         if (listFails === 'once') await delay(800);
         return this.#forward(request);
       }),
       http.post(`${base}/reviews/:id/comments`, async ({ request }) => {
         await delay(WRITE_DELAY_MS);
-        if (postFails) return problem(503, 'server-error', 'Something went wrong on the server', 'The comments service is not taking new comments right now.');
+        if (postFails)
+          return problem(
+            503,
+            'server-error',
+            'Something went wrong on the server',
+            'The comments service is not taking new comments right now.',
+          );
         return this.#forward(request);
       }),
       http.all(`${base}/comments/:id`, async ({ request }) => {
@@ -160,12 +179,41 @@ export const COMMENTS_API = commentsApi.api;
 
 /** Thirty reviews for a listing page, with that many comments each. */
 export const LISTED_REVIEWS: { id: string; title: string; count: number }[] = [
-  'Ballerina', 'Past Lives', 'The Glory', 'Parasite', 'Burning', 'Decision to Leave', 'Minari', 'The Handmaiden', 'Mother',
-  'Oldboy', 'Memories of Murder', 'Train to Busan', 'The Wailing', 'Poetry', 'Secret Sunshine', 'Broker', 'Little Forest',
-  'Kim Ji-young: Born 1982', 'Hometown Cha-Cha-Cha', 'Crash Landing on You', 'My Mister', 'Reply 1988', 'Squid Game',
-  'Extraordinary Attorney Woo', 'Move to Heaven', 'Signal', 'Kingdom', 'Mr. Sunshine', 'Stranger', 'Our Blues',
+  'Ballerina',
+  'Past Lives',
+  'The Glory',
+  'Parasite',
+  'Burning',
+  'Decision to Leave',
+  'Minari',
+  'The Handmaiden',
+  'Mother',
+  'Oldboy',
+  'Memories of Murder',
+  'Train to Busan',
+  'The Wailing',
+  'Poetry',
+  'Secret Sunshine',
+  'Broker',
+  'Little Forest',
+  'Kim Ji-young: Born 1982',
+  'Hometown Cha-Cha-Cha',
+  'Crash Landing on You',
+  'My Mister',
+  'Reply 1988',
+  'Squid Game',
+  'Extraordinary Attorney Woo',
+  'Move to Heaven',
+  'Signal',
+  'Kingdom',
+  'Mr. Sunshine',
+  'Stranger',
+  'Our Blues',
 ].map((title, i) => ({
-  id: title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, ''),
+  id: title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/-$/, ''),
   title,
   count: [0, 1, 2, 3, 5, 8, 12, 21, 34, 55, 89, 144, 1234][i % 13],
 }));
@@ -179,7 +227,19 @@ const listingApi = () =>
       await store.putReview({ ...docs.ballerina(), id, title } satisfies ReviewInput);
       const records = Array.from({ length: count }, (_, n) => {
         const commentId = `${id}-${n}`;
-        return { id: commentId, reviewId: id, parentId: null, rootId: commentId, depth: 0, authorName: 'Reader', authorEmailHash: null, body: `Comment ${n + 1}`, status: 'published' as const, createdAt, sourceId: commentId };
+        return {
+          id: commentId,
+          reviewId: id,
+          parentId: null,
+          rootId: commentId,
+          depth: 0,
+          authorName: 'Reader',
+          authorEmailHash: null,
+          body: `Comment ${n + 1}`,
+          status: 'published' as const,
+          createdAt,
+          sourceId: commentId,
+        };
       });
       await store.importComments('stories', records);
     }
@@ -206,17 +266,20 @@ export function countsSession(): { api: string; output: HTMLOutputElement } {
   return { api: `story-api/counts-many/${id}/v1`, output };
 }
 
-export const manyCountsHandler = http.get('*/story-api/counts-many/:session/v1/comment-counts', async ({ params, request }) => {
-  const session = countSessions.get(String(params.session));
-  const ids = (new URL(request.url).searchParams.get('ids') ?? '').split(',').filter(Boolean);
-  if (session) {
-    session.requests += 1;
-    session.ids += ids.length;
-    session.output.textContent = `${session.requests} ${session.requests === 1 ? 'request' : 'requests'}, for ${session.ids} ids`;
-  }
-  await delay(300);
-  return forward(await listingApi(), `story-api/counts-many/${String(params.session)}`, request);
-});
+export const manyCountsHandler = http.get(
+  '*/story-api/counts-many/:session/v1/comment-counts',
+  async ({ params, request }) => {
+    const session = countSessions.get(String(params.session));
+    const ids = (new URL(request.url).searchParams.get('ids') ?? '').split(',').filter(Boolean);
+    if (session) {
+      session.requests += 1;
+      session.ids += ids.length;
+      session.output.textContent = `${session.requests} ${session.requests === 1 ? 'request' : 'requests'}, for ${session.ids} ids`;
+    }
+    await delay(300);
+    return forward(await listingApi(), `story-api/counts-many/${String(params.session)}`, request);
+  },
+);
 
 /** Every scenario's handlers, for a meta's `parameters.msw.handlers` (docs pages show all stories). */
 export const allCommentHandlers: HttpHandler[] = [

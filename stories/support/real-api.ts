@@ -31,7 +31,10 @@ export function storyConfig(extra: Partial<ApiConfig> = {}): ApiConfig {
 }
 
 /** A real API over a fresh in-memory store, filled by `seed`. */
-export async function storyApi(seed: (store: MemoryStore) => Promise<void>, config: Partial<ApiConfig> = {}): Promise<StoryApi> {
+export async function storyApi(
+  seed: (store: MemoryStore) => Promise<void>,
+  config: Partial<ApiConfig> = {},
+): Promise<StoryApi> {
   const store = new MemoryStore();
   await seed(store);
   return createApi({ store, config: storyConfig(config) });
@@ -46,5 +49,7 @@ export async function forward(api: StoryApi, prefix: string, request: Request): 
   const at = url.pathname.indexOf(`/${prefix}/v1/`);
   const path = at < 0 ? url.pathname : url.pathname.slice(at + prefix.length + 1);
   const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
-  return api.fetch(new Request(`${url.origin}${path}${url.search}`, { method: request.method, headers: request.headers, body }));
+  return api.fetch(
+    new Request(`${url.origin}${path}${url.search}`, { method: request.method, headers: request.headers, body }),
+  );
 }

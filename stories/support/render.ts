@@ -77,7 +77,6 @@ export const renderRating = (args: ReviewRatingArgs) => html`<review-rating
   style=${styleMap(cssCustomProperties(args))}
 ></review-rating>`;
 
-
 /** The cast list's attributes as story args, plus its events. */
 export interface CastListArgs {
   src?: string;
@@ -201,7 +200,10 @@ export function forgetContentWarningChoices(): void {
  * next page a reader opens would: the new one reads the remembered choice. (Storybook's own
  * re-render runs the story's `beforeEach`, which forgets the choice.)
  */
-export function renderWithRenderAgain(args: ContentWarningArgs, template: (args: ContentWarningArgs) => TemplateResult = renderContentWarning) {
+export function renderWithRenderAgain(
+  args: ContentWarningArgs,
+  template: (args: ContentWarningArgs) => TemplateResult = renderContentWarning,
+) {
   const stage = document.createElement('div');
   let generation = 0;
   const draw = () => render(keyed(generation, template(args)), stage);

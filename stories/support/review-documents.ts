@@ -50,7 +50,8 @@ export function longTitle(): ReviewInput {
     work: {
       ...doc.work,
       title,
-      originalTitle: '은퇴한 발레리나가 가장 친한 친구에게 상처를 준 남자들에게 마지막 빚까지 갚기 위해 서울로 돌아오는 아주 길고 구불구불한 연대기',
+      originalTitle:
+        '은퇴한 발레리나가 가장 친한 친구에게 상처를 준 남자들에게 마지막 빚까지 갚기 위해 서울로 돌아오는 아주 길고 구불구불한 연대기',
       genres: ['Psychological revenge thriller', 'Neo-noir action melodrama', 'Dance film'],
       ageRating: { system: 'Korea Media Rating Board', value: 'Restricted (18+)' },
     },
@@ -76,7 +77,11 @@ export function notWarned(): ReviewInput {
     ...doc,
     id: 'not-warned',
     contentWarnings: 'not-warned',
-    credits: [...(doc.credits ?? []), { role: 'director', name: 'Lee Chung-hyun' }, { role: 'sound-designer', name: 'Mariana López' }],
+    credits: [
+      ...(doc.credits ?? []),
+      { role: 'director', name: 'Lee Chung-hyun' },
+      { role: 'sound-designer', name: 'Mariana López' },
+    ],
   };
 }
 
@@ -144,7 +149,12 @@ export function fortyMembers(): ReviewInput {
   const doc = ballerina();
   const cast = CAST_NAMES.map(([name, character], index) => {
     const kind = index % 4;
-    const photo = kind === 0 ? PORTRAITS[(index / 4) % PORTRAITS.length] : kind === 1 ? `images/missing/cast-${index + 1}.svg` : undefined;
+    const photo =
+      kind === 0
+        ? PORTRAITS[(index / 4) % PORTRAITS.length]
+        : kind === 1
+          ? `images/missing/cast-${index + 1}.svg`
+          : undefined;
     return { name, ...(character ? { character } : {}), ...(photo ? { photo } : {}), order: index + 1 };
   });
   return withDataImages({ ...doc, id: 'forty-members', title: 'Ballerina, with a cast of forty', cast });
@@ -154,10 +164,25 @@ export function fortyMembers(): ReviewInput {
 export function longNames(): ReviewInput {
   const doc = ballerina();
   const cast = [
-    { name: 'Maximiliana Alessandra Bartholomew-Oyelaran de la Fuente-Wrześniewska', character: 'The Ambassador to the Court of Saint James’s, in the flashbacks', photo: PORTRAITS[0] },
-    { name: 'Christopher Montgomery Featherstonehaugh-Vanderbilt III', character: 'Choi Pro’s lawyer, who never once raises his voice' },
-    { name: 'Aleksandr Wolfeschlegelsteinhausenbergerdorff', character: 'Captain Brandt', photo: 'images/missing/long-name.svg' },
-    { name: 'Hwang Bo-Seong-Min Jae-Kyung Namgung-Seonwoo', character: 'Min-hee’s older half-brother from her father’s first marriage', photo: PORTRAITS[2] },
+    {
+      name: 'Maximiliana Alessandra Bartholomew-Oyelaran de la Fuente-Wrześniewska',
+      character: 'The Ambassador to the Court of Saint James’s, in the flashbacks',
+      photo: PORTRAITS[0],
+    },
+    {
+      name: 'Christopher Montgomery Featherstonehaugh-Vanderbilt III',
+      character: 'Choi Pro’s lawyer, who never once raises his voice',
+    },
+    {
+      name: 'Aleksandr Wolfeschlegelsteinhausenbergerdorff',
+      character: 'Captain Brandt',
+      photo: 'images/missing/long-name.svg',
+    },
+    {
+      name: 'Hwang Bo-Seong-Min Jae-Kyung Namgung-Seonwoo',
+      character: 'Min-hee’s older half-brother from her father’s first marriage',
+      photo: PORTRAITS[2],
+    },
     { name: '남궁선우 황보성민 제갈재경', character: '아버지의 첫 번째 결혼에서 태어난 이복 오빠' },
     { name: 'نور الهدى عبد الرحمن السليمان الخطيب', character: 'The doctor at the private clinic in Gangnam' },
   ].map((member, index) => ({ ...member, order: index + 1 }));

@@ -18,7 +18,6 @@ export interface SeedComment {
   replies?: SeedComment[];
 }
 
-
 const HOUR = 60;
 const DAY = 24 * HOUR;
 
@@ -52,7 +51,7 @@ export function ballerinaConversation(): SeedComment[] {
       name: 'Priya Natarajan',
       ago: 2 * DAY,
       spoiler: true,
-      body: "About the ending: there is no big speech and no last-minute explanation. The film trusts the image and lets it be enough. I loved that more than any of the fights.",
+      body: 'About the ending: there is no big speech and no last-minute explanation. The film trusts the image and lets it be enough. I loved that more than any of the fights.',
       replies: [
         {
           name: "Tom O'Brien",
@@ -75,7 +74,7 @@ export function ballerinaConversation(): SeedComment[] {
         {
           name: 'Devika S.',
           ago: 9 * HOUR,
-          body: "A small note for subtitle nerds: the Korean title, `발레리나`, is simply the loanword for *ballerina*, so the English title loses nothing in translation.",
+          body: 'A small note for subtitle nerds: the Korean title, `발레리나`, is simply the loanword for *ballerina*, so the English title loses nothing in translation.',
         },
       ],
     },
@@ -160,9 +159,15 @@ export function spoilerThread(): SeedComment[] {
 export function deepChain(): SeedComment[] {
   const chain: [string, string][] = [
     ['Hana Kim', 'Hot take: the film is twenty minutes too short, not too long.'],
-    ['Marcus Webb', 'Disagree. The lean runtime is the point; any longer and the revenge would start to feel like a chore.'],
+    [
+      'Marcus Webb',
+      'Disagree. The lean runtime is the point; any longer and the revenge would start to feel like a chore.',
+    ],
     ['Hana Kim', 'But the villain needs more room. Right now he is a silhouette with a phone.'],
-    ['Priya Natarajan', 'Isn’t that deliberate? Men like him are interchangeable, and the film refuses to make him interesting.'],
+    [
+      'Priya Natarajan',
+      'Isn’t that deliberate? Men like him are interchangeable, and the film refuses to make him interesting.',
+    ],
     ['Marcus Webb', 'That is a generous reading, but I think it is the right one.'],
     ["Tom O'Brien", 'Coming back to this a week later: I watched it again, and Priya’s reading holds up.'],
     ['Hana Kim', 'Fine, fine. I’ll watch it again too. “Twenty minutes too short” is now ten.'],
@@ -172,7 +177,10 @@ export function deepChain(): SeedComment[] {
     const [name, body] = chain[i];
     reply = { name, body, ago: 7 * DAY - i * 9 * HOUR, ...(reply ? { replies: [reply] } : {}) };
   }
-  return [reply!, { name: 'Lena Fischer', ago: HOUR, body: 'Reading this thread is more fun than most film criticism.' }];
+  return [
+    reply!,
+    { name: 'Lena Fischer', ago: HOUR, body: 'Reading this thread is more fun than most film criticism.' },
+  ];
 }
 
 /** A 10 000-character word (the longest body the API accepts), long paragraphs, a long URL, long CJK text. */
@@ -235,13 +243,36 @@ export function hostileThread(): SeedComment[] {
 }
 
 const VIEWERS = [
-  'Hana Kim', 'Marcus Webb', 'Priya Natarajan', "Tom O'Brien", 'Sofía Ramírez', '박민서', 'Devika S.', 'Alex Morgan',
-  'Lena Fischer', '林美玲', 'Yuna Choi', 'Ivan Petrov', 'ليلى حداد', 'Greta Lindqvist', 'Amara Okafor', '王思远',
-  'Chris Park', 'Nikolai Petrov', '이지안', 'Pierre-Étienne Beaumont',
+  'Hana Kim',
+  'Marcus Webb',
+  'Priya Natarajan',
+  "Tom O'Brien",
+  'Sofía Ramírez',
+  '박민서',
+  'Devika S.',
+  'Alex Morgan',
+  'Lena Fischer',
+  '林美玲',
+  'Yuna Choi',
+  'Ivan Petrov',
+  'ليلى حداد',
+  'Greta Lindqvist',
+  'Amara Okafor',
+  '王思远',
+  'Chris Park',
+  'Nikolai Petrov',
+  '이지안',
+  'Pierre-Étienne Beaumont',
 ];
 const OPENERS = [
-  'Just finished it.', 'Second watch tonight.', 'Finally got round to this one.', 'Saw it at a festival screening.',
-  'Watched it with my book club.', 'Late to this, but:', 'Put it on expecting background noise.', 'Third time now.',
+  'Just finished it.',
+  'Second watch tonight.',
+  'Finally got round to this one.',
+  'Saw it at a festival screening.',
+  'Watched it with my book club.',
+  'Late to this, but:',
+  'Put it on expecting background noise.',
+  'Third time now.',
 ];
 const TAKES = [
   'The hallway fight is the best choreography I have seen this year.',
@@ -255,7 +286,14 @@ const TAKES = [
   'The review is right about the catharsis.',
   'It is a simple story told with real conviction.',
 ];
-const CLOSERS = ['', ' Great review, by the way.', ' Curious what others think.', ' **Recommended.**', ' *Not for everyone*, though.', ' Five stars from me.'];
+const CLOSERS = [
+  '',
+  ' Great review, by the way.',
+  ' Curious what others think.',
+  ' **Recommended.**',
+  ' *Not for everyone*, though.',
+  ' Five stars from me.',
+];
 
 /** A small deterministic random sequence, so the generated thread (and its screenshots) never change. */
 function random(seed: number) {
@@ -279,7 +317,11 @@ export function twoHundredComments(): SeedComment[] {
   for (let i = 0; i < 160; i++) {
     const ago = (160 - i) * 4 * HOUR;
     const replyCount = i === 2 ? 8 : (i + 1) % 5 === 0 ? 1 : 0;
-    const replies = Array.from({ length: replyCount }, (_, k) => ({ name: pick(VIEWERS), ago: ago - (k + 1) * 17, body: say() }));
+    const replies = Array.from({ length: replyCount }, (_, k) => ({
+      name: pick(VIEWERS),
+      ago: ago - (k + 1) * 17,
+      body: say(),
+    }));
     top.push({ name: pick(VIEWERS), ago, body: say(), replies });
   }
   return top;
@@ -289,12 +331,14 @@ export function twoHundredComments(): SeedComment[] {
 // The reviews the stories' comments API knows.
 // ---------------------------------------------------------------------------------------------
 
-const variant = (id: string, title: string, open = true) => (): ReviewInput => ({
-  ...docs.ballerina(),
-  id,
-  title,
-  comments: { open },
-});
+const variant =
+  (id: string, title: string, open = true) =>
+  (): ReviewInput => ({
+    ...docs.ballerina(),
+    id,
+    title,
+    comments: { open },
+  });
 
 export interface KnownReview {
   document: () => ReviewInput;
@@ -306,7 +350,10 @@ export const REVIEWS: Record<string, KnownReview> = {
   ballerina: { document: docs.ballerina, seed: ballerinaConversation },
   'past-lives': { document: docs.pastLives, seed: () => [] },
   'the-glory': { document: docs.theGlory, seed: oneComment },
-  closed: { document: variant('closed', 'Ballerina (comments closed)', false), seed: () => ballerinaConversation().slice(0, 2) },
+  closed: {
+    document: variant('closed', 'Ballerina (comments closed)', false),
+    seed: () => ballerinaConversation().slice(0, 2),
+  },
   spoilers: { document: variant('spoilers', 'Ballerina: the spoiler thread'), seed: spoilerThread },
   'deep-nesting': { document: variant('deep-nesting', 'Ballerina: a long argument'), seed: deepChain },
   'long-text': { document: variant('long-text', 'Ballerina: long comments'), seed: longTextThread },

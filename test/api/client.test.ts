@@ -20,7 +20,12 @@ describe('ReviewClient', () => {
     const review = await client.getReview('ballerina');
     expect(review.title).to.equal('Ballerina: Taking Up Space, One Fight Scene at a Time');
     expect(review.work.runtimeMinutes).to.equal(93);
-    expect(review.work.externalRatings[0]).to.include({ source: 'Rotten Tomatoes', value: 91, unit: 'percent', average: 6.6 });
+    expect(review.work.externalRatings[0]).to.include({
+      source: 'Rotten Tomatoes',
+      value: 91,
+      unit: 'percent',
+      average: 6.6,
+    });
     expect(review.cast.map((c) => c.name)).to.deep.equal(['Jeon Jong-seo', 'Kim Ji-hoon', 'Park Yu-rim']);
     // Relative image URLs are relative to the document, and come out absolute.
     expect(review.work.poster?.url).to.equal(new URL(`${api}/reviews/images/ballerina-poster.svg`, location.href).href);

@@ -11,8 +11,6 @@ interface PageWindow extends Window {
   __errors: string[];
 }
 
-
-
 describe('dist/review-elements.all.js', () => {
   it('is one file that defines every element', async () => {
     await import('/dist/review-elements.all.js' as string);
@@ -35,7 +33,6 @@ describe('dist/review-elements.all.js', () => {
     }
     expect(warnings).to.deep.equal([]);
   });
-
 });
 
 describe('dist/review-elements.js', () => {
@@ -45,12 +42,19 @@ describe('dist/review-elements.js', () => {
       const win = frame.contentWindow as Window & { __frames: string[]; __shift: number };
       const doc = frame.contentDocument!;
       const warning = doc.querySelector('content-warning')!;
-      await waitUntil(() => shadowText(warning, '[part~="title"]') === '콘텐츠 주의', 'the warning is not in Korean', { timeout: 5000 });
+      await waitUntil(() => shadowText(warning, '[part~="title"]') === '콘텐츠 주의', 'the warning is not in Korean', {
+        timeout: 5000,
+      });
       await waitUntil(() => win.__frames.length >= 3, 'no frames recorded', { timeout: 5000 });
-      for (const text of win.__frames) expect(text, 'a frame showed English').not.to.match(/Content warning|Show content/);
+      for (const text of win.__frames)
+        expect(text, 'a frame showed English').not.to.match(/Content warning|Show content/);
       const card = doc.querySelector('review-card')!;
-      await waitUntil(() => shadowText(card, '[part~="eyebrow"]').startsWith('시리즈'), 'the card is not in Korean', { timeout: 5000 });
-      const scripts = (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/dist/'));
+      await waitUntil(() => shadowText(card, '[part~="eyebrow"]').startsWith('시리즈'), 'the card is not in Korean', {
+        timeout: 5000,
+      });
+      const scripts = (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) =>
+        e.name.includes('/dist/'),
+      );
       expect(new URL(scripts[0].name).pathname).to.equal('/dist/review-elements.js');
       const chunks = scripts.slice(1);
       for (const e of chunks) expect(new URL(e.name).pathname).to.match(/^\/dist\/cdn\/[\w.-]+\.js$/);
@@ -65,8 +69,16 @@ describe('dist/review-elements.js', () => {
       try {
         const ew = english.contentWindow as Window & { __shift: number };
         const edoc = english.contentDocument!;
-        await waitUntil(() => shadowText(edoc.querySelector('content-warning'), '[part~="title"]') === 'Content warning', 'the English warning did not render', { timeout: 5000 });
-        await waitUntil(() => shadowText(edoc.querySelector('review-card'), '[part~="eyebrow"]').startsWith('Series'), 'the English card did not render', { timeout: 5000 });
+        await waitUntil(
+          () => shadowText(edoc.querySelector('content-warning'), '[part~="title"]') === 'Content warning',
+          'the English warning did not render',
+          { timeout: 5000 },
+        );
+        await waitUntil(
+          () => shadowText(edoc.querySelector('review-card'), '[part~="eyebrow"]').startsWith('Series'),
+          'the English card did not render',
+          { timeout: 5000 },
+        );
         // Layout-shift entries are reported after the frame that painted them.
         await new Promise((resolve) => ew.requestAnimationFrame(() => ew.requestAnimationFrame(resolve)));
         expect(win.__shift, 'layout shift in Korean').to.be.at.most(ew.__shift + 0.0001);
@@ -88,7 +100,9 @@ describe('dist/review-elements.js', () => {
     it('renders a review document from a static path of its own, with relative images', async () => {
       const doc = frame.contentDocument!;
       const card = doc.querySelector('review-card')!;
-      await waitUntil(() => shadowText(card, '[part~="title"]') === 'The Quiet Season', 'the card did not render', { timeout: 5000 });
+      await waitUntil(() => shadowText(card, '[part~="title"]') === 'The Quiet Season', 'the card did not render', {
+        timeout: 5000,
+      });
       expect(shadowText(card, '[part~="eyebrow"]')).to.equal('Series · 2021 · Japan');
       expect(shadowText(card, '[part~="comment-count"]')).to.equal('12 comments');
       const rating = card.shadowRoot!.querySelector('review-rating')!.shadowRoot!.querySelector('[role="img"]')!;

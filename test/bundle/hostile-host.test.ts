@@ -11,7 +11,11 @@ describe('on a page with aggressive global CSS', () => {
     const frame = await openFrame('/test/fixtures/hostile-css-page.html', 'inline-size: 600px; block-size: 3000px');
     const doc = frame.contentDocument!;
     const card = doc.querySelector('review-card')!;
-    await waitUntil(() => card.shadowRoot?.querySelector('[part~="title"]')?.textContent?.includes('Ballerina'), 'the card did not render', { timeout: 8000 });
+    await waitUntil(
+      () => card.shadowRoot?.querySelector('[part~="title"]')?.textContent?.includes('Ballerina'),
+      'the card did not render',
+      { timeout: 8000 },
+    );
     const main = doc.querySelector('main')!.getBoundingClientRect();
     for (const tag of ['review-card', 'content-warning', 'cast-list']) {
       const box = doc.querySelector(tag)!.getBoundingClientRect();
@@ -22,7 +26,9 @@ describe('on a page with aggressive global CSS', () => {
     const poster = card.shadowRoot!.querySelector('[part~="poster"]')!.getBoundingClientRect();
     expect(poster.height / poster.width).to.be.closeTo(1.5, 0.05);
     // A reset of every button does not reach the elements' own buttons.
-    const reveal = doc.querySelector('content-warning')!.shadowRoot!.querySelector<HTMLElement>('[part~="reveal-button"]')!;
+    const reveal = doc
+      .querySelector('content-warning')!
+      .shadowRoot!.querySelector<HTMLElement>('[part~="reveal-button"]')!;
     expect(getComputedStyle(reveal).borderTopStyle).to.equal('solid');
     expect(getComputedStyle(reveal).cursor).to.equal('pointer');
     // The JSON-LD script stays invisible even when the page shows scripts: it is in the light

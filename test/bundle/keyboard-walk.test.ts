@@ -18,7 +18,16 @@ function deepActive(doc: Document): Element | null {
 function describe_(el: Element | null): string {
   if (!el) return 'nothing';
   const host = (el.getRootNode() as ShadowRoot).host;
-  const name = (el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.getAttribute('part') || el.id || el.tagName).replace(/\s+/g, ' ').trim().slice(0, 40);
+  const name = (
+    el.getAttribute('aria-label') ||
+    (el as HTMLElement).innerText ||
+    el.getAttribute('part') ||
+    el.id ||
+    el.tagName
+  )
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 40);
   return `${host ? host.tagName.toLowerCase() : 'page'}: ${el.tagName.toLowerCase()} "${name}"`;
 }
 
@@ -27,8 +36,14 @@ describe('keyboard walk of an article page', () => {
     this.timeout(30_000);
     const frame = await openFrame('/test/fixtures/article-page.html', 'inline-size: 900px; block-size: 2400px');
     const doc = frame.contentDocument!;
-    await waitUntil(() => shadowText(doc.querySelector('review-card'), '[part~="title"]') === 'Ballerina', 'card', { timeout: 8000 });
-    await waitUntil(() => doc.querySelector('comment-thread')?.shadowRoot?.querySelector('review-comment-form'), 'thread', { timeout: 8000 });
+    await waitUntil(() => shadowText(doc.querySelector('review-card'), '[part~="title"]') === 'Ballerina', 'card', {
+      timeout: 8000,
+    });
+    await waitUntil(
+      () => doc.querySelector('comment-thread')?.shadowRoot?.querySelector('review-comment-form'),
+      'thread',
+      { timeout: 8000 },
+    );
     (doc.querySelector('h1') as HTMLElement).tabIndex = -1;
     (doc.querySelector('h1') as HTMLElement).focus();
 
@@ -40,10 +55,13 @@ describe('keyboard walk of an article page', () => {
       visited.push(describe_(el));
       // A visible indicator: an outline (ours) or the browser's own on form fields.
       const style = frame.contentWindow!.getComputedStyle(el);
-      expect(style.outlineStyle !== 'none' || el.matches('input, textarea, select'), `${describe_(el)} shows focus`).to.equal(true);
+      expect(
+        style.outlineStyle !== 'none' || el.matches('input, textarea, select'),
+        `${describe_(el)} shows focus`,
+      ).to.equal(true);
       expect(el.closest('a[href="#hidden-link"]'), 'hidden content took focus').to.equal(null);
     }
-    const order = visited.join("\n");
+    const order = visited.join('\n');
     const expectInOrder = [
       'page: a',
       'review-card: a "Rotten Tomatoes"',

@@ -34,7 +34,9 @@ const closers = [];
 before(async () => {
   packed = await packTarball();
   // Every project installs at once (npm's cache is safe to share); each test awaits its own.
-  installs = Object.fromEntries(['bundlers', 'typescript', 'react', 'eleventy', 'next'].map((name) => [name, installFixture(name, packed.tarball)]));
+  installs = Object.fromEntries(
+    ['bundlers', 'typescript', 'react', 'eleventy', 'next'].map((name) => [name, installFixture(name, packed.tarball)]),
+  );
   for (const promise of Object.values(installs)) promise.catch(() => {}); // reported by the test that awaits it
   if (!existsSync(join(ROOT, 'dist/server/main.js'))) await run('npm', ['run', 'build:server'], { cwd: ROOT });
   api = await startServerProcess({ WRITE_RATE_LIMIT: '0' });
@@ -50,7 +52,14 @@ after(async () => {
 describe('the packed tarball', () => {
   it('holds the built package, a LICENSE, and no maps, sources or server', () => {
     const files = new Set(packed.files);
-    for (const file of ['LICENSE', 'package.json', 'custom-elements.json', 'dist/review-elements.js', 'dist/types/index.d.ts', 'types/react.d.ts']) {
+    for (const file of [
+      'LICENSE',
+      'package.json',
+      'custom-elements.json',
+      'dist/review-elements.js',
+      'dist/types/index.d.ts',
+      'types/react.d.ts',
+    ]) {
       assert.ok(files.has(file), `${file} is in the tarball`);
     }
     for (const [key, target] of Object.entries(pkg.exports)) {
@@ -58,7 +67,9 @@ describe('the packed tarball', () => {
         assert.ok(files.has(path.replace(/^\.\//, '')), `${key} → ${path} is in the tarball`);
       }
     }
-    const unwanted = packed.files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('dist/server/') || f.startsWith('server/'));
+    const unwanted = packed.files.filter(
+      (f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('dist/server/') || f.startsWith('server/'),
+    );
     assert.deepEqual(unwanted, []);
     assert.match(readFileSync(join(ROOT, 'LICENSE'), 'utf8'), /^MIT License[\s\S]*review-elements contributors/);
   });
@@ -79,7 +90,11 @@ describe('Node without a DOM', () => {
     await Promise.all(
       entries.map(async (key) => {
         const specifier = `review-elements${key.slice(1)}`;
-        const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(specifier)}); console.log('imported')`], { cwd: dir });
+        const { stdout } = await run(
+          process.execPath,
+          ['--input-type=module', '-e', `await import(${JSON.stringify(specifier)}); console.log('imported')`],
+          { cwd: dir },
+        );
         assert.match(stdout, /imported/, specifier);
       }),
     );
@@ -93,10 +108,28 @@ describe('each element entry alone, in a production bundle', () => {
     copyReview(dir);
     const page = ({ entry, markup }, script) =>
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${entry}</title></head><body>${markup}<script type="module" src="${script}"></script></body></html>`;
-    for (const element of ELEMENTS) writeFileSync(join(dir, `${element.entry}.html`), page(element, `./entries/${element.entry}.js`));
-    await run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: dir, env: { ...process.env, NODE_ENV: 'production' } });
-    await run('npx', ['esbuild', ...ELEMENTS.map((e) => `entries/${e.entry}.js`), '--bundle', '--minify', '--format=esm', '--outdir=dist-esbuild', '--define:process.env.NODE_ENV="production"', '--log-level=warning'], { cwd: dir });
-    for (const element of ELEMENTS) writeFileSync(join(dir, 'dist-esbuild', `${element.entry}.html`), page(element, `./${element.entry}.js`));
+    for (const element of ELEMENTS)
+      writeFileSync(join(dir, `${element.entry}.html`), page(element, `./entries/${element.entry}.js`));
+    await run('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      cwd: dir,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    await run(
+      'npx',
+      [
+        'esbuild',
+        ...ELEMENTS.map((e) => `entries/${e.entry}.js`),
+        '--bundle',
+        '--minify',
+        '--format=esm',
+        '--outdir=dist-esbuild',
+        '--define:process.env.NODE_ENV="production"',
+        '--log-level=warning',
+      ],
+      { cwd: dir },
+    );
+    for (const element of ELEMENTS)
+      writeFileSync(join(dir, 'dist-esbuild', `${element.entry}.html`), page(element, `./${element.entry}.js`));
     site = await serveStatic(dir, api.url);
     closers.push(site.close);
   });
@@ -131,7 +164,15 @@ describe('TypeScript examples in README.md and docs/, compiled as written', () =
 describe('docs/frameworks.md', () => {
   it('shows the tested consumer files as they are', () => {
     const doc = readFileSync(join(ROOT, 'docs/frameworks.md'), 'utf8');
-    for (const file of ['next/app/review-card-client.tsx', 'next/app/page.tsx', 'next/app/server-import/page.tsx', 'next/app/cdn/cdn-card.tsx', 'react/src/App.jsx', 'eleventy/eleventy.config.js', 'eleventy/index.njk']) {
+    for (const file of [
+      'next/app/review-card-client.tsx',
+      'next/app/page.tsx',
+      'next/app/server-import/page.tsx',
+      'next/app/cdn/cdn-card.tsx',
+      'react/src/App.jsx',
+      'eleventy/eleventy.config.js',
+      'eleventy/index.njk',
+    ]) {
       const text = readFileSync(join(ROOT, 'test/consumers/fixtures', file), 'utf8').trimEnd();
       assert.ok(doc.includes(text), `docs/frameworks.md shows fixtures/${file} as it is`);
     }
@@ -176,10 +217,16 @@ describe('frameworks', () => {
     await cdn.page.close();
     assert.deepEqual([...home.errors, ...cdn.errors], []);
     // A server component that imports an element: warned about, and never defined in the browser.
-    assert.match(next.buildOutput + next.output(), /review-elements: an element was imported in a React Server Component/);
+    assert.match(
+      next.buildOutput + next.output(),
+      /review-elements: an element was imported in a React Server Component/,
+    );
     const page = await browser.newPage();
     await page.goto(`${next.url}/server-import`, { waitUntil: 'load' });
-    assert.equal(await page.evaluate(() => document.querySelector('review-card') !== null && !customElements.get('review-card')), true);
+    assert.equal(
+      await page.evaluate(() => document.querySelector('review-card') !== null && !customElements.get('review-card')),
+      true,
+    );
     await page.close();
   });
 });

@@ -10,7 +10,9 @@ describe('ReviewDataController', () => {
   it('never lets a slow, stale response overwrite a newer one', async () => {
     const slow = unique('named');
     const fast = unique('named');
-    const el = await fixture<ReviewCard>(html`<review-card src=${`${API}/v1/reviews/${slow}?delay=700`}></review-card>`);
+    const el = await fixture<ReviewCard>(
+      html`<review-card src=${`${API}/v1/reviews/${slow}?delay=700`}></review-card>`,
+    );
     await sleep(100);
     el.src = `${API}/v1/reviews/${fast}?delay=50`;
     await waitUntil(() => title(el) === `Work ${fast}`, 'the newer review did not show', { timeout: 3000 });
@@ -82,12 +84,17 @@ describe('ReviewDataController', () => {
       const id = unique('named');
       const doc = await named(id);
       const before = await requestCount(`v1/reviews/${id}`);
-      const el = await fixture<ReviewCard>(html`<review-card api=${`${API}/v1`} review=${id} .data=${doc}></review-card>`);
+      const el = await fixture<ReviewCard>(
+        html`<review-card api=${`${API}/v1`} review=${id} .data=${doc}></review-card>`,
+      );
       await waitUntil(() => title(el) === `Work ${id}`);
       expect(el.matches(':state(loading)')).to.equal(false);
       expect(await requestCount(`v1/reviews/${id}`)).to.equal(before);
       el.reload();
-      await waitUntil(async () => (await requestCount(`v1/reviews/${id}`)) === before + 1, 'reload did not ask the server');
+      await waitUntil(
+        async () => (await requestCount(`v1/reviews/${id}`)) === before + 1,
+        'reload did not ask the server',
+      );
     });
 
     it('reads a <script type="application/json"> child, and says so when it is not a review', async () => {
@@ -99,7 +106,9 @@ describe('ReviewDataController', () => {
       const [good, bad] = [...wrapper.querySelectorAll('review-card')];
       await waitUntil(() => title(good) === doc.work.title);
       await waitUntil(() => bad.matches(':state(error)'), 'invalid data did not show an error');
-      expect(seen(bad.shadowRoot!.querySelector('[part~="error-message"]'))).to.equal('The review data arrived in a form we could not read.');
+      expect(seen(bad.shadowRoot!.querySelector('[part~="error-message"]'))).to.equal(
+        'The review data arrived in a form we could not read.',
+      );
     });
 
     it('lets own attributes win over the source, and the source over preloaded data', async () => {
@@ -137,9 +146,15 @@ describe('ReviewDataController', () => {
       </div>`);
       const warning = wrapper.querySelector('content-warning')!;
       const count = wrapper.querySelector('comment-count')!;
-      await waitUntil(() => warning.shadowRoot!.querySelector('[part~="topics"]'), 'the warning did not take the given review');
+      await waitUntil(
+        () => warning.shadowRoot!.querySelector('[part~="topics"]'),
+        'the warning did not take the given review',
+      );
       expect(warning.shadowRoot!.querySelectorAll('[part~="topics"] li')).to.have.length(5);
-      await waitUntil(() => seen(count.shadowRoot!.querySelector('[part~="base"]')) === '7 comments', 'the count did not take the given review');
+      await waitUntil(
+        () => seen(count.shadowRoot!.querySelector('[part~="base"]')) === '7 comments',
+        'the count did not take the given review',
+      );
     });
   });
 });

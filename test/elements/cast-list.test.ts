@@ -9,7 +9,11 @@ import { API, seen, unique } from '../support/helpers.js';
 const parts = (el: CastList, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const part = (el: CastList, name: string) => parts(el, name)[0];
 const ready = (el: CastList) =>
-  waitUntil(() => (part(el, 'list') || part(el, 'empty') || part(el, 'error')) && !el.matches(':state(loading)'), 'cast did not load', { timeout: 5000 });
+  waitUntil(
+    () => (part(el, 'list') || part(el, 'empty') || part(el, 'error')) && !el.matches(':state(loading)'),
+    'cast did not load',
+    { timeout: 5000 },
+  );
 
 async function castList(template: ReturnType<typeof html>, width = 720): Promise<CastList> {
   const wrapper = await fixture<HTMLElement>(html`<div style=${`inline-size:${width}px`}>${template}</div>`);
@@ -54,7 +58,10 @@ describe('<cast-list>', () => {
 
     it('shows initials on a stable colour for a missing or broken photo', async () => {
       const el = await castList(html`<cast-list src=${`${API}/big-cast`}></cast-list>`);
-      await waitUntil(() => parts(el, 'member')[1].querySelector('[part~="initials"]'), 'a 404 photo did not fall back');
+      await waitUntil(
+        () => parts(el, 'member')[1].querySelector('[part~="initials"]'),
+        'a 404 photo did not fall back',
+      );
       const [, broken, none] = parts(el, 'member');
       expect(seen(broken.querySelector('[part~="initials"]'))).to.equal('김');
       expect(seen(none.querySelector('[part~="initials"]'))).to.equal('朴');
@@ -145,7 +152,9 @@ describe('<cast-list>', () => {
 
   describe('states', () => {
     it('shows a busy skeleton of fixed-size entries while loading', async () => {
-      const wrapper = await fixture<HTMLElement>(html`<div><cast-list limit="4" src=${`${API}/hang?ms=5000&${unique()}`}></cast-list></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div><cast-list limit="4" src=${`${API}/hang?ms=5000&${unique()}`}></cast-list></div>`,
+      );
       const el = wrapper.querySelector('cast-list')!;
       await el.updateComplete;
       expect(el.matches(':state(loading)')).to.equal(true);
@@ -162,7 +171,9 @@ describe('<cast-list>', () => {
     });
 
     it('shows an error with a Retry that works', async () => {
-      const wrapper = await fixture<HTMLElement>(html`<div><cast-list src=${`${API}/flaky?key=${unique()}`}></cast-list></div>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<div><cast-list src=${`${API}/flaky?key=${unique()}`}></cast-list></div>`,
+      );
       const el = wrapper.querySelector('cast-list')!;
       await waitUntil(() => part(el, 'retry-button'), 'no error state');
       expect(seen(part(el, 'error-title'))).to.equal('The cast could not be shown');
@@ -189,7 +200,9 @@ describe('<cast-list>', () => {
     });
 
     it('takes the review from <review-source>', async () => {
-      const wrapper = await fixture<HTMLElement>(html`<review-source src="/demo/data/the-glory.json"><cast-list></cast-list></review-source>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<review-source src="/demo/data/the-glory.json"><cast-list></cast-list></review-source>`,
+      );
       const el = wrapper.querySelector('cast-list')!;
       await waitUntil(() => parts(el, 'member').length === 3);
       expect(parts(el, 'initials').map(seen)).to.deep.equal(['SH', 'LJ', 'LD']);
@@ -198,7 +211,9 @@ describe('<cast-list>', () => {
 
   describe('languages and direction', () => {
     it('names entries in zh-Hans and ko', async () => {
-      const zh = await castList(html`<div lang="zh-Hans"><cast-list limit="1" src="/demo/data/ballerina.json"></cast-list></div>`);
+      const zh = await castList(
+        html`<div lang="zh-Hans"><cast-list limit="1" src="/demo/data/ballerina.json"></cast-list></div>`,
+      );
       expect(part(zh, 'member').getAttribute('aria-label')).to.equal('Jeon Jong-seo 饰 Jang Ok-ju');
       expect(seen(part(zh, 'show-all-button'))).to.equal('显示全部 3 位');
       const ko = await castList(html`<div lang="ko"><cast-list src="/demo/data/ballerina.json"></cast-list></div>`);
@@ -208,7 +223,9 @@ describe('<cast-list>', () => {
     });
 
     it('starts the row from the right in right-to-left text', async () => {
-      const el = await castList(html`<div dir="rtl"><cast-list layout="row" src="/demo/data/ballerina.json"></cast-list></div>`);
+      const el = await castList(
+        html`<div dir="rtl"><cast-list layout="row" src="/demo/data/ballerina.json"></cast-list></div>`,
+      );
       const [first, second] = parts(el, 'member');
       expect(first.getBoundingClientRect().left).to.be.greaterThan(second.getBoundingClientRect().left);
       await expect(el).to.be.accessible();
@@ -216,7 +233,9 @@ describe('<cast-list>', () => {
 
     it('passes axe in dark theme, and names each entry in the accessibility tree', async () => {
       // theme="dark" says the page is dark there: put it on a dark page, as an author would.
-      const el = await castList(html`<div style="background: #121016"><cast-list theme="dark" src="/demo/data/ballerina.json"></cast-list></div>`);
+      const el = await castList(
+        html`<div style="background: #121016"><cast-list theme="dark" src="/demo/data/ballerina.json"></cast-list></div>`,
+      );
       await expect(el).to.be.accessible();
       const snapshot = (await a11ySnapshot({})) as unknown as Parameters<typeof findAccessibilityNode>[0];
       const entry = findAccessibilityNode(snapshot, (node) => {

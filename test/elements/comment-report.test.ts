@@ -6,7 +6,9 @@ import { createReview, loaded, postComment, root } from '../support/comments.js'
 import { ADMIN, seen } from '../support/helpers.js';
 
 async function thread(id: string, lang = 'en'): Promise<CommentThread> {
-  const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 390px" lang=${lang}><comment-thread api="/v1" review=${id}></comment-thread></div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div style="inline-size: 390px" lang=${lang}><comment-thread api="/v1" review=${id}></comment-thread></div>`,
+  );
   const el = wrapper.querySelector('comment-thread')!;
   await loaded(el);
   return el;
@@ -49,7 +51,9 @@ describe('<comment-thread>: reporting a comment', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => inReport(el).querySelector('.done'));
-    expect(seen(inReport(el).querySelector('[role="status"]'))).to.equal('Thank you. A moderator will look at this comment.');
+    expect(seen(inReport(el).querySelector('[role="status"]'))).to.equal(
+      'Thank you. A moderator will look at this comment.',
+    );
     expect(inReport(el).activeElement).to.equal(inReport(el).querySelector('.done'));
 
     const report = await openReports(posted.id);
@@ -84,14 +88,20 @@ describe('<comment-thread>: reporting a comment', () => {
     const el = await thread(id);
     const formEl = root(el).querySelector('review-comment-form')!;
     const formRoot = formEl.shadowRoot!;
-    const name = formRoot.querySelector<HTMLInputElement>('input[autocomplete="name"], input[name="name"]') ?? formRoot.querySelector<HTMLInputElement>('input')!;
+    const name =
+      formRoot.querySelector<HTMLInputElement>('input[autocomplete="name"], input[name="name"]') ??
+      formRoot.querySelector<HTMLInputElement>('input')!;
     name.value = 'Me';
     name.dispatchEvent(new Event('input'));
     const area = formRoot.querySelector('textarea')!;
     area.value = 'My own words';
     area.dispatchEvent(new Event('input'));
     formRoot.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitUntil(() => seen(root(el).querySelector('[part~="comments"]')).includes('My own words') && !root(el).querySelector('.sending'));
+    await waitUntil(
+      () =>
+        seen(root(el).querySelector('[part~="comments"]')).includes('My own words') &&
+        !root(el).querySelector('.sending'),
+    );
     await waitUntil(() => root(el).querySelector('[data-action="edit"]'));
     expect(root(el).querySelector('review-comment-report')).to.equal(null);
   });

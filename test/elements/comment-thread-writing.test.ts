@@ -3,7 +3,19 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CommentThread } from '../../src/index.js';
 import type { CommentErrorEvent, CommentPostedEvent } from '../../src/elements/comment-thread/events.js';
-import { createReview, fill, form, field, injectFault, loaded, postComment, root, serverComments, shown, submit } from '../support/comments.js';
+import {
+  createReview,
+  fill,
+  form,
+  field,
+  injectFault,
+  loaded,
+  postComment,
+  root,
+  serverComments,
+  shown,
+  submit,
+} from '../support/comments.js';
 import { seen } from '../support/helpers.js';
 
 async function thread(template: ReturnType<typeof html>): Promise<CommentThread> {
@@ -14,7 +26,9 @@ async function thread(template: ReturnType<typeof html>): Promise<CommentThread>
 }
 const status = (el: CommentThread) => seen(root(el).querySelector('[role="status"]'));
 const article = (el: CommentThread, body: string) =>
-  [...root(el).querySelectorAll<HTMLElement>('article[part~="comment"]')].find((a) => seen(a.querySelector('[part~="comment-body"]')).includes(body))!;
+  [...root(el).querySelectorAll<HTMLElement>('article[part~="comment"]')].find((a) =>
+    seen(a.querySelector('[part~="comment-body"]')).includes(body),
+  )!;
 
 describe('<comment-thread> writing', () => {
   beforeEach(() => localStorage.clear());
@@ -136,7 +150,10 @@ describe('<comment-thread> writing', () => {
       await fill(form(el), { name: 'Ana', body: 'Half a thought' });
       el.remove();
       const again = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
-      await waitUntil(() => form(again) && field(form(again), 'body').value === 'Half a thought', 'the draft was not restored');
+      await waitUntil(
+        () => form(again) && field(form(again), 'body').value === 'Half a thought',
+        'the draft was not restored',
+      );
       expect(seen(form(again).shadowRoot!.querySelector('.restored'))).to.equal('Your unsent draft was restored.');
     });
 
@@ -158,7 +175,10 @@ describe('<comment-thread> writing', () => {
       const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
       await fill(form(el), { name: 'Ana', body: 'Mine to change' });
       submit(form(el));
-      await waitUntil(() => article(el, 'Mine to change')?.querySelector('[data-action="edit"]'), 'no Edit on my comment');
+      await waitUntil(
+        () => article(el, 'Mine to change')?.querySelector('[data-action="edit"]'),
+        'no Edit on my comment',
+      );
       return { id, el };
     }
 
@@ -171,7 +191,9 @@ describe('<comment-thread> writing', () => {
       box.dispatchEvent(new Event('input'));
       await el.updateComplete;
       [...root(el).querySelectorAll('button')].find((b) => seen(b) === 'Save')!.click();
-      await waitUntil(() => seen(article(el, 'Changed my mind')?.querySelector('[part~="comment-meta"]')).includes('edited'));
+      await waitUntil(() =>
+        seen(article(el, 'Changed my mind')?.querySelector('[part~="comment-meta"]')).includes('edited'),
+      );
       await waitUntil(async () => (await serverComments(id)).items[0]?.body === 'Changed my mind');
     });
 
@@ -194,7 +216,10 @@ describe('<comment-thread> writing', () => {
     it('deletes after a confirmation, keeping focus in the thread', async () => {
       const { id, el } = await ownComment();
       article(el, 'Mine to change').querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
-      await waitUntil(() => root(el).activeElement?.hasAttribute('data-confirm'), 'focus did not move to the confirmation');
+      await waitUntil(
+        () => root(el).activeElement?.hasAttribute('data-confirm'),
+        'focus did not move to the confirmation',
+      );
       (root(el).activeElement as HTMLButtonElement).click();
       await waitUntil(() => shown(el).length === 0);
       expect(root(el).activeElement).to.equal(root(el).querySelector('[part~="heading"]'));
@@ -208,7 +233,9 @@ describe('<comment-thread> writing', () => {
       for (const t of Object.values(tokens) as { until: string }[]) t.until = new Date(Date.now() - 1000).toISOString();
       localStorage.setItem(key, JSON.stringify(tokens));
       el.reload();
-      await waitUntil(() => article(el, 'Mine to change') && !article(el, 'Mine to change').querySelector('[data-action="edit"]'));
+      await waitUntil(
+        () => article(el, 'Mine to change') && !article(el, 'Mine to change').querySelector('[data-action="edit"]'),
+      );
       expect(article(el, 'Mine to change').querySelector('[data-action="delete"]')).to.equal(null);
     });
   });

@@ -12,12 +12,16 @@ async function thread(template: ReturnType<typeof html>): Promise<CommentThread>
   // The form (or "closed") follows the review, which may answer after the comments on a busy
   // machine: a test that types into the form waits for it here, not by luck.
   if (!el.matches(':state(error)')) {
-    await waitUntil(() => root(el).querySelector('review-comment-form, [part~="closed"]'), 'the form did not appear', { timeout: 5000 });
+    await waitUntil(() => root(el).querySelector('review-comment-form, [part~="closed"]'), 'the form did not appear', {
+      timeout: 5000,
+    });
   }
   return el;
 }
 const article = (el: CommentThread, body: string) =>
-  [...root(el).querySelectorAll<HTMLElement>('article[part~="comment"]')].find((a) => seen(a.querySelector('[part~="comment-body"]')).includes(body))!;
+  [...root(el).querySelectorAll<HTMLElement>('article[part~="comment"]')].find((a) =>
+    seen(a.querySelector('[part~="comment-body"]')).includes(body),
+  )!;
 
 describe('<comment-thread>', () => {
   beforeEach(() => localStorage.clear());
@@ -26,7 +30,9 @@ describe('<comment-thread>', () => {
     it('shows the seeded thread with nesting, counts and relative times', async () => {
       const el = await thread(html`<comment-thread api="/v1" review="ballerina"></comment-thread>`);
       expect(seen(root(el).querySelector('[part~="heading"]'))).to.match(/^Comments \(\d+\)$/);
-      const top = [...root(el).querySelectorAll('[part~="comments"] > li > article')].map((a) => seen(a.querySelector('[part~="author"]')));
+      const top = [...root(el).querySelectorAll('[part~="comments"] > li > article')].map((a) =>
+        seen(a.querySelector('[part~="author"]')),
+      );
       expect(top.slice(0, 3)).to.deep.equal(['Hyejin', 'Tomás', 'Min']);
       const reply = article(el, 'exactly why');
       expect(reply.closest('ul')!.classList.contains('replies')).to.equal(true);
@@ -39,7 +45,10 @@ describe('<comment-thread>', () => {
 
     it('renders the markdown subset as text and elements, never as HTML', async () => {
       const id = await createReview();
-      await postComment(id, '**bold** and *italic* and `code`\nline two\n\n> a quote\n\nsee https://example.com/a_(b). and [docs](https://example.org) and [bad](javascript:alert(1))');
+      await postComment(
+        id,
+        '**bold** and *italic* and `code`\nline two\n\n> a quote\n\nsee https://example.com/a_(b). and [docs](https://example.org) and [bad](javascript:alert(1))',
+      );
       const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
       const body = root(el).querySelector('[part~="comment-body"]')!;
       expect(seen(body.querySelector('strong'))).to.equal('bold');
@@ -48,7 +57,10 @@ describe('<comment-thread>', () => {
       expect(body.querySelector('br')).to.exist;
       expect(seen(body.querySelector('blockquote'))).to.equal('a quote');
       const links = [...body.querySelectorAll('a')];
-      expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/a_(b)', 'https://example.org/']);
+      expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+        'https://example.com/a_(b)',
+        'https://example.org/',
+      ]);
       expect(links.every((a) => a.rel === 'nofollow ugc noopener')).to.equal(true);
       expect(seen(body)).to.contain('[bad](javascript:alert(1))');
     });
@@ -148,11 +160,13 @@ describe('<comment-thread>', () => {
     it('nests to max-depth and lists deeper replies flat, saying whom they answer', async () => {
       const id = await createReview();
       let parent: string | undefined;
-      for (const name of ['A', 'B', 'C', 'D', 'E']) parent = (await postComment(id, `by ${name}`, { name, parentId: parent })).id;
+      for (const name of ['A', 'B', 'C', 'D', 'E'])
+        parent = (await postComment(id, `by ${name}`, { name, parentId: parent })).id;
       const el = await thread(html`<comment-thread api="/v1" review=${id} max-depth="3"></comment-thread>`);
       const depth = (body: string) => {
         let n = 0;
-        for (let node: Element | null = article(el, body); node; node = node.parentElement) if (node.matches('ul.replies')) n++;
+        for (let node: Element | null = article(el, body); node; node = node.parentElement)
+          if (node.matches('ul.replies')) n++;
         return n;
       };
       expect(['by A', 'by B', 'by C', 'by D', 'by E'].map(depth)).to.deep.equal([0, 1, 2, 3, 3]);
@@ -275,7 +289,9 @@ describe('<comment-thread>', () => {
     });
 
     it('takes the API and review from <review-source>, loading comments and review in parallel', async () => {
-      const wrapper = await fixture<HTMLElement>(html`<review-source api="/v1" review="ballerina"><comment-thread></comment-thread></review-source>`);
+      const wrapper = await fixture<HTMLElement>(
+        html`<review-source api="/v1" review="ballerina"><comment-thread></comment-thread></review-source>`,
+      );
       const el = wrapper.querySelector('comment-thread')!;
       await waitUntil(() => shown(el).length >= 3);
       const starts = performance
@@ -293,7 +309,9 @@ describe('<comment-thread>', () => {
       expect(seen(root(zh).querySelector('[part~="empty"]'))).to.equal('还没有评论——来写第一条吧。');
       await waitUntil(() => form(zh));
       expect(seen(form(zh).shadowRoot!.querySelector('button[type="submit"]'))).to.equal('发表评论');
-      const ko = await thread(html`<div lang="ko" dir="rtl"><comment-thread api="/v1" review=${id}></comment-thread></div>`);
+      const ko = await thread(
+        html`<div lang="ko" dir="rtl"><comment-thread api="/v1" review=${id}></comment-thread></div>`,
+      );
       expect(seen(root(ko).querySelector('[part~="empty"]'))).to.equal('아직 댓글이 없습니다. 첫 댓글을 남겨 주세요.');
       // Nothing in the form (its hidden honeypot included) pushes a right-to-left page sideways.
       await waitUntil(() => form(ko));

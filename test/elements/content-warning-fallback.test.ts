@@ -13,7 +13,11 @@ import { seen } from '../support/helpers.js';
 const part = (el: ContentWarning, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 type Snapshot = Parameters<typeof findAccessibilityNode>[0];
 const inTree = async (text: string) =>
-  Boolean(findAccessibilityNode((await a11ySnapshot({})) as unknown as Snapshot, (node) => Boolean((node as { name?: string }).name?.includes(text))));
+  Boolean(
+    findAccessibilityNode((await a11ySnapshot({})) as unknown as Snapshot, (node) =>
+      Boolean((node as { name?: string }).name?.includes(text)),
+    ),
+  );
 
 const SUMMARY = 'Content warning: suicide. Show';
 const WARNED = 'Min-hee is found dead in her flat.';
@@ -115,7 +119,9 @@ describe('<content-warning> with a fallback <details>', () => {
   });
 
   it('shows the content as if unwrapped when there is nothing to warn about', async () => {
-    const el = await warning(html`<content-warning><details><summary>Content warning. Show</summary><p>${WARNED}</p></details></content-warning>`);
+    const el = await warning(
+      html`<content-warning><details><summary>Content warning. Show</summary><p>${WARNED}</p></details></content-warning>`,
+    );
     expect(part(el, 'notice')).to.equal(null);
     expect(visible(el.querySelector('p')!)).to.equal(true);
     expect(visible(el.querySelector('summary')!)).to.equal(false);
@@ -126,7 +132,9 @@ describe('<content-warning> with a fallback <details>', () => {
     style.textContent = 'summary { display: flex !important; }';
     document.head.append(style);
     try {
-      const el = await warning(html`<content-warning><details><summary>${SUMMARY}</summary><p>${WARNED}</p></details></content-warning>`);
+      const el = await warning(
+        html`<content-warning><details><summary>${SUMMARY}</summary><p>${WARNED}</p></details></content-warning>`,
+      );
       expect(visible(el.querySelector('summary')!)).to.equal(false);
     } finally {
       style.remove();

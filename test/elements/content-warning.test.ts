@@ -8,7 +8,11 @@ const part = (el: ContentWarning, name: string) => el.shadowRoot!.querySelector<
 type Snapshot = Parameters<typeof findAccessibilityNode>[0];
 /** Whether any node of the page's accessibility tree has a name containing the text. */
 const inTree = async (text: string) =>
-  Boolean(findAccessibilityNode((await a11ySnapshot({})) as unknown as Snapshot, (node) => Boolean((node as { name?: string }).name?.includes(text))));
+  Boolean(
+    findAccessibilityNode((await a11ySnapshot({})) as unknown as Snapshot, (node) =>
+      Boolean((node as { name?: string }).name?.includes(text)),
+    ),
+  );
 
 async function warning(template: ReturnType<typeof html>): Promise<ContentWarning> {
   const wrapper = await fixture<HTMLElement>(html`<div>${template}</div>`);
@@ -65,7 +69,9 @@ describe('<content-warning>', () => {
 
   describe('revealing and hiding, by keyboard', () => {
     it('reveals with Enter, moves focus to the content, and hides again with focus back on the button', async () => {
-      const el = await warning(html`<content-warning topics="violence"><p>Fight scene. <a href="#y">Details</a></p></content-warning>`);
+      const el = await warning(
+        html`<content-warning topics="violence"><p>Fight scene. <a href="#y">Details</a></p></content-warning>`,
+      );
       part(el, 'reveal-button')!.focus();
       const revealed = oneEvent(el, 'content-warning-reveal');
       await sendKeys({ press: 'Enter' });
@@ -105,7 +111,9 @@ describe('<content-warning>', () => {
 
   describe('blur mode', () => {
     it('shows an inert, blurred preview behind the notice', async () => {
-      const el = await warning(html`<content-warning mode="blur" topics="gore"><img alt="A bloody scene" width="100" height="60" src="/demo/data/images/ballerina-poster.svg" /><button>inside</button></content-warning>`);
+      const el = await warning(
+        html`<content-warning mode="blur" topics="gore"><img alt="A bloody scene" width="100" height="60" src="/demo/data/images/ballerina-poster.svg" /><button>inside</button></content-warning>`,
+      );
       const content = part(el, 'content')!;
       expect(content.hidden).to.equal(false);
       expect(content.inert).to.equal(true);
@@ -119,7 +127,9 @@ describe('<content-warning>', () => {
 
   describe('from the review', () => {
     it("takes topics, severity in words and notes from the review's contentWarnings", async () => {
-      const el = await warning(html`<content-warning from-review src="/demo/data/ballerina.json"><p>Text</p></content-warning>`);
+      const el = await warning(
+        html`<content-warning from-review src="/demo/data/ballerina.json"><p>Text</p></content-warning>`,
+      );
       await waitUntil(() => part(el, 'topics'), 'no topics');
       const items = [...part(el, 'topics')!.querySelectorAll('li')].map(seen);
       expect(items[0]).to.match(/^Suicide \(severe\) The story begins/);
@@ -143,17 +153,26 @@ describe('<content-warning>', () => {
     });
 
     it('keeps the content hidden while the warnings load and when they cannot be loaded', async () => {
-      const el = await warning(html`<content-warning from-review src=${`${API}/problem-500`}><p>Text</p></content-warning>`);
+      const el = await warning(
+        html`<content-warning from-review src=${`${API}/problem-500`}><p>Text</p></content-warning>`,
+      );
       expect(part(el, 'content')!.hidden).to.equal(true);
-      await waitUntil(() => el.topicList.length === 0 && seen(part(el, 'notice')).includes('may discuss'), 'no generic notice');
+      await waitUntil(
+        () => el.topicList.length === 0 && seen(part(el, 'notice')).includes('may discuss'),
+        'no generic notice',
+      );
       await new Promise((r) => setTimeout(r, 100));
       expect(part(el, 'content')!.hidden).to.equal(true);
-      expect(seen(part(el, 'notice'))).to.contain('The content below may discuss topics some readers find distressing.');
+      expect(seen(part(el, 'notice'))).to.contain(
+        'The content below may discuss topics some readers find distressing.',
+      );
       await expect(el).to.be.accessible();
     });
 
     it('renders content untouched when there are no topics and the review has none', async () => {
-      const el = await warning(html`<content-warning from-review src="/demo/data/past-lives.json"><p>Plain</p></content-warning>`);
+      const el = await warning(
+        html`<content-warning from-review src="/demo/data/past-lives.json"><p>Plain</p></content-warning>`,
+      );
       await waitUntil(() => !part(el, 'notice'), 'the notice stayed');
       expect(part(el, 'content')!.hidden).to.equal(false);
       expect(part(el, 'content')!.hasAttribute('tabindex')).to.equal(false);
@@ -165,23 +184,33 @@ describe('<content-warning>', () => {
 
   describe('remembering', () => {
     it('is not asked again about topics it chose to see, in the same session', async () => {
-      const first = await warning(html`<content-warning remember="session" topics="suicide"><p>A</p></content-warning>`);
+      const first = await warning(
+        html`<content-warning remember="session" topics="suicide"><p>A</p></content-warning>`,
+      );
       part(first, 'reveal-button')!.click();
       await first.updateComplete;
-      const second = await warning(html`<content-warning remember="session" topics="suicide"><p>B</p></content-warning>`);
+      const second = await warning(
+        html`<content-warning remember="session" topics="suicide"><p>B</p></content-warning>`,
+      );
       expect(part(second, 'content')!.hidden).to.equal(false);
       expect(seen(part(second, 'controls'))).to.contain('Shown because you chose to see these topics before.');
       // A topic it has not chosen is still asked about.
-      const third = await warning(html`<content-warning remember="session" topics="suicide gore"><p>C</p></content-warning>`);
+      const third = await warning(
+        html`<content-warning remember="session" topics="suicide gore"><p>C</p></content-warning>`,
+      );
       expect(part(third, 'content')!.hidden).to.equal(true);
     });
 
     it('honours "always hide", and still lets the reader show the content', async () => {
-      const first = await warning(html`<content-warning remember="always" topics="self-harm"><p>A</p></content-warning>`);
+      const first = await warning(
+        html`<content-warning remember="always" topics="self-harm"><p>A</p></content-warning>`,
+      );
       part(first, 'always-hide-button')!.click();
       await first.updateComplete;
       expect(seen(part(first, 'notice'))).to.contain('You chose to always hide these topics.');
-      const second = await warning(html`<content-warning remember="always" topics="self-harm violence"><p>B</p></content-warning>`);
+      const second = await warning(
+        html`<content-warning remember="always" topics="self-harm violence"><p>B</p></content-warning>`,
+      );
       expect(part(second, 'content')!.hidden).to.equal(true);
       expect(part(second, 'always-hide-button')).to.equal(null);
       part(second, 'reveal-button')!.click();
@@ -206,12 +235,20 @@ describe('<content-warning>', () => {
       document.body.append(frame);
       await load;
       const inFrame = () => frame.contentDocument!.querySelector('content-warning') as ContentWarning;
-      await waitUntil(() => inFrame()?.shadowRoot?.querySelector('[part~="reveal-button"]'), 'the page did not render', { timeout: 5000 });
+      await waitUntil(
+        () => inFrame()?.shadowRoot?.querySelector('[part~="reveal-button"]'),
+        'the page did not render',
+        { timeout: 5000 },
+      );
       (inFrame().shadowRoot!.querySelector('[part~="reveal-button"]') as HTMLElement).click();
       load = loaded();
       frame.contentWindow!.location.reload();
       await load;
-      await waitUntil(() => inFrame()?.shadowRoot?.querySelector('[part~="content"]'), 'the reloaded page did not render', { timeout: 5000 });
+      await waitUntil(
+        () => inFrame()?.shadowRoot?.querySelector('[part~="content"]'),
+        'the reloaded page did not render',
+        { timeout: 5000 },
+      );
       expect((inFrame().shadowRoot!.querySelector('[part~="content"]') as HTMLElement).hidden).to.equal(false);
       frame.remove();
     });
@@ -234,17 +271,23 @@ describe('<content-warning>', () => {
 
   describe('languages and direction', () => {
     it('speaks Simplified Chinese and Korean, and shows unknown ids as words, never raw', async () => {
-      const zh = await warning(html`<div lang="zh-Hans"><content-warning topics="suicide made-up-topic"><p>x</p></content-warning></div>`);
+      const zh = await warning(
+        html`<div lang="zh-Hans"><content-warning topics="suicide made-up-topic"><p>x</p></content-warning></div>`,
+      );
       expect([...part(zh, 'topics')!.querySelectorAll('li')].map(seen)).to.deep.equal(['自杀', 'Made up topic']);
       expect(seen(part(zh, 'reveal-button'))).to.equal('显示内容');
-      const ko = await warning(html`<div lang="ko"><content-warning topics="sexual-violence"><p>x</p></content-warning></div>`);
+      const ko = await warning(
+        html`<div lang="ko"><content-warning topics="sexual-violence"><p>x</p></content-warning></div>`,
+      );
       expect(seen(part(ko, 'title'))).to.equal('콘텐츠 주의');
       expect(seen(part(ko, 'reveal-button'))).to.equal('내용 보기');
       await expect(ko).to.be.accessible();
     });
 
     it('puts the severity stripe on the start edge in right-to-left text', async () => {
-      const el = await warning(html`<div dir="rtl"><content-warning from-review src="/demo/data/ballerina.json"><p>x</p></content-warning></div>`);
+      const el = await warning(
+        html`<div dir="rtl"><content-warning from-review src="/demo/data/ballerina.json"><p>x</p></content-warning></div>`,
+      );
       await waitUntil(() => part(el, 'topics'));
       const style = getComputedStyle(part(el, 'notice')!);
       expect(parseFloat(style.borderRightWidth)).to.be.greaterThan(parseFloat(style.borderLeftWidth));
@@ -252,7 +295,9 @@ describe('<content-warning>', () => {
     });
 
     it('passes axe in dark theme', async () => {
-      const el = await warning(html`<div style="background: #121016; color: #eee"><content-warning theme="dark" topics="violence" note="One long fight."><p>x</p></content-warning></div>`);
+      const el = await warning(
+        html`<div style="background: #121016; color: #eee"><content-warning theme="dark" topics="violence" note="One long fight."><p>x</p></content-warning></div>`,
+      );
       expect(seen(part(el, 'note'))).to.equal('One long fight.');
       await expect(el).to.be.accessible();
     });

@@ -7,7 +7,8 @@ import { seen } from '../support/helpers.js';
 const BALLERINA = '/demo/data/ballerina.json';
 
 const part = (el: ReviewCard, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const ready = (el: ReviewCard) => waitUntil(() => el.data && part(el, 'title'), 'the card did not load', { timeout: 5000 });
+const ready = (el: ReviewCard) =>
+  waitUntil(() => el.data && part(el, 'title'), 'the card did not load', { timeout: 5000 });
 
 async function card(template: ReturnType<typeof html>): Promise<ReviewCard> {
   const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 720px">${template}</div>`);
@@ -86,7 +87,9 @@ describe('<review-card> languages, directions, themes and widths', () => {
 
     it('follows prefers-color-scheme: dark on a page that supports dark mode', async () => {
       await emulateMedia({ colorScheme: 'dark' });
-      const el = await card(html`<div style="color-scheme: light dark"><review-card src=${BALLERINA}></review-card></div>`);
+      const el = await card(
+        html`<div style="color-scheme: light dark"><review-card src=${BALLERINA}></review-card></div>`,
+      );
       await ready(el);
       expect(luminance(background(el))).to.be.below(0.2);
       expect(luminance(getComputedStyle(part(el, 'title')!).color)).to.be.above(0.8);

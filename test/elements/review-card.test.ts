@@ -9,7 +9,8 @@ const BALLERINA = '/demo/data/ballerina.json';
 const HANG = () => `${API}/hang?ms=8000&${unique()}`;
 
 const part = (el: ReviewCard, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const ready = (el: ReviewCard) => waitUntil(() => el.data && part(el, 'title'), 'the card did not load', { timeout: 5000 });
+const ready = (el: ReviewCard) =>
+  waitUntil(() => el.data && part(el, 'title'), 'the card did not load', { timeout: 5000 });
 
 async function card(template: ReturnType<typeof html>): Promise<ReviewCard> {
   const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 720px">${template}</div>`);
@@ -71,14 +72,18 @@ describe('<review-card>', () => {
     it('shows the verdict, summary and credits with role labels', () => {
       expect(seen(part(el, 'verdict'))).to.contain('ninety minutes of payback');
       expect(seen(part(el, 'summary'))).to.contain('Korean revenge thriller');
-      expect(seen(part(el, 'credits'))).to.equal('Written by Mariana Lopes · Translated by Joey · Edited by Joey'.replace(/ · /g, ' '));
+      expect(seen(part(el, 'credits'))).to.equal(
+        'Written by Mariana Lopes · Translated by Joey · Edited by Joey'.replace(/ · /g, ' '),
+      );
     });
 
     it('shows the date, comment count and a named link to the full review', () => {
       expect(seen(part(el, 'date'))).to.equal('Published October 21, 2024');
       expect(part(el, 'date')!.getAttribute('datetime')).to.equal('2024-10-21T09:00:00Z');
       expect(seen(part(el, 'comment-count'))).to.equal('0 comments');
-      expect(part(el, 'comment-count')!.getAttribute('href')).to.equal('https://dramas.example/reviews/ballerina#comments');
+      expect(part(el, 'comment-count')!.getAttribute('href')).to.equal(
+        'https://dramas.example/reviews/ballerina#comments',
+      );
       const link = part(el, 'link') as HTMLAnchorElement;
       expect(seen(link)).to.equal('Read the full review');
       // Many cards on one page: the spoken name says which review each link opens.
@@ -127,11 +132,20 @@ describe('<review-card>', () => {
       const scripts = el.querySelectorAll(':scope > script[type="application/ld+json"]');
       expect(scripts).to.have.length(1);
       const data = JSON.parse(scripts[0].textContent!);
-      expect(data).to.include({ '@context': 'https://schema.org', '@type': 'Review', datePublished: '2024-10-21T09:00:00Z' });
+      expect(data).to.include({
+        '@context': 'https://schema.org',
+        '@type': 'Review',
+        datePublished: '2024-10-21T09:00:00Z',
+      });
       expect(data.name).to.equal('Ballerina: Taking Up Space, One Fight Scene at a Time');
       expect(data.author).to.deep.equal({ '@type': 'Person', name: 'Mariana Lopes' });
       expect(data.reviewRating).to.deep.equal({ '@type': 'Rating', ratingValue: 4, bestRating: 5, worstRating: 1 });
-      expect(data.itemReviewed).to.include({ '@type': 'Movie', name: 'Ballerina', duration: 'PT1H33M', dateCreated: '2023' });
+      expect(data.itemReviewed).to.include({
+        '@type': 'Movie',
+        name: 'Ballerina',
+        duration: 'PT1H33M',
+        dateCreated: '2023',
+      });
       expect(data.itemReviewed.actor[0]).to.deep.equal({
         '@type': 'PerformanceRole',
         actor: { '@type': 'Person', name: 'Jeon Jong-seo' },
@@ -225,11 +239,13 @@ describe('<review-card>', () => {
       expect(el.matches(':state(error)')).to.equal(true);
       expect(seen(part(el, 'error-title'))).to.equal('This review could not be shown');
       expect(seen(part(el, 'error-message'))).to.equal('The review service had a problem on its side.');
-      expect(seen(el.shadowRoot!.querySelector('[role="status"]'))).to.equal('The review service had a problem on its side.');
+      expect(seen(el.shadowRoot!.querySelector('[role="status"]'))).to.equal(
+        'The review service had a problem on its side.',
+      );
       await expect(el).to.be.accessible();
     });
 
-    it('keeps the skeleton\'s height when an error replaces it', async () => {
+    it("keeps the skeleton's height when an error replaces it", async () => {
       const el = await card(html`<review-card src=${`${API}/problem-500?delay=300&${unique()}`}></review-card>`);
       await el.updateComplete;
       const loading = el.getBoundingClientRect().height;

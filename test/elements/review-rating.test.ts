@@ -78,7 +78,9 @@ describe('<review-rating>', () => {
 
   it('fills half stars from the right in right-to-left text', async () => {
     const ltr = await fixture<ReviewRating>(html`<review-rating value="0.5" best="1"></review-rating>`);
-    const rtl = (await fixture<HTMLElement>(html`<div dir="rtl"><review-rating value="0.5" best="1"></review-rating></div>`)).querySelector('review-rating')!;
+    const rtl = (
+      await fixture<HTMLElement>(html`<div dir="rtl"><review-rating value="0.5" best="1"></review-rating></div>`)
+    ).querySelector('review-rating')!;
     const clip = (el: ReviewRating) => getComputedStyle(el.shadowRoot!.querySelector('.half .on')!).clipPath;
     expect(clip(ltr)).to.equal('inset(0px 50% 0px 0px)');
     expect(clip(rtl)).to.equal('inset(0px 0px 0px 50%)');

@@ -22,7 +22,9 @@ describe('<review-source>', () => {
   });
 
   it('renders its children in place and has no box of its own', async () => {
-    const el = await fixture<ReviewSource>(html`<review-source src="/demo/data/ballerina.json"><p>Hello</p></review-source>`);
+    const el = await fixture<ReviewSource>(
+      html`<review-source src="/demo/data/ballerina.json"><p>Hello</p></review-source>`,
+    );
     expect(getComputedStyle(el).display).to.equal('contents');
     expect(seen(el)).to.equal('Hello');
   });
@@ -40,7 +42,9 @@ describe('<review-source>', () => {
 
   it('passes the error to its elements, and Retry in a card reloads the source', async () => {
     const key = unique();
-    const el = await fixture<ReviewSource>(html`<review-source src=${`${API}/flaky?key=${key}`}><review-card></review-card></review-source>`);
+    const el = await fixture<ReviewSource>(
+      html`<review-source src=${`${API}/flaky?key=${key}`}><review-card></review-card></review-source>`,
+    );
     const card = el.querySelector('review-card')!;
     await waitUntil(() => card.shadowRoot!.querySelector('[part~="retry-button"]'));
     card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
@@ -50,7 +54,9 @@ describe('<review-source>', () => {
   });
 
   it('sets the language of its subtree with lang', async () => {
-    const el = await fixture<ReviewSource>(html`<review-source lang="ko" src="/demo/data/ballerina.json"><review-card></review-card></review-source>`);
+    const el = await fixture<ReviewSource>(
+      html`<review-source lang="ko" src="/demo/data/ballerina.json"><review-card></review-card></review-source>`,
+    );
     const card = el.querySelector('review-card')!;
     await loaded(card);
     expect(seen(card.shadowRoot!.querySelector('[part~="link"]'))).to.equal('리뷰 전문 읽기');
@@ -82,7 +88,9 @@ describe('<review-source>', () => {
   });
 
   it('switches every element to a new review when its attributes change', async () => {
-    const el = await fixture<ReviewSource>(html`<review-source src="/demo/data/ballerina.json"><review-card></review-card></review-source>`);
+    const el = await fixture<ReviewSource>(
+      html`<review-source src="/demo/data/ballerina.json"><review-card></review-card></review-source>`,
+    );
     const card = el.querySelector('review-card')!;
     await loaded(card);
     el.src = '/demo/data/past-lives.json';

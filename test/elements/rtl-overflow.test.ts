@@ -25,7 +25,11 @@ describe('right-to-left at 360 px', () => {
       for (const tag of ELEMENTS) {
         for (const el of page.querySelectorAll(tag)) {
           expect(getComputedStyle(el).direction, tag).to.equal('rtl');
-          problems.push(...layoutProblems(el).map((p) => `${tag}${el.getAttribute('layout') ? `[${el.getAttribute('layout')}]` : ''} ${p.where}: ${p.what}`));
+          problems.push(
+            ...layoutProblems(el).map(
+              (p) => `${tag}${el.getAttribute('layout') ? `[${el.getAttribute('layout')}]` : ''} ${p.where}: ${p.what}`,
+            ),
+          );
         }
       }
       expect(problems, problems.join('\n')).to.deep.equal([]);
@@ -39,7 +43,9 @@ describe('right-to-left at 360 px', () => {
     expect(r('poster').right).to.be.greaterThan(r('head').right);
     expect(r('head').left).to.be.lessThan(r('poster').left);
     const rows = card.shadowRoot!.querySelectorAll<HTMLElement>('[part~="facts"] > li');
-    expect(rows[0].getBoundingClientRect().right).to.be.greaterThan(rows[rows.length - 1].getBoundingClientRect().right);
+    expect(rows[0].getBoundingClientRect().right).to.be.greaterThan(
+      rows[rows.length - 1].getBoundingClientRect().right,
+    );
   });
 
   it('catches what it looks for: a box too narrow for its text, and a separator that starts a line', async () => {
@@ -52,8 +58,10 @@ describe('right-to-left at 360 px', () => {
     expect(layoutProblems(card).some((p) => p.what.startsWith('text overflows'))).to.equal(true);
     verdict.removeAttribute('style');
     // The old style: each item in its own direction put the "·" of a Latin item on the left.
-    for (const li of card.shadowRoot!.querySelectorAll<HTMLElement>('[part~="credits"] > li')) li.style.unicodeBidi = 'plaintext';
-    for (const bdi of card.shadowRoot!.querySelectorAll<HTMLElement>('[part~="credits"] > li > bdi')) bdi.replaceWith(...bdi.childNodes);
+    for (const li of card.shadowRoot!.querySelectorAll<HTMLElement>('[part~="credits"] > li'))
+      li.style.unicodeBidi = 'plaintext';
+    for (const bdi of card.shadowRoot!.querySelectorAll<HTMLElement>('[part~="credits"] > li > bdi'))
+      bdi.replaceWith(...bdi.childNodes);
     const found = layoutProblems(card).map((p) => p.what);
     expect(found.some((w) => w.includes('separator'))).to.equal(true);
   });

@@ -10,8 +10,6 @@ import { openFrame, shadowText } from '../support/helpers.js';
 
 const HOSTS = ['react', 'vue', 'svelte'] as const;
 
-
-
 for (const name of HOSTS) {
   describe(`the ${name} host page`, () => {
     const url = `/dist/hosts/${name}/index.html`;
@@ -21,7 +19,8 @@ for (const name of HOSTS) {
 
     before(async () => {
       const res = await fetch(url, { method: 'HEAD' });
-      if (!res.ok) throw new Error(`${url} is missing (${res.status}): run \`npm run build:hosts\` before the browser tests`);
+      if (!res.ok)
+        throw new Error(`${url} is missing (${res.status}): run \`npm run build:hosts\` before the browser tests`);
       frame = await openFrame(url);
       doc = frame.contentDocument!;
       const win = frame.contentWindow!;
@@ -32,9 +31,13 @@ for (const name of HOSTS) {
 
     it('renders the card, in the source, from the review API', async () => {
       const card = () => doc.querySelector<ReviewCard>('review-source review-card');
-      await waitUntil(() => shadowText(card(), '[part~="title"]') === 'Ballerina', `the ${name} page's card did not show the review`, {
-        timeout: 8000,
-      });
+      await waitUntil(
+        () => shadowText(card(), '[part~="title"]') === 'Ballerina',
+        `the ${name} page's card did not show the review`,
+        {
+          timeout: 8000,
+        },
+      );
       // The framework rendered the rest of the article's elements inside the same source.
       for (const tag of ['comment-count', 'content-warning', 'cast-list', 'comment-thread']) {
         expect(doc.querySelector(`review-source ${tag}`), tag).not.to.equal(null);
@@ -44,9 +47,13 @@ for (const name of HOSTS) {
 
     it("hears the card's review-load event in framework code", async () => {
       const loaded = doc.getElementById('loaded-title')!;
-      await waitUntil(() => loaded.textContent?.trim() === 'Loaded: Ballerina', `#loaded-title says "${loaded.textContent}"`, {
-        timeout: 8000,
-      });
+      await waitUntil(
+        () => loaded.textContent?.trim() === 'Loaded: Ballerina',
+        `#loaded-title says "${loaded.textContent}"`,
+        {
+          timeout: 8000,
+        },
+      );
     });
 
     it('passes values as properties where the element has them', () => {

@@ -28,13 +28,17 @@ describe('catalogues for npm users', () => {
   it('after locales/zh-Hans.js is imported, speaks Chinese from the first render with no request', async () => {
     await import('../../src/locales/zh-Hans.js');
     const before = scripts('/src/shared/i18n/zh-Hans.ts').length;
-    const el = await fixture<HTMLElement>(html`<content-warning lang="zh-CN" topics="violence"><p>正文</p></content-warning>`);
+    const el = await fixture<HTMLElement>(
+      html`<content-warning lang="zh-CN" topics="violence"><p>正文</p></content-warning>`,
+    );
     expect(title(el)).to.equal('内容提醒');
     expect(scripts('/src/shared/i18n/zh-Hans.ts').length - before).to.equal(0);
   });
 
   it('switches an element already showing English when a catalogue is registered', async () => {
-    const el = await fixture<HTMLElement>(html`<content-warning lang="en" topics="violence"><p>x</p></content-warning>`);
+    const el = await fixture<HTMLElement>(
+      html`<content-warning lang="en" topics="violence"><p>x</p></content-warning>`,
+    );
     expect(title(el)).to.equal('Content warning');
     el.setAttribute('lang', 'zh');
     await waitUntil(() => title(el) === '内容提醒', 'did not follow lang', { timeout: 5000 });

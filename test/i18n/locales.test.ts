@@ -3,11 +3,26 @@
  * the catalogue rules (which tag gets which catalogue, plural forms, dates from Intl).
  */
 import { expect } from '@open-wc/testing';
-import { catalogueFor, loadCatalogue, SUPPORTED_LOCALES, type CatalogueId, type Translation } from '../../src/shared/i18n/index.js';
+import {
+  catalogueFor,
+  loadCatalogue,
+  SUPPORTED_LOCALES,
+  type CatalogueId,
+  type Translation,
+} from '../../src/shared/i18n/index.js';
 import { enBase, enCast, enThread, enWarning } from '../../src/shared/i18n/en.js';
 import { formatDate, formatNumber, plural } from '../../src/shared/format.js';
 import { CREDIT_ROLES, WARNING_TOPICS } from '../../src/shared/vocabulary.js';
-import { ARABIC, dataStrings, HEBREW, LATIN, putReview, UNKNOWN_ROLE, UNKNOWN_TOPIC, type DocText } from '../support/reader-docs.js';
+import {
+  ARABIC,
+  dataStrings,
+  HEBREW,
+  LATIN,
+  putReview,
+  UNKNOWN_ROLE,
+  UNKNOWN_TOPIC,
+  type DocText,
+} from '../support/reader-docs.js';
 import { ELEMENTS, readerPage } from '../support/reader-page.js';
 
 const en: Translation = { ...enBase, cast: enCast, warning: enWarning, thread: enThread };
@@ -23,7 +38,11 @@ function fragments(value: unknown): string[] {
   return [];
 }
 
-const words = (s: string) => s.replace(/[\s:：.,…()（）]+$/u, '').replace(/^[\s:：.,…()（）]+/u, '').trim();
+const words = (s: string) =>
+  s
+    .replace(/[\s:：.,…()（）]+$/u, '')
+    .replace(/^[\s:：.,…()（）]+/u, '')
+    .trim();
 
 /** The English words a locale must not show: any en fragment of four letters or more that its own catalogue does not contain. */
 function englishLeft(catalogue: Translation): string[] {
@@ -43,7 +62,8 @@ function shownText(host: Element): string {
         continue;
       }
       const el = node as Element;
-      for (const name of ['aria-label', 'alt', 'title', 'placeholder']) if (el.getAttribute(name)) out.push(el.getAttribute(name)!);
+      for (const name of ['aria-label', 'alt', 'title', 'placeholder'])
+        if (el.getAttribute(name)) out.push(el.getAttribute(name)!);
       if (el.shadowRoot) visit(el.shadowRoot);
     }
   };
@@ -75,7 +95,9 @@ describe('every shipped locale', () => {
           expect(text.trim(), `${tag} shows text`).not.to.equal('');
           const english = forbidden.filter((f) => new RegExp(`(^|[^A-Za-z])${escape(f)}($|[^A-Za-z])`).test(text));
           expect(english, `${tag} in ${id} still says: ${english.join(' | ')}\n${text}`).to.deep.equal([]);
-          const raw = [...WARNING_TOPICS, ...CREDIT_ROLES, UNKNOWN_TOPIC, UNKNOWN_ROLE].filter((rawId) => new RegExp(`(^|[^\\w-])${escape(rawId)}($|[^\\w-])`).test(text));
+          const raw = [...WARNING_TOPICS, ...CREDIT_ROLES, UNKNOWN_TOPIC, UNKNOWN_ROLE].filter((rawId) =>
+            new RegExp(`(^|[^\\w-])${escape(rawId)}($|[^\\w-])`).test(text),
+          );
           expect(raw, `${tag} in ${id} shows raw ids`).to.deep.equal([]);
           await expect(el).to.be.accessible();
         }
@@ -122,7 +144,8 @@ describe('catalogue rules', () => {
   });
 
   it('loads every catalogue on demand, each complete', async () => {
-    const keys = (o: object): string[] => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k]));
+    const keys = (o: object): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v).map((s) => `${k}.${s}`) : [k]));
     for (const id of SUPPORTED_LOCALES.filter((l) => l !== 'en')) {
       const catalogue = await loadCatalogue(id as Exclude<CatalogueId, 'en'>);
       // Plural objects may have more forms than English (Arabic has six); every other key matches.

@@ -13,7 +13,21 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CommentThread } from '../../src/index.js';
-import { clearFaults, createReview, fill, form, field, injectFault, loaded, postComment, root, serverComments, shown, submit, type FaultMode } from '../support/comments.js';
+import {
+  clearFaults,
+  createReview,
+  fill,
+  form,
+  field,
+  injectFault,
+  loaded,
+  postComment,
+  root,
+  serverComments,
+  shown,
+  submit,
+  type FaultMode,
+} from '../support/comments.js';
 import { seen, unique } from '../support/helpers.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -21,7 +35,9 @@ import { seen, unique } from '../support/helpers.js';
 
 const uncaught: string[] = [];
 window.addEventListener('error', (e) => uncaught.push(`error: ${e.message}`));
-window.addEventListener('unhandledrejection', (e) => uncaught.push(`unhandled rejection: ${String((e.reason as Error)?.stack ?? e.reason)}`));
+window.addEventListener('unhandledrejection', (e) =>
+  uncaught.push(`unhandled rejection: ${String((e.reason as Error)?.stack ?? e.reason)}`),
+);
 
 // Which reads are still out, so a test can wait until every request of its elements has failed
 // (an element that shows nothing on failure gives no other sign). It only watches: a GET is
@@ -134,7 +150,8 @@ async function axRegion(name: string): Promise<AxNode> {
   expect(region, `no region "${name}" in the accessibility tree`).to.exist;
   return region;
 }
-const axHas = (node: AxNode, role: string, name: string) => axAll(node, (n) => n.role === role && n.name === name).length > 0;
+const axHas = (node: AxNode, role: string, name: string) =>
+  axAll(node, (n) => n.role === role && n.name === name).length > 0;
 const axText = (node: AxNode) =>
   axAll(node, (n) => Boolean(n.name))
     .map((n) => n.name)
@@ -169,7 +186,8 @@ interface Cell {
 
 const SECRET = 'What happens in the last scene.';
 const label = (mode: Mode, cell: string) => `${cell} under ${mode}`;
-const the = <T extends Element = HTMLElement>(section: HTMLElement, selector: string) => section.querySelector<T & HTMLElement>(selector)!;
+const the = <T extends Element = HTMLElement>(section: HTMLElement, selector: string) =>
+  section.querySelector<T & HTMLElement>(selector)!;
 
 /** The shared error box of review-card, cast-list and comment-thread. */
 async function errorBox(el: Element, title: string, mode: Mode, region: AxNode) {
@@ -190,7 +208,10 @@ async function cardError(card: Element, mode: Mode, region: AxNode) {
   expect(part(card, 'base')!.getAttribute('aria-label')).to.equal('This review could not be shown');
   expect(part(card, 'base')!.getAttribute('aria-busy')).to.equal('false');
   expect(seen(card.shadowRoot!.querySelector('[role="status"]'))).to.equal(message(mode));
-  expect(axAll(region, (n) => n.role === 'status' && axText(n).includes(message(mode))), 'a status says what went wrong').not.to.be.empty;
+  expect(
+    axAll(region, (n) => n.role === 'status' && axText(n).includes(message(mode))),
+    'a status says what went wrong',
+  ).not.to.be.empty;
 }
 
 async function cardLoaded(card: Element, id: string) {
@@ -209,7 +230,10 @@ async function castError(cast: Element, mode: Mode, region: AxNode) {
 
 async function castLoaded(cast: Element) {
   await waitUntil(() => parts(cast, 'member').length === 2, 'the cast did not load', { timeout: 5000 });
-  expect(parts(cast, 'member').map((m) => m.getAttribute('aria-label'))).to.deep.equal(['Ana Lima as The Pilot', 'Bo Chen as The Engineer']);
+  expect(parts(cast, 'member').map((m) => m.getAttribute('aria-label'))).to.deep.equal([
+    'Ana Lima as The Pilot',
+    'Bo Chen as The Engineer',
+  ]);
 }
 
 /** Fail closed: the notice stands in for the content, which is hidden, inert and unread. */
@@ -228,13 +252,17 @@ async function warningError(cw: Element, region: AxNode) {
   await warningConcealed(cw, region);
   // The review's topics are unknown: it says so, in general words, and still lets the reader choose.
   // And, as on every warning, the way to the reader's own settings.
-  expect(seen(part(cw, 'notice'))).to.equal('Content warning The content below may discuss topics some readers find distressing. Show content Warning settings');
+  expect(seen(part(cw, 'notice'))).to.equal(
+    'Content warning The content below may discuss topics some readers find distressing. Show content Warning settings',
+  );
   expect(part(cw, 'topics')).to.equal(null);
   expect(axHas(region, 'button', 'Show content')).to.equal(true);
 }
 
 async function warningLoaded(cw: Element, timeout = 5000) {
-  await waitUntil(() => seen(part(cw, 'topics')) === 'Violence (severe)', 'the warning did not get its topics', { timeout });
+  await waitUntil(() => seen(part(cw, 'topics')) === 'Violence (severe)', 'the warning did not get its topics', {
+    timeout,
+  });
   expect(part(cw, 'content')!.hidden).to.equal(true);
 }
 
@@ -288,7 +316,8 @@ const CELLS: Cell[] = [
     name: 'review-card',
     markup: (api, scope) => `<review-card api="${api}" review="${scope}-card"></review-card>`,
     failed: (section) => hasRetry(section, 'review-card'),
-    error: async (section, m) => cardError(the(section, 'review-card'), m.mode, await axRegion(label(m.mode, 'review-card'))),
+    error: async (section, m) =>
+      cardError(the(section, 'review-card'), m.mode, await axRegion(label(m.mode, 'review-card'))),
     how: 'Retry, pressed with the keyboard, loads it and moves focus to its title',
     recover: async (section, m) => {
       const card = the(section, 'review-card');
@@ -301,7 +330,8 @@ const CELLS: Cell[] = [
     name: 'cast-list',
     markup: (api, scope) => `<cast-list api="${api}" review="${scope}-cast"></cast-list>`,
     failed: (section) => hasRetry(section, 'cast-list'),
-    error: async (section, m) => castError(the(section, 'cast-list'), m.mode, await axRegion(label(m.mode, 'cast-list'))),
+    error: async (section, m) =>
+      castError(the(section, 'cast-list'), m.mode, await axRegion(label(m.mode, 'cast-list'))),
     how: 'Retry, clicked, loads the cast',
     recover: async (section) => {
       const cast = the(section, 'cast-list');
@@ -311,9 +341,11 @@ const CELLS: Cell[] = [
   },
   {
     name: 'content-warning from-review',
-    markup: (api, scope) => `<content-warning from-review api="${api}" review="${scope}-cw"><p>${SECRET}</p></content-warning>`,
+    markup: (api, scope) =>
+      `<content-warning from-review api="${api}" review="${scope}-cw"><p>${SECRET}</p></content-warning>`,
     failed: (section, m) => m.errors.has(the(section, 'content-warning')),
-    error: async (section, m) => warningError(the(section, 'content-warning'), await axRegion(label(m.mode, 'content-warning from-review'))),
+    error: async (section, m) =>
+      warningError(the(section, 'content-warning'), await axRegion(label(m.mode, 'content-warning from-review'))),
     // It has no Retry: it asks again by itself, at once when the browser says it is back online.
     how: 'has no Retry, and loads the topics by itself once the browser is back online',
     recover: async (section, m) => {
@@ -326,7 +358,8 @@ const CELLS: Cell[] = [
     name: 'comment-count',
     markup: (api, scope) => `<comment-count api="${api}" review="${scope}-count"></comment-count>`,
     failed: (_section, m) => outstanding(`${m.scope}-count`).length === 0,
-    error: async (section, m) => countNothing(the(section, 'comment-count'), await axRegion(label(m.mode, 'comment-count'))),
+    error: async (section, m) =>
+      countNothing(the(section, 'comment-count'), await axRegion(label(m.mode, 'comment-count'))),
     how: 'has no Retry, and shows the count by itself once the browser is back online',
     recover: async (section, m) => {
       window.dispatchEvent(new Event('online'));
@@ -337,7 +370,8 @@ const CELLS: Cell[] = [
     name: 'comment-thread',
     markup: (api, scope) => `<comment-thread api="${api}" review="${scope}-thread"></comment-thread>`,
     failed: (section) => hasRetry(section, 'comment-thread'),
-    error: async (section, m) => threadError(the(section, 'comment-thread'), m.mode, await axRegion(label(m.mode, 'comment-thread'))),
+    error: async (section, m) =>
+      threadError(the(section, 'comment-thread'), m.mode, await axRegion(label(m.mode, 'comment-thread'))),
     how: 'Retry, clicked, loads the comments',
     recover: async (section, m) => {
       const thread = the<CommentThread>(section, 'comment-thread');
@@ -355,7 +389,10 @@ const CELLS: Cell[] = [
         <comment-thread></comment-thread>
       </review-source>`,
     failed: (section, m) =>
-      hasRetry(section, 'review-card') && hasRetry(section, 'cast-list') && hasRetry(section, 'comment-thread') && m.errors.has(the(section, 'content-warning')),
+      hasRetry(section, 'review-card') &&
+      hasRetry(section, 'cast-list') &&
+      hasRetry(section, 'comment-thread') &&
+      m.errors.has(the(section, 'content-warning')),
     error: async (section, m) => {
       const region = await axRegion(label(m.mode, 'review-source'));
       // Each element inside shows the source's failure in its own way.
@@ -399,7 +436,9 @@ describe('faults (issue #8)', () => {
   afterEach(() => expect(uncaught, 'uncaught errors or unhandled rejections on the page').to.deep.equal([]));
   after(async () => {
     // Late ones too: every request of the file has settled by now.
-    await waitUntil(() => requests.every((r) => r.done || !r.url.includes('/v1/')), 'requests still out', { timeout: 5000 });
+    await waitUntil(() => requests.every((r) => r.done || !r.url.includes('/v1/')), 'requests still out', {
+      timeout: 5000,
+    });
     expect(uncaught).to.deep.equal([]);
   });
 
@@ -432,7 +471,12 @@ describe('faults (issue #8)', () => {
             }
           }
           await waitUntil(
-            () => [...mounted.values()].every((m) => outstanding(`${m.scope}-`).length === 0 && CELLS.every((cell) => cell.failed(m.sections.get(cell.name)!, m))),
+            () =>
+              [...mounted.values()].every(
+                (m) =>
+                  outstanding(`${m.scope}-`).length === 0 &&
+                  CELLS.every((cell) => cell.failed(m.sections.get(cell.name)!, m)),
+              ),
             'not every element failed',
             { timeout: slow(group) ? 25_000 : 10_000, interval: 100 },
           );
@@ -454,7 +498,9 @@ describe('faults (issue #8)', () => {
             const m = mounted.get(mode)!;
             // Standalone: card, cast, warning, thread (its review); in the source: the source and its
             // card, cast, warning and thread. (comment-count fires none.)
-            const fired = [...m.errors.entries()].map(([el, e]) => `${el.parentElement!.localName} > ${el.localName}: ${(e as { code?: string }).code}`);
+            const fired = [...m.errors.entries()].map(
+              ([el, e]) => `${el.parentElement!.localName} > ${el.localName}: ${(e as { code?: string }).code}`,
+            );
             const code = FAULTS[mode];
             const expected = [
               'section > review-card',
@@ -511,7 +557,9 @@ describe('faults (issue #8)', () => {
       const errors: Error[] = [];
       section.addEventListener('review-error', (e) => errors.push(e.error));
       section.innerHTML = `<content-warning from-review api="/v1" review="${id}"><p>${SECRET}</p></content-warning><comment-count api="/v1" review="${id}"></comment-count>`;
-      await waitUntil(() => errors.length > 0 && outstanding(id).length === 0, 'the warning did not fail', { timeout: 5000 });
+      await waitUntil(() => errors.length > 0 && outstanding(id).length === 0, 'the warning did not fail', {
+        timeout: 5000,
+      });
       expect(part(the(section, 'comment-count'), 'base')).to.equal(null);
       await clearFaults(id);
       // The first retry comes 2 s after the first failure, the next 4 s after that.
@@ -525,7 +573,11 @@ describe('faults (issue #8)', () => {
       await injectFault(`${id}`, 'status-500', { untilCleared: true });
       section.innerHTML = `<comment-count api="/v1" review="${id}"></comment-count>`;
       const count = the(section, 'comment-count');
-      await waitUntil(() => requests.some((r) => r.url.includes(id)) && outstanding(id).length === 0, 'the count did not ask', { timeout: 5000 });
+      await waitUntil(
+        () => requests.some((r) => r.url.includes(id)) && outstanding(id).length === 0,
+        'the count did not ask',
+        { timeout: 5000 },
+      );
       await clearFaults(id);
       count.remove();
       section.append(count);
@@ -570,7 +622,9 @@ describe('faults (issue #8)', () => {
     const status = (el: CommentThread) => seen(root(el).querySelector('[role="status"]'));
     /** The reader's own comment not yet confirmed by the server (from the outbox). */
     const article = (el: CommentThread, body: string) =>
-      [...root(el).querySelectorAll<HTMLElement>('article[id^="c-local-"]')].find((a) => seen(a.querySelector('[part~="comment-body"]')) === body);
+      [...root(el).querySelectorAll<HTMLElement>('article[id^="c-local-"]')].find(
+        (a) => seen(a.querySelector('[part~="comment-body"]')) === body,
+      );
     const outbox = () =>
       Object.keys(localStorage)
         .filter((k) => k.includes('comments:outbox:'))
@@ -606,7 +660,10 @@ describe('faults (issue #8)', () => {
 
     for (const group of GROUPS) {
       describe(group.join(' and '), function () {
-        const runs = new Map<Mode, { id: string; api: string; body: string; section: HTMLElement; thread: CommentThread }>();
+        const runs = new Map<
+          Mode,
+          { id: string; api: string; body: string; section: HTMLElement; thread: CommentThread }
+        >();
         const container = document.createElement('div');
 
         before(async function () {
@@ -640,9 +697,13 @@ describe('faults (issue #8)', () => {
             const { thread, body } = runs.get(mode)!;
             // At once, the comment shows as being sent, with the reader's words.
             expect(article(thread, body), 'the words left the page').to.exist;
-            await waitUntil(() => article(thread, body)?.querySelector('[part~="retry-post"]'), 'no Retry on the failed post', {
-              timeout: slow(group) ? 15_000 : 4_000,
-            });
+            await waitUntil(
+              () => article(thread, body)?.querySelector('[part~="retry-post"]'),
+              'no Retry on the failed post',
+              {
+                timeout: slow(group) ? 15_000 : 4_000,
+              },
+            );
             await failedWithRetry(thread, mode, body);
             expect(status(thread)).to.equal(postText(mode));
             // The form is free for the next comment; the words are in the failed one.
@@ -659,7 +720,11 @@ describe('faults (issue #8)', () => {
             expect(seen(article(run.thread, run.body)!.querySelector('[part~="author"]'))).to.equal('Ana');
             if (!slow(group)) {
               // The fault is still there: the resend fails too, and says so.
-              await waitUntil(() => article(run.thread, run.body)?.querySelector('[part~="retry-post"]'), 'no Retry after the reload', { timeout: 4_000 });
+              await waitUntil(
+                () => article(run.thread, run.body)?.querySelector('[part~="retry-post"]'),
+                'no Retry after the reload',
+                { timeout: 4_000 },
+              );
               await failedWithRetry(run.thread, mode, run.body);
             } else {
               // The resend is still waiting for the (hanging or trickling) answer.
@@ -675,19 +740,25 @@ describe('faults (issue #8)', () => {
             // A slow resend still out is cut off by the server coming back: it fails (or the
             // browser itself sends it again); either way the reader can go on.
             await waitUntil(
-              () => status(thread) === 'Your comment was posted.' || article(thread, body)?.querySelector('[part~="retry-post"]'),
+              () =>
+                status(thread) === 'Your comment was posted.' ||
+                article(thread, body)?.querySelector('[part~="retry-post"]'),
               'neither posted nor offering Retry',
               { timeout: 15_000 },
             );
             const retry = article(thread, body)?.querySelector<HTMLButtonElement>('[part~="retry-post"]');
             if (retry) await pressEnter(retry);
-            await waitUntil(() => status(thread) === 'Your comment was posted.', 'the retry did not post', { timeout: 6_000 });
+            await waitUntil(() => status(thread) === 'Your comment was posted.', 'the retry did not post', {
+              timeout: 6_000,
+            });
             expect(shown(thread)).to.deep.equal([['Ana', body]]);
             expect(seen(part(thread, 'heading'))).to.equal('Comments (1)');
             expect((await serverComments(id)).items.map((c) => c.body)).to.deep.equal([body]);
             expect(outbox()).not.to.contain(JSON.stringify(body));
             // And it is the reader's own: the answer carried its edit token.
-            const posted = [...root(thread).querySelectorAll('article[part~="comment"]')].find((a) => seen(a.querySelector('[part~="comment-body"]')) === body);
+            const posted = [...root(thread).querySelectorAll('article[part~="comment"]')].find(
+              (a) => seen(a.querySelector('[part~="comment-body"]')) === body,
+            );
             await waitUntil(() => posted?.querySelector('[data-action="edit"]'), 'not editable by its author');
           });
         }

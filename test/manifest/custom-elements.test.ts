@@ -30,7 +30,10 @@ const element = (tag: string) => declarations.find((d) => d.tagName === tag)!;
 
 /** `--review-card-*` / `--review-rating-*` read in a stylesheet (the element's own knobs). */
 const knobsIn = (sheets: CSSResultGroup, prefix: string): Set<string> => {
-  const text = [sheets].flat(Infinity as 1).map((s) => (s as CSSResult).cssText ?? '').join('\n');
+  const text = [sheets]
+    .flat(Infinity as 1)
+    .map((s) => (s as CSSResult).cssText ?? '')
+    .join('\n');
   return new Set([...text.matchAll(new RegExp(`var\\((${prefix}[\\w-]+)`, 'g'))].map((m) => m[1]));
 };
 
@@ -49,12 +52,22 @@ describe('custom-elements.json', () => {
 
   it('documents attributes and properties', () => {
     const attrs = (tag: string) => element(tag).attributes!.map((a) => a.name);
-    expect(attrs('review-card')).to.include.members(['src', 'api', 'review', 'layout', 'heading-level', 'no-structured-data', 'theme']);
+    expect(attrs('review-card')).to.include.members([
+      'src',
+      'api',
+      'review',
+      'layout',
+      'heading-level',
+      'no-structured-data',
+      'theme',
+    ]);
     expect(attrs('review-rating')).to.include.members(['value', 'best', 'display', 'label']);
     expect(attrs('review-source')).to.include.members(['api', 'review', 'src']);
     expect(attrs('cast-list')).to.include.members(['src', 'api', 'review', 'limit', 'layout', 'selectable', 'label']);
     expect(attrs('content-warning')).to.include.members(['topics', 'from-review', 'note', 'mode', 'remember']);
-    const fields = element('review-card').members!.filter((m) => m.kind === 'field' && !m.static && m.privacy !== 'private');
+    const fields = element('review-card').members!.filter(
+      (m) => m.kind === 'field' && !m.static && m.privacy !== 'private',
+    );
     expect(fields.map((f) => f.name)).to.include.members(['src', 'layout', 'headingLevel', 'noStructuredData']);
   });
 
@@ -64,14 +77,38 @@ describe('custom-elements.json', () => {
     expect(element('review-source').events!.map((e) => e.name)).to.have.members(['review-load', 'review-error']);
     expect(card.slots!.map((s) => s.name)).to.include('actions');
     expect(element('review-source').slots!.map((s) => s.name)).to.include('');
-    expect(card.cssParts!.map((p) => p.name)).to.include.members(['base', 'poster', 'title', 'score', 'link', 'retry-button']);
+    expect(card.cssParts!.map((p) => p.name)).to.include.members([
+      'base',
+      'poster',
+      'title',
+      'score',
+      'link',
+      'retry-button',
+    ]);
     expect(element('review-rating').cssParts!.map((p) => p.name)).to.include.members(['base', 'star']);
     expect(card.cssStates!.map((s) => s.name)).to.have.members(['loading', 'error', 'empty']);
     expect(element('cast-list').events!.map((e) => e.name)).to.include('cast-select');
-    expect(element('content-warning').events!.map((e) => e.name)).to.include.members(['content-warning-reveal', 'content-warning-hide']);
+    expect(element('content-warning').events!.map((e) => e.name)).to.include.members([
+      'content-warning-reveal',
+      'content-warning-hide',
+    ]);
     expect(element('content-warning').slots!.map((s) => s.name)).to.have.members(['', 'note']);
-    expect(element('content-warning').cssParts!.map((p) => p.name)).to.include.members(['notice', 'topics', 'reveal-button', 'content', 'hide-button']);
-    expect(element('cast-list').cssParts!.map((p) => p.name)).to.include.members(['list', 'member', 'photo', 'initials', 'name', 'character', 'show-all-button']);
+    expect(element('content-warning').cssParts!.map((p) => p.name)).to.include.members([
+      'notice',
+      'topics',
+      'reveal-button',
+      'content',
+      'hide-button',
+    ]);
+    expect(element('cast-list').cssParts!.map((p) => p.name)).to.include.members([
+      'list',
+      'member',
+      'photo',
+      'initials',
+      'name',
+      'character',
+      'show-all-button',
+    ]);
   });
 
   it("documents exactly the custom properties each element's CSS reads", () => {
@@ -83,7 +120,11 @@ describe('custom-elements.json', () => {
       ['comment-thread', threadStyles, '--comment-thread-'],
       ['comment-count', CommentCount.styles, '--comment-count-'],
     ] as const) {
-      const documented = new Set(element(tag).cssProperties!.map((p) => p.name).filter((n) => n.startsWith(prefix)));
+      const documented = new Set(
+        element(tag)
+          .cssProperties!.map((p) => p.name)
+          .filter((n) => n.startsWith(prefix)),
+      );
       expect([...knobsIn(sheet, prefix)].sort(), tag).to.deep.equal([...documented].sort());
     }
   });

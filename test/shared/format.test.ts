@@ -1,5 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatPercent, formatRelative, formatRuntime, isoDuration, langTag, plural, regionName } from '../../src/shared/format.js';
+import {
+  formatDate,
+  formatPercent,
+  formatRelative,
+  formatRuntime,
+  isoDuration,
+  langTag,
+  plural,
+  regionName,
+} from '../../src/shared/format.js';
 import { catalogueFor, enBase, intlLocale, loadCatalogue, loadedCatalogue } from '../../src/shared/i18n/index.js';
 import { nearestLang } from '../../src/shared/locale-controller.js';
 
@@ -24,7 +33,7 @@ describe('i18n and formatting', () => {
     expect(isoDuration(45)).to.equal('PT45M');
   });
 
-  it('runs in UTC whatever the machine\'s zone is (web-test-runner.config.mjs pins it)', () => {
+  it("runs in UTC whatever the machine's zone is (web-test-runner.config.mjs pins it)", () => {
     // Late on 1 March in UTC is already 2 March in Kiritimati and still 1 March in Anchorage.
     expect(new Date('2025-03-01T23:30:00Z').getTimezoneOffset()).to.equal(0);
     expect(formatDate('en', '2025-03-01T23:30:00Z', { dateStyle: 'long' })).to.equal('March 1, 2025');
@@ -52,7 +61,8 @@ describe('i18n and formatting', () => {
 
   it('keeps a language tag from data for `lang` only when it is well-formed', () => {
     for (const tag of ['ko', 'zh-Hans', 'en-GB', 'sr-Latn-RS']) expect(langTag(tag)).to.equal(tag);
-    for (const tag of ['', '<b>', 'hasOwnProperty', 'en_GB', ' ko', '\u202Eko', undefined]) expect(langTag(tag)).to.equal(undefined);
+    for (const tag of ['', '<b>', 'hasOwnProperty', 'en_GB', ' ko', '\u202Eko', undefined])
+      expect(langTag(tag)).to.equal(undefined);
   });
 
   it('chooses plural forms with Intl.PluralRules', async () => {

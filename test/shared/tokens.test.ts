@@ -9,14 +9,18 @@ type Scheme = 'light' | 'dark';
 
 function palette(scheme: Scheme): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [, name, light, dark] of tokens.cssText.matchAll(/--_([\w-]+):\s*var\(--review-[\w-]+,\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)\)/gi)) {
+  for (const [, name, light, dark] of tokens.cssText.matchAll(
+    /--_([\w-]+):\s*var\(--review-[\w-]+,\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)\)/gi,
+  )) {
     out[name] = scheme === 'light' ? light : dark;
   }
   return out;
 }
 
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 

@@ -14,7 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../../storybook-static', import.meta.url));
-const axeSource = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
+const axeSource = readFileSync(
+  fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)),
+  'utf8',
+);
 const filter = process.argv[2] ?? '';
 
 const index = JSON.parse(readFileSync(`${root}/index.json`, 'utf8'));
@@ -48,7 +51,9 @@ try {
     });
     try {
       await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
-      await page.waitForFunction(() => document.querySelector('#storybook-root')?.childElementCount > 0, null, { timeout: 15000 });
+      await page.waitForFunction(() => document.querySelector('#storybook-root')?.childElementCount > 0, null, {
+        timeout: 15000,
+      });
       // Let elements load their (mocked) data and settle.
       await page.waitForTimeout(600);
       await page.addScriptTag({ content: axeSource });
@@ -58,7 +63,13 @@ try {
         for (let attempt = 0; ; attempt++) {
           try {
             const result = await window.axe.run('#storybook-root', { resultTypes: ['violations'] });
-            return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+            return result.violations.map(
+              (v) =>
+                `${v.id} (${v.impact}): ${v.nodes
+                  .map((n) => n.target.join(' '))
+                  .slice(0, 3)
+                  .join(', ')}`,
+            );
           } catch (error) {
             if (attempt >= 20 || !/already running/.test(String(error))) throw error;
             await new Promise((resolve) => setTimeout(resolve, 250));
@@ -75,9 +86,11 @@ try {
   };
   // Three pages at a time: each story mostly waits, and the machine has two cores.
   const queue = [...stories];
-  await Promise.all(Array.from({ length: 3 }, async () => {
-    for (let story = queue.shift(); story; story = queue.shift()) await check(story);
-  }));
+  await Promise.all(
+    Array.from({ length: 3 }, async () => {
+      for (let story = queue.shift(); story; story = queue.shift()) await check(story);
+    }),
+  );
 } finally {
   await browser.close();
   server.close();

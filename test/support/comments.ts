@@ -8,7 +8,9 @@ import { ADMIN, unique } from './helpers.js';
  * `id` and `doc` (fields over the minimal document) when a test needs them. Storing an existing id
  * again replaces it.
  */
-export async function createReview(options: { open?: boolean; base?: string; id?: string; doc?: Record<string, unknown> } = {}): Promise<string> {
+export async function createReview(
+  options: { open?: boolean; base?: string; id?: string; doc?: Record<string, unknown> } = {},
+): Promise<string> {
   const id = options.id ?? unique('thread');
   const base = options.base ?? '/v1';
   const res = await fetch(`${base}/reviews/${encodeURIComponent(id)}`, {
@@ -30,11 +32,20 @@ export async function createReview(options: { open?: boolean; base?: string; id?
 }
 
 /** Posts through the API directly (what another reader did earlier); returns the created comment. */
-export async function postComment(reviewId: string, body: string, options: { name?: string; parentId?: string; spoiler?: boolean; base?: string } = {}) {
+export async function postComment(
+  reviewId: string,
+  body: string,
+  options: { name?: string; parentId?: string; spoiler?: boolean; base?: string } = {},
+) {
   const res = await fetch(`${options.base ?? '/v1'}/reviews/${reviewId}/comments`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ author: { name: options.name ?? 'Reader' }, body, parentId: options.parentId ?? null, spoiler: options.spoiler ?? false }),
+    body: JSON.stringify({
+      author: { name: options.name ?? 'Reader' },
+      body,
+      parentId: options.parentId ?? null,
+      spoiler: options.spoiler ?? false,
+    }),
   });
   if (res.status !== 201) throw new Error(`post failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string; editToken: string; body: string };
@@ -47,7 +58,8 @@ export async function serverComments(reviewId: string, base = '/v1') {
 }
 
 /** The faults the proxy in front of the server can inject (see test/support/review-server.mjs). */
-export type FaultMode = 'lose-response' | 'fail' | 'status-500' | 'hang' | 'truncate' | 'html' | 'trickle' | 'offline' | 'cors';
+export type FaultMode =
+  'lose-response' | 'fail' | 'status-500' | 'hang' | 'truncate' | 'html' | 'trickle' | 'offline' | 'cors';
 
 /**
  * Makes the next matching request(s) fail at the proxy in front of the server: `times` of them
@@ -59,7 +71,10 @@ export async function injectFault(
   options: { times?: number; forMs?: number; method?: string; untilCleared?: boolean } = {},
 ) {
   const times = options.untilCleared ? undefined : (options.times ?? 1);
-  const res = await fetch('/__faults', { method: 'POST', body: JSON.stringify({ match, mode, times, forMs: options.forMs, method: options.method }) });
+  const res = await fetch('/__faults', {
+    method: 'POST',
+    body: JSON.stringify({ match, mode, times, forMs: options.forMs, method: options.method }),
+  });
   if (!res.ok) throw new Error(`could not inject the fault: ${await res.text()}`);
 }
 
@@ -70,8 +85,11 @@ export async function clearFaults(match?: string) {
 
 export const root = (el: CommentThread) => el.shadowRoot!;
 export const form = (el: CommentThread, parent = false) =>
-  [...root(el).querySelectorAll('review-comment-form')].find((f) => Boolean((f as unknown as { parentId: string | null }).parentId) === parent)!;
-export const field = (f: Element, id: string) => f.shadowRoot!.getElementById(id) as HTMLInputElement | HTMLTextAreaElement;
+  [...root(el).querySelectorAll('review-comment-form')].find(
+    (f) => Boolean((f as unknown as { parentId: string | null }).parentId) === parent,
+  )!;
+export const field = (f: Element, id: string) =>
+  f.shadowRoot!.getElementById(id) as HTMLInputElement | HTMLTextAreaElement;
 
 export async function fill(f: Element, values: { name?: string; body?: string; email?: string }) {
   for (const [id, value] of Object.entries(values)) {
@@ -82,7 +100,8 @@ export async function fill(f: Element, values: { name?: string; body?: string; e
   await (f as unknown as { updateComplete: Promise<unknown> }).updateComplete;
 }
 
-export const submit = (f: Element) => (f.shadowRoot!.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+export const submit = (f: Element) =>
+  (f.shadowRoot!.querySelector('button[type="submit"]') as HTMLButtonElement).click();
 
 /** The thread's comments as [author, body] pairs, in document order. */
 export const shown = (el: CommentThread) =>

@@ -54,7 +54,12 @@ export function fixtureApi() {
       try {
         doc = id.startsWith('named-') ? docNamed(id) : demo(id);
       } catch {
-        return json(ctx, 404, { type: 'about:blank', title: 'Not Found', status: 404, detail: `No review ${id}`, code: 'not-found' }, 'application/problem+json');
+        return json(
+          ctx,
+          404,
+          { type: 'about:blank', title: 'Not Found', status: 404, detail: `No review ${id}`, code: 'not-found' },
+          'application/problem+json',
+        );
       }
       const body = JSON.stringify(doc);
       const etag = etagOf(body);
@@ -70,7 +75,18 @@ export function fixtureApi() {
     if (route.startsWith('naughty/')) return naughtyRoute(ctx, route.slice('naughty/'.length), next);
     switch (route) {
       case 'problem-500':
-        return json(ctx, 500, { type: 'https://reviews.example/problems/internal', title: 'Internal Server Error', status: 500, detail: 'The database is unavailable', code: 'server-error' }, 'application/problem+json');
+        return json(
+          ctx,
+          500,
+          {
+            type: 'https://reviews.example/problems/internal',
+            title: 'Internal Server Error',
+            status: 500,
+            detail: 'The database is unavailable',
+            code: 'server-error',
+          },
+          'application/problem+json',
+        );
       case 'plain-502':
         ctx.status = 502;
         ctx.set('Content-Type', 'text/html');
@@ -78,7 +94,12 @@ export function fixtureApi() {
         return;
       case 'rate-limited':
         ctx.set('Retry-After', '30');
-        return json(ctx, 429, { title: 'Too Many Requests', status: 429, code: 'rate-limited' }, 'application/problem+json');
+        return json(
+          ctx,
+          429,
+          { title: 'Too Many Requests', status: 429, code: 'rate-limited' },
+          'application/problem+json',
+        );
       case 'malformed':
         return json(ctx, 200, '{"id": "ballerina", "title": ');
       case 'html':
@@ -92,12 +113,19 @@ export function fixtureApi() {
         return json(ctx, 200, doc);
       }
       case 'extra-fields':
-        return json(ctx, 200, { ...demo('ballerina'), futureField: { nested: true }, work: { ...demo('ballerina').work, futureWorkField: 1 } });
+        return json(ctx, 200, {
+          ...demo('ballerina'),
+          futureField: { nested: true },
+          work: { ...demo('ballerina').work, futureWorkField: 1 },
+        });
       case 'unsafe-urls':
         return json(ctx, 200, {
           ...demo('ballerina'),
           url: 'javascript:alert(1)',
-          work: { ...demo('ballerina').work, poster: { url: 'data:image/svg+xml,<svg onload=alert(1)>', width: 400, height: 600 } },
+          work: {
+            ...demo('ballerina').work,
+            poster: { url: 'data:image/svg+xml,<svg onload=alert(1)>', width: 400, height: 600 },
+          },
           credits: [{ role: 'author', name: 'A', url: 'javascript:alert(2)' }],
         });
       case 'hostile':
@@ -111,18 +139,33 @@ export function fixtureApi() {
       case 'flaky': {
         // Fails the first time a given ?key= is asked for, then answers: for Retry.
         if (counts.get(key) === 1) {
-          return json(ctx, 503, { title: 'Service Unavailable', status: 503, code: 'server-error', detail: 'Try again' }, 'application/problem+json');
+          return json(
+            ctx,
+            503,
+            { title: 'Service Unavailable', status: 503, code: 'server-error', detail: 'Try again' },
+            'application/problem+json',
+          );
         }
         return json(ctx, 200, demo('ballerina'));
       }
       case 'big-cast': {
         // 40 people: real photos, photos that 404, none at all; names in several scripts.
-        const names = ['Jeon Jong-seo', '김지훈', '朴裕林', 'نور الهدى', 'Maximiliana Alexandrovna Konstantinopolskaya-Wolkenstein'];
+        const names = [
+          'Jeon Jong-seo',
+          '김지훈',
+          '朴裕林',
+          'نور الهدى',
+          'Maximiliana Alexandrovna Konstantinopolskaya-Wolkenstein',
+        ];
         const cast = Array.from({ length: 40 }, (_, i) => ({
           name: i < names.length ? names[i] : `Actor ${i + 1}`,
           character: `Character ${i + 1}`,
           order: i + 1,
-          ...(i % 3 === 0 ? { photo: '/demo/data/images/jeon-jong-seo.svg' } : i % 3 === 1 ? { photo: '/fixture-api/missing-photo.jpg' } : {}),
+          ...(i % 3 === 0
+            ? { photo: '/demo/data/images/jeon-jong-seo.svg' }
+            : i % 3 === 1
+              ? { photo: '/fixture-api/missing-photo.jpg' }
+              : {}),
           ...(i === 0 ? { url: 'https://people.example/jeon-jong-seo' } : {}),
         }));
         return json(ctx, 200, { ...demo('ballerina'), cast });

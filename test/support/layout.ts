@@ -38,7 +38,8 @@ function parentOf(node: Node): Element | null {
 function screenReaderOnly(el: Element | null): boolean {
   for (let node = el; node; node = parentOf(node)) {
     const style = getComputedStyle(node);
-    if (style.clipPath === 'inset(50%)' || (style.position === 'absolute' && node.getBoundingClientRect().width <= 1)) return true;
+    if (style.clipPath === 'inset(50%)' || (style.position === 'absolute' && node.getBoundingClientRect().width <= 1))
+      return true;
   }
   return false;
 }
@@ -73,14 +74,23 @@ export function layoutProblems(host: Element): Problem[] {
     const display = getComputedStyle(el).display;
     const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
     // Block boxes with text: nothing wider than the box.
-    if (hasText && display !== 'inline' && display !== 'contents' && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + SLACK) {
+    if (
+      hasText &&
+      display !== 'inline' &&
+      display !== 'contents' &&
+      el.clientWidth > 0 &&
+      el.scrollWidth > el.clientWidth + SLACK
+    ) {
       problems.push({ where: describe(el), what: `text overflows its box (${el.scrollWidth} > ${el.clientWidth})` });
     }
     // Parts stay inside the host.
     if (el.hasAttribute('part')) {
       const r = el.getBoundingClientRect();
       if (r.width && (r.left < hostRect.left - SLACK || r.right > hostRect.right + SLACK)) {
-        problems.push({ where: describe(el), what: `outside the host (${r.left.toFixed(1)}–${r.right.toFixed(1)} vs ${hostRect.left.toFixed(1)}–${hostRect.right.toFixed(1)})` });
+        problems.push({
+          where: describe(el),
+          what: `outside the host (${r.left.toFixed(1)}–${r.right.toFixed(1)} vs ${hostRect.left.toFixed(1)}–${hostRect.right.toFixed(1)})`,
+        });
       }
     }
   }
@@ -99,11 +109,17 @@ export function layoutProblems(host: Element): Problem[] {
       for (const r of range.getClientRects()) {
         if (!r.width) continue;
         if (r.left < hostRect.left - SLACK || r.right > hostRect.right + SLACK) {
-          problems.push({ where: describe(el), what: `text "${node.textContent!.trim().slice(0, 30)}" outside the host` });
+          problems.push({
+            where: describe(el),
+            what: `text "${node.textContent!.trim().slice(0, 30)}" outside the host`,
+          });
         }
         for (const [clipper, box] of clips) {
           if (r.left < box.left - SLACK || r.right > box.right + SLACK) {
-            problems.push({ where: describe(el), what: `text "${node.textContent!.trim().slice(0, 30)}" cut by ${describe(clipper)}` });
+            problems.push({
+              where: describe(el),
+              what: `text "${node.textContent!.trim().slice(0, 30)}" cut by ${describe(clipper)}`,
+            });
           }
         }
       }
@@ -115,7 +131,9 @@ export function layoutProblems(host: Element): Problem[] {
   for (const list of elements.filter((el) => el.classList.contains('inline-list'))) {
     const box = clipBox(list);
     const rtl = getComputedStyle(list).direction === 'rtl';
-    const items = [...list.children].filter((li) => !hiddenByStyle(li)).map((li) => ({ li, r: li.getBoundingClientRect() }));
+    const items = [...list.children]
+      .filter((li) => !hiddenByStyle(li))
+      .map((li) => ({ li, r: li.getBoundingClientRect() }));
     const lines = new Map<number, typeof items>();
     for (const item of items) {
       const key = Math.round(item.r.top);
@@ -124,7 +142,8 @@ export function layoutProblems(host: Element): Problem[] {
     for (const line of lines.values()) {
       line.sort((a, b) => (rtl ? b.r.right - a.r.right : a.r.left - b.r.left));
       for (const [i, { li, r }] of line.entries()) {
-        const sep = parseFloat(getComputedStyle(li, '::before').inlineSize || getComputedStyle(li, '::before').width) || 0;
+        const sep =
+          parseFloat(getComputedStyle(li, '::before').inlineSize || getComputedStyle(li, '::before').width) || 0;
         const content = li.firstElementChild?.getBoundingClientRect();
         // The separator is at the item's start side, which must be the page's start side.
         if (content && (rtl ? r.right - content.right : content.left - r.left) < sep - SLACK) {

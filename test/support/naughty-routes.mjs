@@ -17,7 +17,10 @@ const ballerina = () => JSON.parse(readFileSync(new URL('../../demo/data/balleri
 /** A string of exactly `size` UTF-16 code units, repeating `unit`. */
 export const repeatTo = (unit, size) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 export const ONE_MB = 1024 * 1024;
-const NAUGHTY_MB = repeatTo('<script>window.__naughtyRan="1mb"</script>\u202Eevil\u202C<img src=x onerror=alert(1)> ', ONE_MB);
+const NAUGHTY_MB = repeatTo(
+  '<script>window.__naughtyRan="1mb"</script>\u202Eevil\u202C<img src=x onerror=alert(1)> ',
+  ONE_MB,
+);
 const WORD_MB = repeatTo('Ballerina', ONE_MB);
 
 function json(ctx, value) {

@@ -122,7 +122,16 @@ export const OWN: Record<string, string[]> = {
     'soft\u00ADhyphen',
     'zw\u200Bsp\u200Bace\u200B',
   ],
-  control: ['a\u0000b', '\u0007\u0008\u001B[31mred\u001B[0m', 'line\nbreak', 'cr\r\nlf', 'para\n\ngraph', 'line\u2028sep\u2029para', '\t tab \v vt \f ff', '\u0085nel'],
+  control: [
+    'a\u0000b',
+    '\u0007\u0008\u001B[31mred\u001B[0m',
+    'line\nbreak',
+    'cr\r\nlf',
+    'para\n\ngraph',
+    'line\u2028sep\u2029para',
+    '\t tab \v vt \f ff',
+    '\u0085nel',
+  ],
   long: [
     repeatTo('Supercalifragilistic', 10_000),
     repeatTo('https://long.example/', 10_000),
@@ -283,7 +292,12 @@ export function setPath(obj: Doc, path: string, value: unknown): void {
  * holds `other` (the next string of the corpus), as the card shows it only when it differs from
  * the title.
  */
-export function reviewDocument(id: string, s: string, k: number, options: { open?: boolean; other?: string } = {}): { sent: Doc; stored: Doc } {
+export function reviewDocument(
+  id: string,
+  s: string,
+  k: number,
+  options: { open?: boolean; other?: string } = {},
+): { sent: Doc; stored: Doc } {
   const text = (max: number) => fit(s, max);
   const link = (offset: number) => LINK_URLS[(k + offset) % LINK_URLS.length];
   const image = (offset: number) => IMAGE_URLS[(k + offset) % IMAGE_URLS.length];
@@ -332,7 +346,11 @@ export function reviewDocument(id: string, s: string, k: number, options: { open
 export const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
 /** Runs `fn` over `items`, `size` at a time. */
-export async function pool<T, R>(items: readonly T[], size: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+  items: readonly T[],
+  size: number,
+  fn: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -428,9 +446,46 @@ export function shadowRoots(root: Element | ShadowRoot): ShadowRoot[] {
 
 /** Tags the elements render in their shadow roots; anything else came from data. */
 const RENDERED_TAGS = new Set([
-  'article', 'section', 'div', 'p', 'span', 'bdi', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'li', 'dl', 'dt', 'dd', 'a', 'strong',
-  'em', 'code', 'blockquote', 'br', 'time', 'img', 'svg', 'path', 'button', 'slot', 'label', 'input', 'textarea', 'select',
-  'option', 'form', 'fieldset', 'legend', 'review-rating', 'review-comment-form', 'review-comment-report',
+  'article',
+  'section',
+  'div',
+  'p',
+  'span',
+  'bdi',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'a',
+  'strong',
+  'em',
+  'code',
+  'blockquote',
+  'br',
+  'time',
+  'img',
+  'svg',
+  'path',
+  'button',
+  'slot',
+  'label',
+  'input',
+  'textarea',
+  'select',
+  'option',
+  'form',
+  'fieldset',
+  'legend',
+  'review-rating',
+  'review-comment-form',
+  'review-comment-report',
 ]);
 const ALLOWED_STYLE = /^(\s*(--_hue|min-block-size)\s*:\s*[\w.-]+\s*;?)*\s*$/;
 
@@ -450,18 +505,23 @@ export function smuggled(root: Element): string[] {
       if (!RENDERED_TAGS.has(tag)) found.push(`${where}: unexpected element`);
       for (const attr of el.attributes) {
         if (/^on/i.test(attr.name)) found.push(`${where}: event handler ${attr.name}`);
-        if (['srcdoc', 'action', 'formaction', 'srcset', 'background', 'poster', 'xlink:href'].includes(attr.name)) found.push(`${where}: ${attr.name}`);
+        if (['srcdoc', 'action', 'formaction', 'srcset', 'background', 'poster', 'xlink:href'].includes(attr.name))
+          found.push(`${where}: ${attr.name}`);
       }
       if (el instanceof HTMLAnchorElement && el.hasAttribute('href') && !LINK_SCHEMES.includes(el.protocol)) {
         found.push(`${where}: link to ${el.protocol}`);
       }
       if (el instanceof HTMLImageElement) {
         const src = URL.parse(el.src);
-        if (src?.origin !== location.origin || !src.pathname.startsWith('/demo/data/images/')) found.push(`${where}: image ${show(el.getAttribute('src'))}`);
+        if (src?.origin !== location.origin || !src.pathname.startsWith('/demo/data/images/'))
+          found.push(`${where}: image ${show(el.getAttribute('src'))}`);
       }
       const style = el.getAttribute('style');
       if (style !== null && !ALLOWED_STYLE.test(style)) found.push(`${where}: style="${style.slice(0, 80)}"`);
-      if (tag === 'svg' && (el.getAttribute('aria-hidden') !== 'true' || [...el.querySelectorAll('*')].some((c) => c.localName !== 'path'))) {
+      if (
+        tag === 'svg' &&
+        (el.getAttribute('aria-hidden') !== 'true' || [...el.querySelectorAll('*')].some((c) => c.localName !== 'path'))
+      ) {
         found.push(`${where}: an svg that is not an icon`);
       }
     }
@@ -470,7 +530,8 @@ export function smuggled(root: Element): string[] {
 }
 
 /** A lone surrogate becomes U+FFFD (what a UTF-8 store does to one). */
-export const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+export const wellFormed = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /** A short, quoted, escaped form of a string for failure messages. */
 export const show = (value: unknown) => {

@@ -65,11 +65,16 @@ export const HEBREW: DocText = {
   note: 'מוזכר בפסקה השלישית.',
 };
 
-export function reviewDocument(id: string, text: DocText, lang: string, contentWarnings: unknown = [
-  { topic: 'suicide', severity: 'high', note: text.note },
-  { topic: 'sexual-violence', severity: 'medium' },
-  { topic: UNKNOWN_TOPIC, severity: 'low' },
-]) {
+export function reviewDocument(
+  id: string,
+  text: DocText,
+  lang: string,
+  contentWarnings: unknown = [
+    { topic: 'suicide', severity: 'high', note: text.note },
+    { topic: 'sexual-violence', severity: 'medium' },
+    { topic: UNKNOWN_TOPIC, severity: 'low' },
+  ],
+) {
   return {
     id,
     url: `https://blog.example/reviews/${id}`,
@@ -106,12 +111,27 @@ export function reviewDocument(id: string, text: DocText, lang: string, contentW
 /** Stores a document on the reference server and returns its id. */
 export async function putReview(text: DocText, lang: string, contentWarnings?: unknown): Promise<string> {
   const id = unique('reader');
-  const res = await fetch(`/v1/reviews/${id}`, { method: 'PUT', headers: ADMIN, body: JSON.stringify(reviewDocument(id, text, lang, contentWarnings)) });
+  const res = await fetch(`/v1/reviews/${id}`, {
+    method: 'PUT',
+    headers: ADMIN,
+    body: JSON.stringify(reviewDocument(id, text, lang, contentWarnings)),
+  });
   if (res.status !== 201) throw new Error(`PUT ${id}: ${res.status} ${await res.text()}`);
   return id;
 }
 
 /** Every string of a document a reader may see as data (to tell it from our own words). */
 export function dataStrings(text: DocText): string[] {
-  return [text.title, text.originalTitle, text.summary, text.verdict, ...text.genres, ...text.people.flat(), ...text.credits, text.note, 'Rotten Tomatoes', 'KMRB'];
+  return [
+    text.title,
+    text.originalTitle,
+    text.summary,
+    text.verdict,
+    ...text.genres,
+    ...text.people.flat(),
+    ...text.credits,
+    text.note,
+    'Rotten Tomatoes',
+    'KMRB',
+  ];
 }

@@ -15,7 +15,12 @@ export const ELEMENTS = [
   'comment-thread',
 ] as const;
 
-export async function readerPage(id: string, lang: string, dir: 'ltr' | 'rtl' = 'ltr', width = 360): Promise<HTMLElement> {
+export async function readerPage(
+  id: string,
+  lang: string,
+  dir: 'ltr' | 'rtl' = 'ltr',
+  width = 360,
+): Promise<HTMLElement> {
   const page = await fixture<HTMLElement>(html`<div lang=${lang} dir=${dir} style=${`inline-size: ${width}px`}>
     <review-source api="/v1" review=${id}>
       <review-card></review-card>
@@ -39,12 +44,17 @@ function waiting(page: HTMLElement): string[] {
   const one = (tag: string) => page.querySelector(tag)!;
   const checks: Record<string, () => unknown> = {
     'review-card': () =>
-      [...page.querySelectorAll('review-card')].every((card) => root(card).querySelector('[part~="title"]')?.textContent?.trim() && !card.matches(':state(loading)')),
+      [...page.querySelectorAll('review-card')].every(
+        (card) => root(card).querySelector('[part~="title"]')?.textContent?.trim() && !card.matches(':state(loading)'),
+      ),
     'cast-list': () => root(one('cast-list')).querySelector('[part~="list"]'),
     'content-warning': () => root(one('content-warning')).querySelector('[part~="topics"] li, [part~="notice"] p + p'),
     'content-warning-settings': () => root(one('content-warning-settings')).querySelector('fieldset'),
-    'comment-count': () => !one('comment-count').matches(':state(loading)') && root(one('comment-count')).textContent?.trim(),
-    'comment-thread': () => !one('comment-thread').matches(':state(loading)') && root(one('comment-thread')).querySelector('review-comment-form'),
+    'comment-count': () =>
+      !one('comment-count').matches(':state(loading)') && root(one('comment-count')).textContent?.trim(),
+    'comment-thread': () =>
+      !one('comment-thread').matches(':state(loading)') &&
+      root(one('comment-thread')).querySelector('review-comment-form'),
   };
   return Object.entries(checks)
     .filter(([, ok]) => !ok())
@@ -53,9 +63,12 @@ function waiting(page: HTMLElement): string[] {
 
 export async function settled(page: HTMLElement): Promise<void> {
   let left: string[] = [];
-  await waitUntil(() => (left = waiting(page)).length === 0, 'the elements did not all load', { timeout: 8000 }).catch(() => {
-    throw new Error(`still loading: ${left.join(', ')}`);
-  });
+  await waitUntil(() => (left = waiting(page)).length === 0, 'the elements did not all load', { timeout: 8000 }).catch(
+    () => {
+      throw new Error(`still loading: ${left.join(', ')}`);
+    },
+  );
   // Nested elements (the rating in the card, the thread's form) render in their own updates.
-  for (const el of page.querySelectorAll('*')) await (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete;
+  for (const el of page.querySelectorAll('*'))
+    await (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete;
 }

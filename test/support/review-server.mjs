@@ -79,7 +79,17 @@ export function freePort() {
   });
 }
 
-const MODES = new Set(['lose-response', 'fail', 'status-500', 'hang', 'truncate', 'html', 'trickle', 'offline', 'cors']);
+const MODES = new Set([
+  'lose-response',
+  'fail',
+  'status-500',
+  'hang',
+  'truncate',
+  'html',
+  'trickle',
+  'offline',
+  'cors',
+]);
 /** How long a `trickle` body takes to arrive, and how long a `hang` is held at most. */
 const TRICKLE_MS = 30_000;
 const HANG_MAX_MS = 60_000;
@@ -166,7 +176,11 @@ function problemJson(ctx, status, title) {
 
 /** The upstream answer's headers, without hop-by-hop ones (and without those `drop` names). */
 function forwardHeaders(res, drop = () => false) {
-  return Object.fromEntries(Object.entries(res.headers).filter(([name, value]) => value !== undefined && !HOP_BY_HOP.includes(name) && !drop(name)));
+  return Object.fromEntries(
+    Object.entries(res.headers).filter(
+      ([name, value]) => value !== undefined && !HOP_BY_HOP.includes(name) && !drop(name),
+    ),
+  );
 }
 
 /**
@@ -207,7 +221,8 @@ export function proxyTo(routes) {
       case 'html':
         ctx.status = 200;
         ctx.set('Content-Type', 'text/html; charset=utf-8');
-        ctx.body = '<!doctype html><html lang="en"><title>Sign in to the Wi-Fi</title><h1>Welcome</h1><p>Accept the terms to continue.</p></html>';
+        ctx.body =
+          '<!doctype html><html lang="en"><title>Sign in to the Wi-Fi</title><h1>Welcome</h1><p>Accept the terms to continue.</p></html>';
         return;
       case 'offline':
         // Nothing listens: the connection drops without a byte of answer.
@@ -243,7 +258,13 @@ export function proxyTo(routes) {
               return;
             }
             if (mode === 'trickle') {
-              trickle(ctx, fault, status, forwardHeaders(res, (name) => name === 'content-length'), body);
+              trickle(
+                ctx,
+                fault,
+                status,
+                forwardHeaders(res, (name) => name === 'content-length'),
+                body,
+              );
               resolve();
               return;
             }

@@ -18,7 +18,9 @@ export function App() {
         <button id="toggle-layout" type="button" onClick={() => setLayout(next)}>
           Show the {next} card
         </button>
-        <p id="loaded-title" role="status">{loadedTitle ? `Loaded: ${loadedTitle}` : 'Loading…'}</p>
+        <p id="loaded-title" role="status">
+          {loadedTitle ? `Loaded: ${loadedTitle}` : 'Loading…'}
+        </p>
       </header>
 
       <review-source api="/v1" review="ballerina">
@@ -33,8 +35,8 @@ export function App() {
           />
           <content-warning from-review>
             <p>
-              The review's paragraphs about the suicide, the recorded abuse and the blackmail would sit here,
-              hidden until the reader chooses to see them.
+              The review's paragraphs about the suicide, the recorded abuse and the blackmail would sit here, hidden
+              until the reader chooses to see them.
             </p>
           </content-warning>
           <h2>The cast</h2>

@@ -18,7 +18,9 @@ export const card: Props<'review-card'> = { layout: page.layout.value, 'heading-
 // `@review-load` is a listener prop (Vue's EmitsToProps spells it `onReview-load`; the compiled
 // template passes `onReviewLoad`, which runtime-dom turns back into 'review-load'): the handler
 // takes what the card emits.
-export const cardListeners: EmitsToProps<{ [Name in keyof ReviewCardEvents]: (event: ReviewCardEvents[Name]) => void }> = {
+export const cardListeners: EmitsToProps<{
+  [Name in keyof ReviewCardEvents]: (event: ReviewCardEvents[Name]) => void;
+}> = {
   'onReview-load': page.onReviewLoad,
 };
 const emit = null as unknown as Instance<'review-card'>['$emit'];

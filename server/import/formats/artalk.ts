@@ -9,7 +9,23 @@ import { toMarkup } from '../markup.js';
 import { readText } from '../source-file.js';
 import type { ImportedSource, ImportedThread } from '../types.js';
 
-type Artran = Partial<Record<'id' | 'rid' | 'content' | 'created_at' | 'date' | 'is_pending' | 'nick' | 'email' | 'page_key' | 'page_title' | 'site_name' | 'site_urls', string>>;
+type Artran = Partial<
+  Record<
+    | 'id'
+    | 'rid'
+    | 'content'
+    | 'created_at'
+    | 'date'
+    | 'is_pending'
+    | 'nick'
+    | 'email'
+    | 'page_key'
+    | 'page_title'
+    | 'site_name'
+    | 'site_urls',
+    string
+  >
+>;
 
 /** "2021-10-28 20:50:15 +0800" (Go's time format; older exports repeat the zone) as ISO 8601. */
 export function artalkDate(value: string): string {
@@ -23,7 +39,10 @@ function pageUrl(a: Artran): string | null {
   const key = a.page_key?.trim();
   if (!key) return null;
   if (/^https?:\/\//i.test(key)) return key;
-  const base = a.site_urls?.split(',').map((u) => u.trim()).find((u) => /^https?:\/\//i.test(u));
+  const base = a.site_urls
+    ?.split(',')
+    .map((u) => u.trim())
+    .find((u) => /^https?:\/\//i.test(u));
   try {
     return base ? new URL(key, base).href : key;
   } catch {
@@ -38,7 +57,11 @@ export async function read(file: string): Promise<ImportedSource> {
   for (const a of list) {
     const key = `${a.site_name ?? ''}\u0000${a.page_key ?? ''}`;
     let thread = threads.get(key);
-    if (!thread) threads.set(key, (thread = { sourceId: a.page_key ?? '', url: pageUrl(a), title: a.page_title?.trim() || null, comments: [] }));
+    if (!thread)
+      threads.set(
+        key,
+        (thread = { sourceId: a.page_key ?? '', url: pageUrl(a), title: a.page_title?.trim() || null, comments: [] }),
+      );
     thread.comments.push({
       sourceId: a.id ?? '',
       parentSourceId: a.rid && a.rid !== '0' ? a.rid : null,

@@ -30,12 +30,18 @@ export async function read(file: string): Promise<ImportedSource> {
     close(e) {
       if (e.path === 'disqus/thread' && thread) {
         const f = thread.fields;
-        threads.set(thread.id, { sourceId: thread.id, url: f.link?.trim() || null, title: f.title?.trim() || null, comments: [] });
+        threads.set(thread.id, {
+          sourceId: thread.id,
+          url: f.link?.trim() || null,
+          title: f.title?.trim() || null,
+          comments: [],
+        });
         thread = undefined;
       } else if (e.path === 'disqus/post' && post) {
         posts.push(post);
         post = undefined;
-      } else if (thread && e.path.startsWith('disqus/thread/')) thread.fields[e.path.slice('disqus/thread/'.length)] = e.text;
+      } else if (thread && e.path.startsWith('disqus/thread/'))
+        thread.fields[e.path.slice('disqus/thread/'.length)] = e.text;
       else if (post && e.path.startsWith('disqus/post/')) post.fields[e.path.slice('disqus/post/'.length)] = e.text;
     },
   });

@@ -21,16 +21,23 @@ interface Row {
   email: string | null;
 }
 
-const status = (mode: number | null): ImportedComment['status'] => (mode === 4 ? 'deleted' : mode === 2 ? 'pending' : 'published');
+const status = (mode: number | null): ImportedComment['status'] =>
+  mode === 4 ? 'deleted' : mode === 2 ? 'pending' : 'published';
 
 export async function read(file: string): Promise<ImportedSource> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const threads = new Map<number, ImportedThread>();
-    for (const t of db.prepare('SELECT id, uri, title FROM threads ORDER BY id').all() as { id: number; uri: string; title: string | null }[]) {
+    for (const t of db.prepare('SELECT id, uri, title FROM threads ORDER BY id').all() as {
+      id: number;
+      uri: string;
+      title: string | null;
+    }[]) {
       threads.set(t.id, { sourceId: String(t.id), url: t.uri, title: t.title, comments: [] });
     }
-    const rows = db.prepare('SELECT tid, id, parent, created, mode, text, author, email FROM comments ORDER BY id').all() as Row[];
+    const rows = db
+      .prepare('SELECT tid, id, parent, created, mode, text, author, email FROM comments ORDER BY id')
+      .all() as Row[];
     const skipped: Record<string, number> = {};
     for (const r of rows) {
       const thread = threads.get(r.tid);

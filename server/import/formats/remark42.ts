@@ -38,7 +38,8 @@ export async function read(file: string): Promise<ImportedSource> {
     if (first) {
       first = false;
       if (record.version !== undefined && !record.id) {
-        if (record.version !== 0 && record.version !== 1) throw new Error(`Remark42 backup version ${record.version} is not known`);
+        if (record.version !== 0 && record.version !== 1)
+          throw new Error(`Remark42 backup version ${record.version} is not known`);
         continue;
       }
     }

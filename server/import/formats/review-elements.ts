@@ -15,7 +15,9 @@ const ExportSchema = v.object({
   format: v.literal('review-elements'),
   version: v.literal(1, 'This export is from a newer version; update the server first'),
   exportedAt: str,
-  reviews: v.array(v.object({ id: str, state: v.picklist(['draft', 'published']), document: v.looseObject({ publishedAt: str }) })),
+  reviews: v.array(
+    v.object({ id: str, state: v.picklist(['draft', 'published']), document: v.looseObject({ publishedAt: str }) }),
+  ),
   comments: v.array(
     v.object({
       id: str,
@@ -37,8 +39,26 @@ const ExportSchema = v.object({
       clientIp: nullableStr,
     }),
   ),
-  reports: v.array(v.object({ commentId: str, readerKey: str, reason: str, note: nullableStr, createdAt: str, resolvedAt: nullableStr })),
-  bans: v.array(v.object({ id: str, kind: v.picklist(['email', 'network']), value: str, reason: nullableStr, createdAt: str, expiresAt: nullableStr })),
+  reports: v.array(
+    v.object({
+      commentId: str,
+      readerKey: str,
+      reason: str,
+      note: nullableStr,
+      createdAt: str,
+      resolvedAt: nullableStr,
+    }),
+  ),
+  bans: v.array(
+    v.object({
+      id: str,
+      kind: v.picklist(['email', 'network']),
+      value: str,
+      reason: nullableStr,
+      createdAt: str,
+      expiresAt: nullableStr,
+    }),
+  ),
   settings: v.record(v.string(), v.string()),
 });
 

@@ -31,7 +31,8 @@ function date(value: WalineDate): string {
   return value ? utc(value) : '';
 }
 
-const statusOf = (s: string | undefined): ImportedComment['status'] => (s === 'spam' ? 'spam' : s === 'waiting' ? 'pending' : 'published');
+const statusOf = (s: string | undefined): ImportedComment['status'] =>
+  s === 'spam' ? 'spam' : s === 'waiting' ? 'pending' : 'published';
 const id = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? null : String(v));
 
 export async function read(file: string): Promise<ImportedSource> {

@@ -50,7 +50,8 @@ export async function read(file: string): Promise<ImportedSource> {
         const gmt = f['wp:comment_date_gmt']?.trim();
         item.comments.push({
           sourceId: f['wp:comment_id']?.trim() ?? '',
-          parentSourceId: f['wp:comment_parent'] && f['wp:comment_parent'].trim() !== '0' ? f['wp:comment_parent'].trim() : null,
+          parentSourceId:
+            f['wp:comment_parent'] && f['wp:comment_parent'].trim() !== '0' ? f['wp:comment_parent'].trim() : null,
           // Stored entity-encoded by WordPress's kses filters ("Ana &amp; Jo"); "Anonymous" is
           // what WordPress itself shows for a comment without a name (get_comment_author()).
           authorName: decodeHTML(f['wp:comment_author'] ?? '').trim() || 'Anonymous',
@@ -65,7 +66,12 @@ export async function read(file: string): Promise<ImportedSource> {
       } else if (e.path === ITEM && item) {
         const f = item.fields;
         if (item.comments.length) {
-          threads.push({ sourceId: f['wp:post_id']?.trim() ?? f.link ?? '', url: f.link?.trim() || null, title: f.title?.trim() || null, comments: item.comments });
+          threads.push({
+            sourceId: f['wp:post_id']?.trim() ?? f.link ?? '',
+            url: f.link?.trim() || null,
+            title: f.title?.trim() || null,
+            comments: item.comments,
+          });
         }
         item = undefined;
       } else if (item && !comment && e.path.startsWith(`${ITEM}/`) && !e.path.slice(ITEM.length + 1).includes('/')) {

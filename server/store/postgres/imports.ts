@@ -3,7 +3,11 @@ import type { ImportedRecord } from '../store.js';
 import { rescore } from './queries.js';
 
 /** Comment ids of earlier imports of these source ids, by source id. */
-export async function importedIds(db: Pick<pg.Pool, 'query'>, format: string, sourceIds: string[]): Promise<Map<string, string>> {
+export async function importedIds(
+  db: Pick<pg.Pool, 'query'>,
+  format: string,
+  sourceIds: string[],
+): Promise<Map<string, string>> {
   const { rows } = await db.query<{ source_id: string; comment_id: string }>(
     'SELECT source_id, comment_id FROM import_sources WHERE format = $1 AND source_id = ANY($2)',
     [format, sourceIds],
@@ -17,9 +21,17 @@ export async function importedIds(db: Pick<pg.Pool, 'query'>, format: string, so
  * at once (the CLI and an upload, on any process) cannot both find a source id new.
  * Returns how many were written and the reviews they went to.
  */
-export async function importComments(db: pg.PoolClient, format: string, records: ImportedRecord[]): Promise<{ written: number; reviews: Set<string> }> {
+export async function importComments(
+  db: pg.PoolClient,
+  format: string,
+  records: ImportedRecord[],
+): Promise<{ written: number; reviews: Set<string> }> {
   await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${format}`]);
-  const known = await importedIds(db, format, records.map((r) => r.sourceId));
+  const known = await importedIds(
+    db,
+    format,
+    records.map((r) => r.sourceId),
+  );
   const fresh = records.filter((r) => !known.has(r.sourceId));
   const now = new Date().toISOString();
   // In slices, parents first (the records come in that order): 10 parameters a row.
@@ -27,7 +39,19 @@ export async function importComments(db: pg.PoolClient, format: string, records:
     const slice = fresh.slice(i, i + 1000);
     const params: unknown[] = [];
     const rows = slice.map((r) => {
-      const at = params.push(r.id, r.reviewId, r.parentId, r.rootId, r.depth, r.authorName, r.authorEmailHash, r.body, r.status, r.createdAt) - 9;
+      const at =
+        params.push(
+          r.id,
+          r.reviewId,
+          r.parentId,
+          r.rootId,
+          r.depth,
+          r.authorName,
+          r.authorEmailHash,
+          r.body,
+          r.status,
+          r.createdAt,
+        ) - 9;
       return `($${at}, $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, NULL, $${at + 6}, $${at + 7}, 0, $${at + 8}, $${at + 9}, '')`;
     });
     await db.query(
@@ -40,7 +64,10 @@ export async function importComments(db: pg.PoolClient, format: string, records:
       const at = sources.push(format, r.sourceId, r.id, now) - 3;
       return `($${at}, $${at + 1}, $${at + 2}, $${at + 3})`;
     });
-    await db.query(`INSERT INTO import_sources (format, source_id, comment_id, imported_at) VALUES ${marks.join(', ')}`, sources);
+    await db.query(
+      `INSERT INTO import_sources (format, source_id, comment_id, imported_at) VALUES ${marks.join(', ')}`,
+      sources,
+    );
   }
   // sort=top reads a maintained score: imported replies count as posted ones do.
   for (const root of new Set(fresh.filter((r) => r.rootId !== r.id).map((r) => r.rootId))) await rescore(db, root);

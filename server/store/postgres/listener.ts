@@ -90,7 +90,12 @@ export class PgListener {
       const client = this.#client;
       // A failed round trip means the connection is gone: mark it so before the read goes on,
       // so the read skips the caches that may have missed a notification.
-      const trip = client ? client.query('SELECT 1').then(() => {}, () => this.#lost(client)) : Promise.resolve();
+      const trip = client
+        ? client.query('SELECT 1').then(
+            () => {},
+            () => this.#lost(client),
+          )
+        : Promise.resolve();
       this.#inFlight = trip;
       return trip.finally(() => {
         if (this.#inFlight === trip) this.#inFlight = undefined;

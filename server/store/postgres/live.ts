@@ -58,10 +58,15 @@ export class PgFeed implements LiveFeed {
     const { r: reviewId, s: seqs } = message;
     if (!this.#subscribers.has(reviewId)) return;
     const previous = this.#delivering.get(reviewId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const { rows } = await this.#pool.query<LiveEvent>('SELECT seq AS id, type, data FROM review_events WHERE seq = ANY($1) ORDER BY seq', [seqs]);
-      for (const event of rows) this.#subscribers.deliver(reviewId, event);
-    }).catch((error: Error) => console.error('review-server: live events:', error.message));
+    const next = previous
+      .then(async () => {
+        const { rows } = await this.#pool.query<LiveEvent>(
+          'SELECT seq AS id, type, data FROM review_events WHERE seq = ANY($1) ORDER BY seq',
+          [seqs],
+        );
+        for (const event of rows) this.#subscribers.deliver(reviewId, event);
+      })
+      .catch((error: Error) => console.error('review-server: live events:', error.message));
     this.#delivering.set(reviewId, next);
     void next.finally(() => {
       if (this.#delivering.get(reviewId) === next) this.#delivering.delete(reviewId);

@@ -8,7 +8,6 @@ import type { CommentRecord, ListCommentsOptions, StoredStatus } from '../store.
 
 /** A comments row as PostgreSQL returns it (BIGINT parsed to number, see pool.ts). */
 
-
 type Queryable = Pick<pg.Pool, 'query'>;
 
 /** Published comments a reader can reach: not those under a rejected or pending comment. */
@@ -49,7 +48,11 @@ export async function rescore(db: Queryable, rootId: string): Promise<void> {
 }
 
 /** SqliteStore#listComments in PostgreSQL's dialect: the same page, byte budget and reply cap. */
-export async function listComments(db: Queryable, reviewId: string, options: ListCommentsOptions): Promise<{ page: Page<Comment> & { total: number }; bytes: number }> {
+export async function listComments(
+  db: Queryable,
+  reviewId: string,
+  options: ListCommentsOptions,
+): Promise<{ page: Page<Comment> & { total: number }; bytes: number }> {
   const { sort, limit } = options;
   const visible = `(c.status = 'published' OR (c.status = 'deleted' AND EXISTS (
     SELECT 1 FROM comments r WHERE r.review_id = c.review_id AND r.parent_id = c.id AND r.status IN ('published', 'deleted'))))`;
@@ -59,7 +62,9 @@ export async function listComments(db: Queryable, reviewId: string, options: Lis
   let nextKey: (row: CommentRow) => (string | number)[];
   if (sort === 'top') {
     const after = decodeCursor('top', options.cursor, ['number', 'number']);
-    const where = after ? `AND (c.score < $${params.push(after[0])} OR (c.score = $${params.length} AND c.seq > $${params.push(after[1])}))` : '';
+    const where = after
+      ? `AND (c.score < $${params.push(after[0])} OR (c.score = $${params.length} AND c.seq > $${params.push(after[1])}))`
+      : '';
     ({ rows } = await db.query<CommentRow>(
       `SELECT c.* FROM comments c WHERE c.review_id = $1 AND ${parentClause} AND ${visible} ${where}
        ORDER BY c.score DESC, c.seq ASC LIMIT $2`,
@@ -82,9 +87,22 @@ export async function listComments(db: Queryable, reviewId: string, options: Lis
   let lastShown: CommentRow | undefined;
   let cut = rows.length > limit;
   const shown = rows.slice(0, limit);
-  const subtrees = await subtreesOf(db, reviewId, shown.map((r) => r.id));
+  const subtrees = await subtreesOf(
+    db,
+    reviewId,
+    shown.map((r) => r.id),
+  );
   // The replies each comment may show, fetched for the whole page at once.
-  const wantedBy = new Map(shown.map((r) => [r.id, subtrees.get(r.id)!.map((n) => n.seq).sort((x, y) => x - y).slice(0, REPLIES_PER_COMMENT)]));
+  const wantedBy = new Map(
+    shown.map((r) => [
+      r.id,
+      subtrees
+        .get(r.id)!
+        .map((n) => n.seq)
+        .sort((x, y) => x - y)
+        .slice(0, REPLIES_PER_COMMENT),
+    ]),
+  );
   const replies = prefetch(db, [...wantedBy.values()].flat());
   for (const row of shown) {
     const record = { ...toRecord(row), seq: row.seq };
@@ -108,7 +126,11 @@ export async function listComments(db: Queryable, reviewId: string, options: Lis
     lastShown = row;
   }
   return {
-    page: { items, nextCursor: cut && lastShown ? encodeCursor(sort, nextKey(lastShown)) : null, total: await publishedCount(db, reviewId) },
+    page: {
+      items,
+      nextCursor: cut && lastShown ? encodeCursor(sort, nextKey(lastShown)) : null,
+      total: await publishedCount(db, reviewId),
+    },
     bytes: PAGE_BUDGET_BYTES - budget + 1024,
   };
 }
@@ -135,7 +157,10 @@ async function subtreesOf(db: Queryable, reviewId: string, ids: string[]): Promi
  * Whole rows (with their text) by seq, for seqs asked in this order: read 64 at a time, as the
  * page's byte budget reaches them (SqliteStore#prefetch), so a page never reads far past its end.
  */
-function prefetch(db: Queryable, order: number[]): (seq: number) => Promise<(CommentRecord & { seq: number }) | undefined> {
+function prefetch(
+  db: Queryable,
+  order: number[],
+): (seq: number) => Promise<(CommentRecord & { seq: number }) | undefined> {
   const rows = new Map<number, CommentRecord & { seq: number }>();
   let next = 0;
   return async (seq) => {

@@ -125,7 +125,10 @@ export class PostgresStore implements ReviewStore {
     const cachedState = this.#states.get(id);
     if (cached && cachedState) return { document: cached, state: cachedState };
     const revision = this.#revisions.get(id);
-    const { rows } = await this.#pool.query<{ document: string; state: 'draft' | 'published' }>('SELECT document, state FROM reviews WHERE id = $1', [id]);
+    const { rows } = await this.#pool.query<{ document: string; state: 'draft' | 'published' }>(
+      'SELECT document, state FROM reviews WHERE id = $1',
+      [id],
+    );
     if (!rows.length) return undefined;
     const document = v.parse(ReviewSchema, JSON.parse(rows[0].document));
     const state = rows[0].state;
@@ -150,7 +153,14 @@ export class PostgresStore implements ReviewStore {
     if (cached && cached.document === document && cached.count === count && cached.state === state) return cached;
     const review: Review = { ...document, commentCount: count };
     const json = JSON.stringify(review);
-    const stored = { review, json, etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`, document, count, state };
+    const stored = {
+      review,
+      json,
+      etag: `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`,
+      document,
+      count,
+      state,
+    };
     return this.#caching ? remember(this.#reviewCache, id, stored) : stored;
   }
 
@@ -181,7 +191,10 @@ export class PostgresStore implements ReviewStore {
       });
     }
     const last = page.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor('reviews', [last.published_at, last.id]) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor('reviews', [last.published_at, last.id]) : null,
+    };
   }
 
   async putReview(input: ReviewInput, state?: 'draft' | 'published'): Promise<{ created: boolean }> {
@@ -199,7 +212,10 @@ export class PostgresStore implements ReviewStore {
     });
   }
 
-  async listComments(reviewId: string, options: ListCommentsOptions): Promise<(Page<Comment> & { total: number }) | undefined> {
+  async listComments(
+    reviewId: string,
+    options: ListCommentsOptions,
+  ): Promise<(Page<Comment> & { total: number }) | undefined> {
     // Decoding checks the cursor is in the one spelling we make (or throws): the key is canonical.
     decodeCursor(options.sort, options.cursor, options.sort === 'top' ? ['number', 'number'] : ['number']);
     if (options.parentId && !(await reachable(this.#pool, reviewId, options.parentId))) return undefined;
@@ -240,30 +256,54 @@ export class PostgresStore implements ReviewStore {
             'SELECT request_hash, comment_id FROM idempotency_keys WHERE key = $1',
             [idempotency.key],
           );
-          if (rows[0].request_hash !== idempotency.requestHash) return { reviewId: undefined, value: { record: undefined, replayed: true, conflict: true } };
+          if (rows[0].request_hash !== idempotency.requestHash)
+            return { reviewId: undefined, value: { record: undefined, replayed: true, conflict: true } };
           // The first answer's token is kept nowhere: the replay carries a new one (SqliteStore's rule).
           const updated = await db.query<CommentRow>(
             `UPDATE comments SET edit_token_hash = CASE WHEN status IN ('published', 'pending') THEN $2 ELSE edit_token_hash END
              WHERE id = $1 RETURNING *`,
             [rows[0].comment_id, comment.editTokenHash],
           );
-          return { reviewId: undefined, value: { record: updated.rows[0] && toRecord(updated.rows[0]), replayed: true, conflict: false } };
+          return {
+            reviewId: undefined,
+            value: { record: updated.rows[0] && toRecord(updated.rows[0]), replayed: true, conflict: false },
+          };
         }
       }
       const parent = comment.parentId
-        ? (await db.query<{ id: string; root_id: string; depth: number }>('SELECT id, root_id, depth FROM comments WHERE id = $1', [comment.parentId])).rows[0]
+        ? (
+            await db.query<{ id: string; root_id: string; depth: number }>(
+              'SELECT id, root_id, depth FROM comments WHERE id = $1',
+              [comment.parentId],
+            )
+          ).rows[0]
         : undefined;
       const id = newCommentId();
       const { rows } = await db.query<CommentRow>(
         `INSERT INTO comments (id, review_id, parent_id, root_id, depth, author_name, author_email, author_email_hash, body, spoiler,
            status, created_at, edit_token_hash, spam, client_ip)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
-        [id, comment.reviewId, parent?.id ?? null, parent?.root_id ?? id, parent ? parent.depth + 1 : 0, comment.authorName,
-          comment.authorEmail, comment.authorEmailHash ?? null, comment.body, comment.spoiler ? 1 : 0, comment.status, comment.createdAt,
-          comment.editTokenHash, comment.spam ? 1 : 0, comment.clientIp ?? null],
+        [
+          id,
+          comment.reviewId,
+          parent?.id ?? null,
+          parent?.root_id ?? id,
+          parent ? parent.depth + 1 : 0,
+          comment.authorName,
+          comment.authorEmail,
+          comment.authorEmailHash ?? null,
+          comment.body,
+          comment.spoiler ? 1 : 0,
+          comment.status,
+          comment.createdAt,
+          comment.editTokenHash,
+          comment.spam ? 1 : 0,
+          comment.clientIp ?? null,
+        ],
       );
       if (parent) await rescore(db, parent.root_id);
-      if (idempotency) await db.query('UPDATE idempotency_keys SET comment_id = $2 WHERE key = $1', [idempotency.key, id]);
+      if (idempotency)
+        await db.query('UPDATE idempotency_keys SET comment_id = $2 WHERE key = $1', [idempotency.key, id]);
       return { reviewId: comment.reviewId, value: { record: toRecord(rows[0]), replayed: false, conflict: false } };
     });
   }
@@ -283,7 +323,13 @@ export class PostgresStore implements ReviewStore {
       const { rows } = await db.query<CommentRow>(
         `UPDATE comments SET body = coalesce($2, body), spoiler = coalesce($3, spoiler), edited_at = $4, status = coalesce($5, status)
          WHERE id = $1 RETURNING *`,
-        [id, changes.body ?? null, changes.spoiler === undefined ? null : changes.spoiler ? 1 : 0, changes.editedAt, changes.status ?? null],
+        [
+          id,
+          changes.body ?? null,
+          changes.spoiler === undefined ? null : changes.spoiler ? 1 : 0,
+          changes.editedAt,
+          changes.status ?? null,
+        ],
       );
       if (rows[0]) await rescore(db, rows[0].root_id);
       return { reviewId: rows[0]?.review_id, value: rows[0] && toRecord(rows[0]) };
@@ -295,7 +341,10 @@ export class PostgresStore implements ReviewStore {
     // the poster's address included.
     const wipe = status === 'deleted' ? `, ${DELETED_WIPE}` : '';
     return this.#write(async (db) => {
-      const { rows } = await db.query<CommentRow>(`UPDATE comments SET status = $2${wipe} WHERE id = $1 RETURNING *`, [id, status]);
+      const { rows } = await db.query<CommentRow>(`UPDATE comments SET status = $2${wipe} WHERE id = $1 RETURNING *`, [
+        id,
+        status,
+      ]);
       if (rows[0]) await rescore(db, rows[0].root_id);
       return { reviewId: rows[0]?.review_id, value: rows[0] && toRecord(rows[0]) };
     });
@@ -303,7 +352,10 @@ export class PostgresStore implements ReviewStore {
 
   async commentCounts(ids: string[]): Promise<Record<string, number>> {
     if (!ids.length) return {};
-    const { rows } = await this.#pool.query<{ id: string }>("SELECT id FROM reviews WHERE id = ANY($1) AND state = 'published'", [ids]);
+    const { rows } = await this.#pool.query<{ id: string }>(
+      "SELECT id FROM reviews WHERE id = ANY($1) AND state = 'published'",
+      [ids],
+    );
     await this.#listener.sync();
     const counts: [string, number][] = [];
     for (const { id } of rows) counts.push([id, await this.#publishedCount(id)]);
@@ -319,7 +371,10 @@ export class PostgresStore implements ReviewStore {
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map(toRecord), nextCursor: rows.length > limit && last ? encodeCursor(`status-${status}`, [last.seq]) : null };
+    return {
+      items: page.map(toRecord),
+      nextCursor: rows.length > limit && last ? encodeCursor(`status-${status}`, [last.seq]) : null,
+    };
   }
 
   async importedIds(format: string, sourceIds: string[]): Promise<Map<string, string>> {

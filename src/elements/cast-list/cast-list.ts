@@ -132,11 +132,13 @@ export class CastList extends ReviewElement {
           ${shown.map((member) => this.#member(member))}
         </ul>
       </div>
-      ${limited
-        ? html`<button part="show-all-button" class="button" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="list" @click=${this.#toggle}>
+      ${
+        limited
+          ? html`<button part="show-all-button" class="button" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="list" @click=${this.#toggle}>
             ${this.expanded ? t.cast.showFewer : t.cast.showAll(formatNumber(this.localize.locale, cast.length))}
           </button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -151,9 +153,11 @@ export class CastList extends ReviewElement {
         : member.name;
     return html`<li part="member" aria-label=${name} tabindex="-1">
       <span part="photo">
-        ${photo
-          ? html`<img src=${photo} alt="" width="160" height="160" loading="lazy" decoding="async" @error=${() => this.#photoFailed(photo)} />`
-          : html`<span part="initials" aria-hidden="true" ${cssVars({ '--_hue': String(hueFor(member.name)) })}>${initials(member.name)}</span>`}
+        ${
+          photo
+            ? html`<img src=${photo} alt="" width="160" height="160" loading="lazy" decoding="async" @error=${() => this.#photoFailed(photo)} />`
+            : html`<span part="initials" aria-hidden="true" ${cssVars({ '--_hue': String(hueFor(member.name)) })}>${initials(member.name)}</span>`
+        }
       </span>
       <span part="name">${nameContent}</span>
       ${member.character ? html`<span part="character">${member.character}</span>` : nothing}
@@ -182,5 +186,4 @@ export class CastList extends ReviewElement {
       </div>
     </div>`;
   }
-
 }

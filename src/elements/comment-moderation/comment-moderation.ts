@@ -1,6 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { AdminClient, type AdminReviewRow, type Ban, type ModerationAction, type QueueComment, type QueueStatus } from '../../admin/admin-client.js';
+import {
+  AdminClient,
+  type AdminReviewRow,
+  type Ban,
+  type ModerationAction,
+  type QueueComment,
+  type QueueStatus,
+} from '../../admin/admin-client.js';
 import { adminError, adminStrings, type AdminStrings } from '../../admin/i18n/index.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { formatDate } from '../../shared/format.js';
@@ -84,7 +91,8 @@ export class CommentModeration extends ReviewElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('status') || changed.has('review') || changed.has('api') || changed.has('client')) void this.reload();
+    if (changed.has('status') || changed.has('review') || changed.has('api') || changed.has('client'))
+      void this.reload();
   }
 
   /** Loads the queue (and the reviews and bans) again from the first page. */
@@ -110,7 +118,11 @@ export class CommentModeration extends ReviewElement {
   async #more(): Promise<void> {
     if (!this.cursor) return;
     const load = this.#loads;
-    const page = await this.#client.queue({ status: this.status, review: this.review || undefined, cursor: this.cursor });
+    const page = await this.#client.queue({
+      status: this.status,
+      review: this.review || undefined,
+      cursor: this.cursor,
+    });
     // A reload since (another filter, a Refresh) has replaced the list this page continued.
     if (load !== this.#loads) return;
     this.items = [...this.items, ...page.items];
@@ -200,14 +212,18 @@ export class CommentModeration extends ReviewElement {
         }} />
         <label for="select-all">${m.selectAll}</label>
         <span aria-hidden="true" class="muted">${m.selected(String(this.selected.size))}</span>
-        ${this.confirmPurge
-          ? html`<span class="confirm" role="group" aria-labelledby="purge-q"><span id="purge-q">${m.confirmPurge}</span>
+        ${
+          this.confirmPurge
+            ? html`<span class="confirm" role="group" aria-labelledby="purge-q"><span id="purge-q">${m.confirmPurge}</span>
               <button type="button" class="button primary" data-confirm @click=${() => void this.#act('purge')}>${m.yes}</button>
               <button type="button" class="button" @click=${() => (this.confirmPurge = false)}>${m.no}</button></span>`
-          : ACTIONS.map(
-              (a) => html`<button type="button" class="button ${a === 'approve' ? 'primary' : a === 'purge' ? 'danger' : ''}" data-action=${a}
+            : ACTIONS.map(
+                (
+                  a,
+                ) => html`<button type="button" class="button ${a === 'approve' ? 'primary' : a === 'purge' ? 'danger' : ''}" data-action=${a}
                 aria-disabled=${none || this.busy ? 'true' : 'false'} @click=${() => void this.#act(a)}>${m.actions[a]}</button>`,
-            )}
+              )
+        }
       </div>
       <p part="status" role="status">${this.message}</p>
       ${this.items.length ? html`<ul>${this.items.map((c) => this.#item(c, t))}</ul>` : html`<p>${m.empty}</p>`}
@@ -258,8 +274,9 @@ export class CommentModeration extends ReviewElement {
     const locale = this.localize.locale;
     return html`<section part="bans" aria-labelledby="bans-title">
       <p id="bans-title" role="heading" aria-level="3"><strong>${m.bans}</strong></p>
-      ${this.bans.length
-        ? html`<ul>
+      ${
+        this.bans.length
+          ? html`<ul>
             ${this.bans.map(
               (b) => html`<li class="meta">
                 <span>${b.kind === 'email' ? m.email : m.address}: <code>${b.kind === 'email' ? `${b.value.slice(0, 12)}…` : b.value}</code></span>
@@ -268,7 +285,8 @@ export class CommentModeration extends ReviewElement {
               </li>`,
             )}
           </ul>`
-        : html`<p class="muted">${m.noBans}</p>`}
+          : html`<p class="muted">${m.noBans}</p>`
+      }
     </section>`;
   }
 

@@ -77,7 +77,13 @@ export class CommentForm extends ReviewElement {
 
   #save() {
     if (!this.scope) return;
-    if (this.body || this.email) saveDraft(this.scope, this.parentId, { name: this.name, email: this.email, body: this.body, spoiler: this.spoiler });
+    if (this.body || this.email)
+      saveDraft(this.scope, this.parentId, {
+        name: this.name,
+        email: this.email,
+        body: this.body,
+        spoiler: this.spoiler,
+      });
     else clearDraft(this.scope, this.parentId);
   }
 
@@ -94,7 +100,11 @@ export class CommentForm extends ReviewElement {
     const { form } = this.localize.t.thread;
     const n = (x: number) => formatNumber(this.localize.locale, x);
     const errors = {
-      name: !this.name.trim() ? form.nameRequired : this.name.trim().length > MAX_NAME ? form.tooLong(n(MAX_NAME)) : undefined,
+      name: !this.name.trim()
+        ? form.nameRequired
+        : this.name.trim().length > MAX_NAME
+          ? form.tooLong(n(MAX_NAME))
+          : undefined,
       body: !this.body.trim() ? form.bodyRequired : this.body.length > MAX_BODY ? form.tooLong(n(MAX_BODY)) : undefined,
     };
     this.errors = errors;
@@ -155,9 +165,11 @@ export class CommentForm extends ReviewElement {
       </div>
       <div class="actions">
         <button type="submit" class="button primary">${this.parentId ? f.submitReply : f.submit}</button>
-        ${this.parentId
-          ? html`<button type="button" class="button" @click=${() => this.dispatchEvent(new Event('comment-form-cancel', { bubbles: true, composed: true }))}>${t.thread.cancel}</button>`
-          : nothing}
+        ${
+          this.parentId
+            ? html`<button type="button" class="button" @click=${() => this.dispatchEvent(new Event('comment-form-cancel', { bubbles: true, composed: true }))}>${t.thread.cancel}</button>`
+            : nothing
+        }
       </div>
     </form>`;
   }

@@ -38,7 +38,8 @@ function parseInline(text: string, counter: { spoilers: number }, inSpoiler = fa
     let node: Inline | undefined;
     let end = start + match[0].length;
     if (g.code !== undefined) node = { t: 'code', v: g.code };
-    else if (g.spoiler !== undefined && !inSpoiler) node = { t: 'spoiler', i: counter.spoilers++, c: parseInline(g.spoiler, counter, true) };
+    else if (g.spoiler !== undefined && !inSpoiler)
+      node = { t: 'spoiler', i: counter.spoilers++, c: parseInline(g.spoiler, counter, true) };
     else if (g.strong !== undefined) node = { t: 'strong', c: parseInline(g.strong, counter, inSpoiler) };
     else if (g.em !== undefined) node = { t: 'em', c: parseInline(g.em, counter, inSpoiler) };
     else if (g.label !== undefined) {

@@ -128,7 +128,10 @@ export class CommentReport extends ReviewElement {
     }
     this.phase = 'sending';
     try {
-      await this.send?.(this.commentId, { reason: this.reason, ...(this.note.trim() ? { note: this.note.trim() } : {}) });
+      await this.send?.(this.commentId, {
+        reason: this.reason,
+        ...(this.note.trim() ? { note: this.note.trim() } : {}),
+      });
       remember(this.commentId);
       this.phase = 'done';
       this.expanded = false;
@@ -152,7 +155,8 @@ export class CommentReport extends ReviewElement {
       <fieldset aria-describedby=${this.phase === 'error' && !this.reason ? errorId : nothing}>
         <legend>${r.legend}</legend>
         ${REPORT_REASONS.map(
-          (reason) => html`<label><input type="radio" name="reason" .value=${reason} .checked=${this.reason === reason} @change=${() => (this.reason = reason)} /> ${r.reasons[reason]}</label>`,
+          (reason) =>
+            html`<label><input type="radio" name="reason" .value=${reason} .checked=${this.reason === reason} @change=${() => (this.reason = reason)} /> ${r.reasons[reason]}</label>`,
         )}
       </fieldset>
       <label>${r.note}<br /><textarea maxlength="500" .value=${this.note} @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea></label>

@@ -85,7 +85,8 @@ export class CommentThread extends ReviewElement {
   readonly #thread = new ThreadController(this, {
     t: () => this.localize.t,
     heading: () => this.headingElement,
-    focus: (target) => (target === 'heading' ? this.headingElement?.focus() : this.#targets.focus(target.id, target.name)),
+    focus: (target) =>
+      target === 'heading' ? this.headingElement?.focus() : this.#targets.focus(target.id, target.name),
     setStates: (states) => this.setStates(states),
   });
 
@@ -168,7 +169,8 @@ export class CommentThread extends ReviewElement {
       // The button is gone; the words that replace it take focus, so reading goes on from there.
       this.#thread.focusAfter({ id, name: `spoiler-${index}` });
     },
-    moreReplies: (id) => this.#thread.setUi(id, { repliesShown: (this.#node(id)?.ui.repliesShown ?? REPLIES_SHOWN) + REPLIES_STEP }),
+    moreReplies: (id) =>
+      this.#thread.setUi(id, { repliesShown: (this.#node(id)?.ui.repliesShown ?? REPLIES_SHOWN) + REPLIES_STEP }),
     renderReplyForm: (node) =>
       html`<review-comment-form
         .scope=${this.#thread.scope}
@@ -229,11 +231,13 @@ export class CommentThread extends ReviewElement {
     const { status } = thread.page.state;
     const list = () =>
       html`${thread.nodes.length ? renderComments(thread.nodes, this.#threadView()) : html`<p part="empty">${t.thread.empty}</p>`}
-      ${thread.cursor
-        ? html`<button type="button" class="button" part="load-more" aria-disabled=${thread.loadingMore ? 'true' : 'false'} @click=${() => void thread.loadMore()}>
+      ${
+        thread.cursor
+          ? html`<button type="button" class="button" part="load-more" aria-disabled=${thread.loadingMore ? 'true' : 'false'} @click=${() => void thread.loadMore()}>
             ${t.thread.loadMore}
           </button>`
-        : nothing}`;
+          : nothing
+      }`;
     const content = thread.view.render({
       // Another sort or a reload keeps the comments shown until the new page comes.
       loading: () => (thread.nodes.length ? list() : this.#skeleton()),
@@ -255,11 +259,13 @@ export class CommentThread extends ReviewElement {
         </label>
       </div>
       ${content}
-      ${thread.open
-        ? html`<review-comment-form .scope=${thread.scope} .parentId=${null} heading-level=${this.headingLevel + 1}></review-comment-form>`
-        : reviewStatus === 'ready'
-          ? html`<p part="closed">${t.thread.closed}</p>`
-          : nothing}
+      ${
+        thread.open
+          ? html`<review-comment-form .scope=${thread.scope} .parentId=${null} heading-level=${this.headingLevel + 1}></review-comment-form>`
+          : reviewStatus === 'ready'
+            ? html`<p part="closed">${t.thread.closed}</p>`
+            : nothing
+      }
       <p class="visually-hidden" role="status">${thread.announcement}</p>
     </section>`;
   }
@@ -267,7 +273,8 @@ export class CommentThread extends ReviewElement {
   #skeleton() {
     return html`<ul class="comments" aria-hidden="true">
         ${[0, 1, 2].map(
-          () => html`<li><article><span class="avatar"></span><div><p><span class="bone short">&nbsp;</span></p><p><span class="bone line">&nbsp;</span></p></div></article></li>`,
+          () =>
+            html`<li><article><span class="avatar"></span><div><p><span class="bone short">&nbsp;</span></p><p><span class="bone line">&nbsp;</span></p></div></article></li>`,
         )}
       </ul>
       <p class="visually-hidden">${this.localize.t.thread.loading}</p>`;

@@ -166,16 +166,23 @@ function repliesOf(node: Node, depth: number, view: ThreadView) {
         (e) =>
           guard([e.node, view], () =>
             flat
-              ? flatComment(e.node, depth + 1, view, e.node.comment.parentId === node.comment.id ? undefined : e.parentName)
+              ? flatComment(
+                  e.node,
+                  depth + 1,
+                  view,
+                  e.node.comment.parentId === node.comment.id ? undefined : e.parentName,
+                )
               : comment(e.node, depth + 1, view),
           ),
       )}
     </ul>
-    ${more > 0
-      ? html`<button type="button" class="button link" part="more-replies" @click=${() => view.actions.moreReplies(node.comment.id)}>
+    ${
+      more > 0
+        ? html`<button type="button" class="button link" part="more-replies" @click=${() => view.actions.moreReplies(node.comment.id)}>
           ${plural(view.locale, view.t.thread.moreReplies, Math.min(more, REPLIES_STEP))}
         </button>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 /** A reply below the deepest nesting level: shown without its own replies (they are flattened too). */

@@ -36,7 +36,8 @@ export interface Draft {
 const draftKey = (scope: string, parentId: string | null) => `draft:${scope}:${parentId ?? ''}`;
 
 export const loadDraft = (scope: string, parentId: string | null) => read<Draft>(draftKey(scope, parentId));
-export const saveDraft = (scope: string, parentId: string | null, draft: Draft) => write(draftKey(scope, parentId), draft);
+export const saveDraft = (scope: string, parentId: string | null, draft: Draft) =>
+  write(draftKey(scope, parentId), draft);
 export const clearDraft = (scope: string, parentId: string | null) => write(draftKey(scope, parentId), undefined);
 
 /** Reply drafts of a thread, so a reload can reopen the reply forms that hold unsent words. */
@@ -72,7 +73,8 @@ function tokens(): Record<string, Token> {
   return live;
 }
 
-export const saveToken = (id: string, token: string, until: string) => write('tokens', { ...tokens(), [id]: { token, until } });
+export const saveToken = (id: string, token: string, until: string) =>
+  write('tokens', { ...tokens(), [id]: { token, until } });
 export const tokenFor = (id: string): Token | undefined => tokens()[id];
 export function forgetToken(id: string): void {
   const all = tokens();
@@ -82,7 +84,9 @@ export function forgetToken(id: string): void {
 
 /** A fresh Idempotency-Key. */
 export const newKey = () =>
-  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** A post that has not been confirmed by the server: kept until it is, so a reload can retry it. */
 export interface OutboxEntry {

@@ -1,5 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbortError, parseCommentPage, type CommentInput, type CommentPage, type CommentSort, type ReviewClient } from '../../api/index.js';
+import {
+  isAbortError,
+  parseCommentPage,
+  type CommentInput,
+  type CommentPage,
+  type CommentSort,
+  type ReviewClient,
+} from '../../api/index.js';
 import { absoluteUrl } from '../../api/urls.js';
 import { DataController } from '../../data/data-controller.js';
 import { DataView } from '../../data/data-view.js';
@@ -9,7 +16,15 @@ import { errorMessage } from '../../shared/load-states.js';
 import { postFailure, REPLIES_SHOWN } from './comment-view.js';
 import { COMMENTS_CHANGED, CommentErrorEvent, CommentPostEvent, CommentPostedEvent } from './events.js';
 import type { FocusName } from './focus-targets.js';
-import { addToOutbox, draftParents, loadOutbox, newKey, removeFromOutbox, saveToken, type OutboxEntry } from './storage.js';
+import {
+  addToOutbox,
+  draftParents,
+  loadOutbox,
+  newKey,
+  removeFromOutbox,
+  saveToken,
+  type OutboxEntry,
+} from './storage.js';
 import { findPath, localComment, setUi, toNode, updateNode, type Node, type NodeUi } from './thread-model.js';
 import { deleteComment, saveEdit } from './thread-writes.js';
 import { baseUrl } from '../../shared/base-url.js';
@@ -74,7 +89,11 @@ export class ThreadController implements ReactiveController {
         return id && client?.api ? [client, id, host.sort, host.pageSize] : undefined;
       },
       load: ([client, id, sort, limit], signal) =>
-        (client as ReviewClient).getComments(id as string, { sort: sort as CommentSort, limit: limit as number }, { signal }),
+        (client as ReviewClient).getComments(
+          id as string,
+          { sort: sort as CommentSort, limit: limit as number },
+          { signal },
+        ),
       parse: (json) => parseCommentPage(json, baseUrl()),
       // A page given with the element is its first page (until the sort or the review changes).
       answers: () => true,
@@ -146,7 +165,10 @@ export class ThreadController implements ReactiveController {
 
   announce(message: string): void {
     // The same words twice in a row would not be read again: vary them invisibly.
-    this.announcement = message === this.announcement.replace(/\u200b$/, '') && !this.announcement.endsWith('\u200b') ? `${message}\u200b` : message;
+    this.announcement =
+      message === this.announcement.replace(/\u200b$/, '') && !this.announcement.endsWith('\u200b')
+        ? `${message}\u200b`
+        : message;
     this.#changed();
   }
 
@@ -182,7 +204,8 @@ export class ThreadController implements ReactiveController {
       if (fresh) void this.#post(entry);
     }
     // Reply forms that hold an unsent draft open again.
-    for (const parentId of draftParents(scope)) if (findPath(this.nodes, parentId)) this.nodes = setUi(this.nodes, parentId, { replying: true });
+    for (const parentId of draftParents(scope))
+      if (findPath(this.nodes, parentId)) this.nodes = setUi(this.nodes, parentId, { replying: true });
   }
 
   /** The next page, appended; dropped if the first page is replaced meanwhile. */
@@ -195,7 +218,11 @@ export class ThreadController implements ReactiveController {
     this.#changed();
     const host = this.#host;
     try {
-      const page = await client.getComments(reviewId, { sort: host.sort, limit: host.pageSize, cursor }, { signal: more.abort.signal });
+      const page = await client.getComments(
+        reviewId,
+        { sort: host.sort, limit: host.pageSize, cursor },
+        { signal: more.abort.signal },
+      );
       if (this.#more !== more) return;
       const known = new Set(this.nodes.map((n) => n.comment.id));
       const fresh = page.items.filter((c) => !known.has(c.id)).map(toNode);
@@ -225,7 +252,11 @@ export class ThreadController implements ReactiveController {
         this.nodes = updateNode(this.nodes, entry.parentId, (p) => ({
           ...p,
           replies: [...p.replies, node],
-          ui: { ...p.ui, replying: false, repliesShown: Math.max(p.ui.repliesShown ?? REPLIES_SHOWN, p.replies.length + 1 + 100) },
+          ui: {
+            ...p.ui,
+            replying: false,
+            repliesShown: Math.max(p.ui.repliesShown ?? REPLIES_SHOWN, p.replies.length + 1 + 100),
+          },
         }));
       } else {
         this.nodes = this.#host.sort === 'newest' ? [node, ...this.nodes] : [...this.nodes, node];
@@ -306,6 +337,8 @@ export class ThreadController implements ReactiveController {
 
   /** Deletes optimistically (see `thread-writes.ts`). */
   delete(id: string): Promise<void> {
-    return deleteComment(this, id, this.#options.t(), (error) => this.#host.dispatchEvent(new CommentErrorEvent(error)));
+    return deleteComment(this, id, this.#options.t(), (error) =>
+      this.#host.dispatchEvent(new CommentErrorEvent(error)),
+    );
   }
 }

@@ -59,7 +59,8 @@ export function updateNode(nodes: Node[], id: string, change: (node: Node) => No
   return changed ? out : nodes;
 }
 
-export const setUi = (nodes: Node[], id: string, ui: Partial<NodeUi>) => updateNode(nodes, id, (n) => ({ ...n, ui: { ...n.ui, ...ui } }));
+export const setUi = (nodes: Node[], id: string, ui: Partial<NodeUi>) =>
+  updateNode(nodes, id, (n) => ({ ...n, ui: { ...n.ui, ...ui } }));
 
 /** A comment for a post that has not been confirmed yet, built from what the reader wrote. */
 export function localComment(entry: OutboxEntry, id: string): Comment {

@@ -26,14 +26,26 @@ export async function saveEdit(thread: Thread, id: string, t: T, failed: (error:
   if (!node || !token || !thread.client) return;
   const before = node.comment;
   const text = node.ui.editText ?? before.body;
-  thread.update(id, (n) => ({ ...n, comment: { ...n.comment, body: text, editedAt: new Date().toISOString() }, ui: { ...n.ui, editing: false, busy: true } }));
+  thread.update(id, (n) => ({
+    ...n,
+    comment: { ...n.comment, body: text, editedAt: new Date().toISOString() },
+    ui: { ...n.ui, editing: false, busy: true },
+  }));
   thread.focusAfter({ id, name: 'comment' });
   try {
     const saved = await thread.client.editComment(id, { body: text }, token.token);
-    thread.update(id, (n) => ({ ...n, comment: { ...saved, replies: n.comment.replies }, ui: { ...n.ui, busy: false, editText: undefined } }));
+    thread.update(id, (n) => ({
+      ...n,
+      comment: { ...saved, replies: n.comment.replies },
+      ui: { ...n.ui, busy: false, editText: undefined },
+    }));
   } catch (error) {
     const notice = `${t.thread.changeFailed} ${errorMessage(error as Error, t)}`;
-    thread.update(id, (n) => ({ ...n, comment: before, ui: { ...n.ui, busy: false, editing: true, editText: text, notice } }));
+    thread.update(id, (n) => ({
+      ...n,
+      comment: before,
+      ui: { ...n.ui, busy: false, editing: true, editText: text, notice },
+    }));
     thread.announce(notice);
     failed(error as Error);
   }

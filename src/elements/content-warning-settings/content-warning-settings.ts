@@ -5,7 +5,13 @@ import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enWarning } from '../../shared/i18n/index.js';
 import { topicLabel, WARNING_TOPICS } from '../../shared/vocabulary.js';
-import { onSettingsChange, persistent, readSettings, setSetting, type Setting } from '../content-warning/choices-store.js';
+import {
+  onSettingsChange,
+  persistent,
+  readSettings,
+  setSetting,
+  type Setting,
+} from '../content-warning/choices-store.js';
 import { styles } from './content-warning-settings.styles.js';
 
 const SETTINGS: readonly Setting[] = ['show', 'ask', 'hide'];

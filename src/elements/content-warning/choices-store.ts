@@ -103,7 +103,9 @@ function readSession(): string[] {
   if (sessionMemory) return sessionMemory;
   try {
     const stored = parse(store('session')?.getItem(SESSION_KEY)) as { version?: number; shown?: unknown } | undefined;
-    return stored?.version === VERSION && Array.isArray(stored.shown) ? stored.shown.filter((t): t is string => typeof t === 'string') : [];
+    return stored?.version === VERSION && Array.isArray(stored.shown)
+      ? stored.shown.filter((t): t is string => typeof t === 'string')
+      : [];
   } catch {
     return [];
   }

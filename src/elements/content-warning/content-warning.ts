@@ -10,7 +10,15 @@ import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enWarning } from '../../shared/i18n/index.js';
 import { topicLabel } from '../../shared/vocabulary.js';
-import { decide, forgetShow, onSettingsChange, rememberShow, setSetting, type Choice, type Remember } from './choices-store.js';
+import {
+  decide,
+  forgetShow,
+  onSettingsChange,
+  rememberShow,
+  setSetting,
+  type Choice,
+  type Remember,
+} from './choices-store.js';
 import { openSettingsDialog, settingsHref, settingsLinkTemplate } from './settings-link.js';
 import { styles } from './content-warning.styles.js';
 import { ContentWarningHideEvent, ContentWarningRevealEvent } from './events.js';
@@ -119,9 +127,15 @@ export class ContentWarning extends ReviewElement {
 
   /** The topics in force: attribute topics, then the review's, without duplicates. */
   get topicList(): Topic[] {
-    const fromAttribute = this.topics.split(/\s+/).filter(Boolean).map((id) => ({ id }));
+    const fromAttribute = this.topics
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => ({ id }));
     const warnings = this.#review.value?.contentWarnings;
-    const fromReview = this.fromReview && Array.isArray(warnings) ? warnings.map((w) => ({ id: w.topic, severity: w.severity, note: w.note })) : [];
+    const fromReview =
+      this.fromReview && Array.isArray(warnings)
+        ? warnings.map((w) => ({ id: w.topic, severity: w.severity, note: w.note }))
+        : [];
     const merged = new Map<string, Topic>();
     for (const topic of [...fromAttribute, ...fromReview]) merged.set(topic.id, { ...merged.get(topic.id), ...topic });
     return [...merged.values()];
@@ -216,14 +230,20 @@ export class ContentWarning extends ReviewElement {
       this.#focusContent = true;
       this.choice = 'show';
       this.#shownByMemory = false;
-      rememberShow(this.topicList.map((t) => t.id), this.remember);
+      rememberShow(
+        this.topicList.map((t) => t.id),
+        this.remember,
+      );
     }
   };
 
   #onAlwaysHide = () => {
     this.acted = true;
     this.choice = 'hide';
-    setSetting(this.topicList.map((t) => t.id), 'hide');
+    setSetting(
+      this.topicList.map((t) => t.id),
+      'hide',
+    );
   };
 
   #onForget = () => {
@@ -308,28 +328,37 @@ export class ContentWarning extends ReviewElement {
     const rememberable = this.remember !== 'none' && topics.length > 0;
     return html`<section part="notice" class=${worst === 2 ? 'high' : ''} aria-labelledby="title">
       <p part="title" id="title">${WARNING_ICON}<span>${w.title}</span></p>
-      ${topics.length
-        ? html`<p>${w.intro}</p>
-            <ul part="topics" aria-label=${formatList(locale, topics.map((topic) => topicName(topic.id)))}>
+      ${
+        topics.length
+          ? html`<p>${w.intro}</p>
+            <ul part="topics" aria-label=${formatList(
+              locale,
+              topics.map((topic) => topicName(topic.id)),
+            )}>
               ${topics.map(
                 (topic) =>
                   html`<li class=${topic.severity ? `severity-${topic.severity}` : ''}>
-                    ${label(topic)}${topic.note
-                      ? html`<span class="topic-note" lang=${ifDefined(langTag(this.#review.value?.lang))} dir="auto">${topic.note}</span>`
-                      : nothing}
+                    ${label(topic)}${
+                      topic.note
+                        ? html`<span class="topic-note" lang=${ifDefined(langTag(this.#review.value?.lang))} dir="auto">${topic.note}</span>`
+                        : nothing
+                    }
                   </li>`,
               )}
             </ul>`
-        : html`<p>${this.#notWarned ? w.notWarned : w.unknown}</p>`}
+          : html`<p>${this.#notWarned ? w.notWarned : w.unknown}</p>`
+      }
       <slot name="note">${this.note ? html`<p part="note">${this.note}</p>` : nothing}</slot>
       ${this.choice === 'hide' ? html`<p>${w.keptHidden}</p>` : nothing}
       <div part="actions">
         <button part="reveal-button" class="button primary" type="button" aria-expanded="false" aria-controls="content" @click=${this.#onReveal}>
           ${w.show}
         </button>
-        ${rememberable && this.choice !== 'hide'
-          ? html`<button part="always-hide-button" class="button" type="button" @click=${this.#onAlwaysHide}>${w.alwaysHide}</button>`
-          : nothing}
+        ${
+          rememberable && this.choice !== 'hide'
+            ? html`<button part="always-hide-button" class="button" type="button" @click=${this.#onAlwaysHide}>${w.alwaysHide}</button>`
+            : nothing
+        }
         ${this.#settingsLink()}
       </div>
     </section>`;
@@ -349,7 +378,11 @@ export class ContentWarning extends ReviewElement {
   #settingsLink() {
     const w = this.localize.t.warning;
     const open = () => {
-      openSettingsDialog(this.renderRoot as ShadowRoot, w, this.topicList.map((t) => t.id)).catch(() => undefined);
+      openSettingsDialog(
+        this.renderRoot as ShadowRoot,
+        w,
+        this.topicList.map((t) => t.id),
+      ).catch(() => undefined);
     };
     return settingsLinkTemplate(settingsHref(this, this.settings), w, open);
   }

@@ -46,7 +46,12 @@ export function loadedTemplate(review: Review, view: View) {
   const eyebrow = [
     t.workType[work.type] ?? work.type,
     work.year !== undefined ? String(work.year) : undefined,
-    work.countries.length ? formatList(locale, work.countries.map((c) => regionName(locale, c))) : undefined,
+    work.countries.length
+      ? formatList(
+          locale,
+          work.countries.map((c) => regionName(locale, c)),
+        )
+      : undefined,
   ].filter(Boolean);
   const originalLang = langTag(work.languages[0]);
   const showOriginal = work.originalTitle && work.originalTitle !== work.title;
@@ -55,8 +60,9 @@ export function loadedTemplate(review: Review, view: View) {
 
   return html`
     <div class="poster" part="poster">
-      ${work.poster
-        ? html`<img
+      ${
+        work.poster
+          ? html`<img
             src=${work.poster.url}
             alt=${work.poster.alt || t.posterAlt(work.title)}
             width=${ifDefined(work.poster.width)}
@@ -64,25 +70,30 @@ export function loadedTemplate(review: Review, view: View) {
             loading="lazy"
             decoding="async"
           />`
-        : FILM_ICON}
+          : FILM_ICON
+      }
     </div>
     <div class="head" part="head">
       <p class="eyebrow" part="eyebrow">${eyebrow.join(' · ')}</p>
       ${staticHtml`<${heading} part="title" id="title" tabindex="-1">${work.title}</${heading}>`}
-      ${showOriginal
-        ? html`<p part="original-title">
+      ${
+        showOriginal
+          ? html`<p part="original-title">
             <span class="visually-hidden">${t.originalTitle}: </span><span lang=${ifDefined(originalLang)}
               >${work.originalTitle}</span
             >
           </p>`
-        : nothing}
+          : nothing
+      }
       ${factsTemplate(review, view)}
     </div>
     <div class="details" part="details">
-      ${review.rating || (work.externalRatings.length && !compact)
-        ? html`<div part="ratings">
-            ${review.rating
-              ? html`<span part="score"
+      ${
+        review.rating || (work.externalRatings.length && !compact)
+          ? html`<div part="ratings">
+            ${
+              review.rating
+                ? html`<span part="score"
                   ><review-rating
                     exportparts="base:rating__base, star:rating__star, value:rating__value"
                     value=${review.rating.value}
@@ -94,18 +105,23 @@ export function loadedTemplate(review: Review, view: View) {
                   ></review-rating
                   ><span aria-hidden="true">${t.reviewerScore}</span></span
                 >`
-              : nothing}
-            ${work.externalRatings.length && !compact
-              ? html`<dl part="external-ratings" aria-label=${t.externalRatings}>
+                : nothing
+            }
+            ${
+              work.externalRatings.length && !compact
+                ? html`<dl part="external-ratings" aria-label=${t.externalRatings}>
                   ${work.externalRatings.map((r) => externalRating(r, view))}
                 </dl>`
-              : nothing}
+                : nothing
+            }
           </div>`
-        : nothing}
+          : nothing
+      }
       ${review.verdict ? html`<p part="verdict">${review.verdict}</p>` : nothing}
       ${review.summary && !compact ? html`<p part="summary">${review.summary}</p>` : nothing}
-      ${review.credits.length && !compact
-        ? html`<ul part="credits" class="inline-list" aria-label=${t.credits}>
+      ${
+        review.credits.length && !compact
+          ? html`<ul part="credits" class="inline-list" aria-label=${t.credits}>
             ${review.credits.map(
               (c) =>
                 // No whitespace at the start of an item: it would show after the "·" separator. The
@@ -113,15 +129,20 @@ export function loadedTemplate(review: Review, view: View) {
                 html`<li><bdi>${roleLabel(t.creditRole, t.unknownRole, c.role, locale)} ${c.url ? html`<a href=${c.url}>${c.name}</a>` : html`<strong>${c.name}</strong>`}</bdi></li>`,
             )}
           </ul>`
-        : nothing}
+          : nothing
+      }
       <div part="footer">
         <time part="date" datetime=${review.publishedAt}>${t.published(formatDate(locale, review.publishedAt))}</time>
-        ${commentsHref
-          ? html`<a part="comment-count" href=${commentsHref}>${comments}</a>`
-          : html`<span part="comment-count">${comments}</span>`}
-        ${review.url
-          ? html`<a part="link" href=${review.url} aria-label=${`${t.readReview}: ${work.title}`}>${t.readReview}</a>`
-          : nothing}
+        ${
+          commentsHref
+            ? html`<a part="comment-count" href=${commentsHref}>${comments}</a>`
+            : html`<span part="comment-count">${comments}</span>`
+        }
+        ${
+          review.url
+            ? html`<a part="link" href=${review.url} aria-label=${`${t.readReview}: ${work.title}`}>${t.readReview}</a>`
+            : nothing
+        }
         <slot name="actions"></slot>
       </div>
     </div>

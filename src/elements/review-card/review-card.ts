@@ -116,7 +116,14 @@ export class ReviewCard extends ReviewElement {
     };
     const { t } = view;
     const retrying = this.#view.retrying;
-    const label = status === 'ready' && review ? t.cardLabel(review.work.title) : status === 'error' || retrying ? t.errorTitle : status === 'loading' ? t.loading : t.empty;
+    const label =
+      status === 'ready' && review
+        ? t.cardLabel(review.work.title)
+        : status === 'error' || retrying
+          ? t.errorTitle
+          : status === 'loading'
+            ? t.loading
+            : t.empty;
     const content = this.#view.render({
       loading: () => skeletonTemplate(view),
       error: (error, retrying) => errorTemplate(t.errorTitle, error, retrying, this.#view.retry, t),

@@ -51,7 +51,8 @@ export function field(ctx: FieldContext, path: Path, label: string, options: Fie
   const id = `f-${key}`;
   const error = ctx.errors.get(key);
   const value = shown(kind, getAt(ctx.doc, path));
-  const onInput = (e: Event) => ctx.set(path, parse(kind, (e.target as HTMLInputElement).value, options.optional ?? false));
+  const onInput = (e: Event) =>
+    ctx.set(path, parse(kind, (e.target as HTMLInputElement).value, options.optional ?? false));
   const common = {
     id,
     invalid: error ? 'true' : 'false',
@@ -147,10 +148,12 @@ export function rows(
             <legend>${name}</legend>
             ${entry(index)}
             <div class="row-actions">
-              ${ordered
-                ? html`<button type="button" class="button link" aria-label=${e.moveUp(name)} ?disabled=${index === 0} @click=${() => ctx.move(path, index, -1)}>↑</button>
+              ${
+                ordered
+                  ? html`<button type="button" class="button link" aria-label=${e.moveUp(name)} ?disabled=${index === 0} @click=${() => ctx.move(path, index, -1)}>↑</button>
                     <button type="button" class="button link" aria-label=${e.moveDown(name)} ?disabled=${index === list.length - 1} @click=${() => ctx.move(path, index, 1)}>↓</button>`
-                : nothing}
+                  : nothing
+              }
               <button type="button" class="button link" @click=${() => ctx.remove(path, index)}>${e.remove(name)}</button>
             </div>
           </fieldset>

@@ -30,7 +30,10 @@ export function blankReview(now = new Date()): Doc {
 export const pathKey = (path: Path) => path.join('.');
 
 export function getAt(doc: unknown, path: Path): unknown {
-  return path.reduce<unknown>((node, key) => (node == null ? undefined : (node as Record<string | number, unknown>)[key]), doc);
+  return path.reduce<unknown>(
+    (node, key) => (node == null ? undefined : (node as Record<string | number, unknown>)[key]),
+    doc,
+  );
 }
 
 /** A copy of `doc` with `value` at `path`; `undefined` removes the key (an optional field left empty). */
@@ -46,7 +49,11 @@ export function setAt<T>(doc: T, path: Path, value: unknown): T {
 }
 
 /** Comma-separated text ↔ a list of trimmed, non-empty entries. */
-export const splitList = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+export const splitList = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export interface Checked {
   output: v.InferOutput<typeof ReviewSchema> | undefined;

@@ -40,11 +40,18 @@ export function ratingsSection(ctx: FieldContext) {
   const path = ['work', 'externalRatings'];
   return html`<fieldset class="section">
     <legend>${e.sections.ratings}</legend>
-    ${rows(ctx, path, e.sections.ratings, e.add.rating, () => ({ source: '', value: 0, best: 100, unit: 'score' }), (i) => html`
+    ${rows(
+      ctx,
+      path,
+      e.sections.ratings,
+      e.add.rating,
+      () => ({ source: '', value: 0, best: 100, unit: 'score' }),
+      (i) => html`
       ${field(ctx, [...path, i, 'source'], e.source)}
       <div class="pair">${field(ctx, [...path, i, 'value'], e.score, { kind: 'number' })} ${field(ctx, [...path, i, 'best'], e.best, { kind: 'number', optional: true })}</div>
       ${select(ctx, [...path, i, 'unit'], e.unit, e.units)} ${field(ctx, [...path, i, 'url'], e.link, { kind: 'url', optional: true })}
-    `)}
+    `,
+    )}
   </fieldset>`;
 }
 
@@ -54,10 +61,18 @@ export function creditsSection(ctx: FieldContext) {
   return html`<fieldset class="section">
     <legend>${e.sections.credits}</legend>
     <datalist id="roles">${Object.entries(e.roles).map(([id, name]) => html`<option value=${id}>${name}</option>`)}</datalist>
-    ${rows(ctx, path, e.sections.credits, e.add.credit, () => ({ role: 'director', name: '' }), (i) => html`
+    ${rows(
+      ctx,
+      path,
+      e.sections.credits,
+      e.add.credit,
+      () => ({ role: 'director', name: '' }),
+      (i) => html`
       <div class="pair">${field(ctx, [...path, i, 'role'], e.role, { datalist: 'roles' })} ${field(ctx, [...path, i, 'name'], e.name)}</div>
       ${field(ctx, [...path, i, 'url'], e.link, { kind: 'url', optional: true })} ${image(ctx, [...path, i, 'avatar'], e.avatar)}
-    `, true)}
+    `,
+      true,
+    )}
   </fieldset>`;
 }
 
@@ -66,10 +81,18 @@ export function castSection(ctx: FieldContext) {
   const path = ['cast'];
   return html`<fieldset class="section">
     <legend>${e.sections.cast}</legend>
-    ${rows(ctx, path, e.sections.cast, e.add.cast, () => ({ name: '' }), (i) => html`
+    ${rows(
+      ctx,
+      path,
+      e.sections.cast,
+      e.add.cast,
+      () => ({ name: '' }),
+      (i) => html`
       <div class="pair">${field(ctx, [...path, i, 'name'], e.actor)} ${field(ctx, [...path, i, 'character'], e.character, { optional: true })}</div>
       ${image(ctx, [...path, i, 'photo'], e.photo)} ${field(ctx, [...path, i, 'url'], e.link, { kind: 'url', optional: true })}
-    `, true)}
+    `,
+      true,
+    )}
   </fieldset>`;
 }
 
@@ -78,9 +101,16 @@ export function warningsSection(ctx: FieldContext) {
   const path = ['contentWarnings'];
   return html`<fieldset class="section">
     <legend>${e.sections.warnings}</legend>
-    ${rows(ctx, path, e.sections.warnings, e.add.warning, () => ({ topic: 'violence', severity: 'medium' }), (i) => html`
+    ${rows(
+      ctx,
+      path,
+      e.sections.warnings,
+      e.add.warning,
+      () => ({ topic: 'violence', severity: 'medium' }),
+      (i) => html`
       <div class="pair">${select(ctx, [...path, i, 'topic'], e.topic, ctx.topics)} ${select(ctx, [...path, i, 'severity'], e.severity, e.severities)}</div>
       ${field(ctx, [...path, i, 'note'], e.note, { optional: true })}
-    `)}
+    `,
+    )}
   </fieldset>`;
 }

@@ -13,7 +13,14 @@ import { LocaleController } from '../../shared/locale-controller.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import type { FieldContext } from './editor-fields.js';
 import { blankReview, check, getAt, move, pathKey, setAt, type Checked, type Doc, type Path } from './editor-model.js';
-import { castSection, creditsSection, ratingsSection, reviewSection, warningsSection, workSection } from './editor-sections.js';
+import {
+  castSection,
+  creditsSection,
+  ratingsSection,
+  reviewSection,
+  warningsSection,
+  workSection,
+} from './editor-sections.js';
 import { ReviewEditorDeleteEvent, ReviewEditorSaveEvent } from './events.js';
 import { editorStyles } from './review-editor.styles.js';
 
@@ -142,7 +149,11 @@ export class ReviewEditor extends ReviewElement {
       const uploaded = await this.#client.upload(file);
       this.#set(path, uploaded.url);
       if (path.at(-1) === 'url' && path.at(-2) === 'poster') {
-        this.doc = setAt(setAt(this.doc, [...path.slice(0, -1), 'width'], uploaded.width), [...path.slice(0, -1), 'height'], uploaded.height);
+        this.doc = setAt(
+          setAt(this.doc, [...path.slice(0, -1), 'width'], uploaded.width),
+          [...path.slice(0, -1), 'height'],
+          uploaded.height,
+        );
       }
       this.status = this.#t.editor.uploaded;
     } catch (error) {
@@ -157,7 +168,11 @@ export class ReviewEditor extends ReviewElement {
   #visibleErrors(): Map<string, string> {
     const shown = new Map(this.serverErrors);
     for (const [path, message] of this.#checked.errors) {
-      if (this.showAll || [...this.touched].some((t) => t === path || path.startsWith(`${t}.`) || t.startsWith(`${path}.`))) shown.set(path, message);
+      if (
+        this.showAll ||
+        [...this.touched].some((t) => t === path || path.startsWith(`${t}.`) || t.startsWith(`${path}.`))
+      )
+        shown.set(path, message);
     }
     return shown;
   }
@@ -238,7 +253,9 @@ export class ReviewEditor extends ReviewElement {
         this.doc = setAt(this.doc, path, [...list, entry]);
         // The new entry's first field takes focus, so the owner types on at once.
         void this.updateComplete.then(() => {
-          const fields = this.renderRoot.querySelectorAll<HTMLElement>(`[id^="f-${CSS.escape(`${pathKey(path)}.${list.length}.`)}"]`);
+          const fields = this.renderRoot.querySelectorAll<HTMLElement>(
+            `[id^="f-${CSS.escape(`${pathKey(path)}.${list.length}.`)}"]`,
+          );
           fields[0]?.focus();
         });
       },
@@ -273,11 +290,13 @@ export class ReviewEditor extends ReviewElement {
       <section part="preview" aria-labelledby="preview-title">
         <p id="preview-title" role="heading" aria-level=${level}><strong>${e.preview}</strong></p>
         ${this.#previewValid ? nothing : html`<p class="stale">${e.previewStale}</p>`}
-        ${this.#checked.output || this.doc.id
-          ? html`<review-card no-structured-data heading-level=${Math.min(6, level + 1)}></review-card>
+        ${
+          this.#checked.output || this.doc.id
+            ? html`<review-card no-structured-data heading-level=${Math.min(6, level + 1)}></review-card>
               <content-warning from-review><slot name="preview-content"><p>${this.doc.summary ?? ''}</p></slot></content-warning>
               <cast-list limit="6"></cast-list>`
-          : nothing}
+            : nothing
+        }
       </section>
     </div>`;
   }
@@ -299,15 +318,19 @@ export class ReviewEditor extends ReviewElement {
       <button type="button" class="button ${this.state === 'published' ? 'primary' : ''}" data-action="save" aria-disabled=${busy} @click=${() => void this.#save('keep')}>
         ${this.state === 'published' ? e.save : e.saveDraft}
       </button>
-      ${this.state !== 'published'
-        ? html`<button type="button" class="button primary" data-action="publish" aria-disabled=${busy} @click=${() => void this.#save('published')}>${e.publish}</button>`
-        : html`<button type="button" class="button" data-action="unpublish" @click=${() => void this.#unpublish()}>${e.unpublish}</button>`}
-      ${this.state !== 'new'
-        ? html`<button type="button" class="button danger" data-action="delete" @click=${() => {
-            this.confirming = true;
-            this.#focusAfter = '[data-confirm]';
-          }}>${e.delete}</button>`
-        : nothing}
+      ${
+        this.state !== 'published'
+          ? html`<button type="button" class="button primary" data-action="publish" aria-disabled=${busy} @click=${() => void this.#save('published')}>${e.publish}</button>`
+          : html`<button type="button" class="button" data-action="unpublish" @click=${() => void this.#unpublish()}>${e.unpublish}</button>`
+      }
+      ${
+        this.state !== 'new'
+          ? html`<button type="button" class="button danger" data-action="delete" @click=${() => {
+              this.confirming = true;
+              this.#focusAfter = '[data-confirm]';
+            }}>${e.delete}</button>`
+          : nothing
+      }
     `;
   }
 

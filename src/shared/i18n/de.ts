@@ -121,13 +121,16 @@ export const de: Translation = {
       'jump-scares': 'Jump-Scares',
       'flashing-lights': 'Blitzlicht und Flackern',
     },
-    notWarned: 'Die Autorin oder der Autor hat bewusst auf Inhaltshinweise verzichtet. Der folgende Inhalt kann Themen behandeln, die manche Menschen belastend finden.',
+    notWarned:
+      'Die Autorin oder der Autor hat bewusst auf Inhaltshinweise verzichtet. Der folgende Inhalt kann Themen behandeln, die manche Menschen belastend finden.',
     settings: 'Hinweis-Einstellungen',
     settingsTitle: 'Deine Einstellungen für Inhaltshinweise',
-    settingsIntro: 'Lege für jedes Thema fest, wie sich die Inhaltshinweise auf dieser Website verhalten. Deine Auswahl bleibt in diesem Browser.',
+    settingsIntro:
+      'Lege für jedes Thema fest, wie sich die Inhaltshinweise auf dieser Website verhalten. Deine Auswahl bleibt in diesem Browser.',
     choice: { show: 'Immer anzeigen', ask: 'Immer fragen', hide: 'Immer ausblenden' },
     saved: 'Gespeichert.',
-    notSaved: 'Dieser Browser speichert keine Einstellungen für diese Website: Deine Auswahl gilt nur, bis du diese Seite verlässt.',
+    notSaved:
+      'Dieser Browser speichert keine Einstellungen für diese Website: Deine Auswahl gilt nur, bis du diese Seite verlässt.',
     close: 'Schließen',
   },
 
@@ -151,7 +154,8 @@ export const de: Translation = {
     you: 'du',
     sending: 'Wird gesendet …',
     notPosted: 'Nicht veröffentlicht.',
-    notConfirmed: 'Nicht bestätigt: Er wurde vielleicht schon veröffentlicht. Ein neuer Versuch veröffentlicht ihn nicht doppelt.',
+    notConfirmed:
+      'Nicht bestätigt: Er wurde vielleicht schon veröffentlicht. Ein neuer Versuch veröffentlicht ihn nicht doppelt.',
     pending: 'Wartet auf Freigabe: Er erscheint, sobald er freigegeben ist.',
     posted: 'Dein Kommentar wurde veröffentlicht.',
     changeFailed: 'Deine Änderung wurde nicht gespeichert.',

@@ -32,7 +32,8 @@ type ErrorCode =
 
 /** The card, the rating, the count, and every element's loading and error states. */
 export const enBase = {
-  workType: { movie: 'Film', series: 'Series', episode: 'Episode' } as Record<'movie' | 'series' | 'episode', string> & Record<string, string>,
+  workType: { movie: 'Film', series: 'Series', episode: 'Episode' } as Record<'movie' | 'series' | 'episode', string> &
+    Record<string, string>,
   creditRole: {
     author: 'Written by',
     translator: 'Translated by',
@@ -120,7 +121,8 @@ export const enWarning = {
   rememberedShow: 'Shown because you chose to see these topics before.',
   forget: 'Ask me again next time',
   revealed: 'Content shown',
-  severity: { low: 'mild', medium: 'moderate', high: 'severe' } as Record<'low' | 'medium' | 'high', string> & Record<string, string>,
+  severity: { low: 'mild', medium: 'moderate', high: 'severe' } as Record<'low' | 'medium' | 'high', string> &
+    Record<string, string>,
   topicWithSeverity: (topic: string, severity: string) => `${topic} (${severity})`,
   topics: {
     suicide: 'Suicide',
@@ -154,10 +156,12 @@ export const enWarning = {
     'jump-scares': 'Jump scares',
     'flashing-lights': 'Flashing lights',
   } as Record<WarningTopic, string>,
-  notWarned: 'The author chose not to give content warnings. The content below may include topics some readers find distressing.',
+  notWarned:
+    'The author chose not to give content warnings. The content below may include topics some readers find distressing.',
   settings: 'Warning settings',
   settingsTitle: 'Your content-warning settings',
-  settingsIntro: 'For each topic, choose what every content warning on this site does. Your choices stay in this browser.',
+  settingsIntro:
+    'For each topic, choose what every content warning on this site does. Your choices stay in this browser.',
   choice: { show: 'Always show', ask: 'Always ask', hide: 'Always hide' },
   saved: 'Saved.',
   notSaved: 'This browser is not keeping settings for this site: your choices last only until you leave this page.',

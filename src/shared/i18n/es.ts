@@ -121,13 +121,16 @@ export const es: Translation = {
       'jump-scares': 'Sustos repentinos',
       'flashing-lights': 'Luces intermitentes',
     },
-    notWarned: 'El autor o la autora decidió no incluir avisos de contenido. Lo que sigue puede tratar temas que a algunas personas les resulten perturbadores.',
+    notWarned:
+      'El autor o la autora decidió no incluir avisos de contenido. Lo que sigue puede tratar temas que a algunas personas les resulten perturbadores.',
     settings: 'Ajustes de avisos',
     settingsTitle: 'Tus ajustes de avisos de contenido',
-    settingsIntro: 'Elige, para cada tema, qué hacen los avisos de contenido de este sitio. Tus elecciones se guardan solo en este navegador.',
+    settingsIntro:
+      'Elige, para cada tema, qué hacen los avisos de contenido de este sitio. Tus elecciones se guardan solo en este navegador.',
     choice: { show: 'Mostrar siempre', ask: 'Preguntar siempre', hide: 'Ocultar siempre' },
     saved: 'Guardado.',
-    notSaved: 'Este navegador no guarda ajustes de este sitio: tus elecciones solo duran hasta que salgas de esta página.',
+    notSaved:
+      'Este navegador no guarda ajustes de este sitio: tus elecciones solo duran hasta que salgas de esta página.',
     close: 'Cerrar',
   },
 

@@ -121,13 +121,16 @@ export const fr: Translation = {
       'jump-scares': 'Effets de sursaut',
       'flashing-lights': 'Lumières clignotantes',
     },
-    notWarned: 'L’auteur ou l’autrice a choisi de ne pas donner d’avertissements. Le contenu ci-dessous peut aborder des sujets que certaines personnes trouvent éprouvants.',
+    notWarned:
+      'L’auteur ou l’autrice a choisi de ne pas donner d’avertissements. Le contenu ci-dessous peut aborder des sujets que certaines personnes trouvent éprouvants.',
     settings: 'Réglages des avertissements',
     settingsTitle: 'Vos réglages d’avertissements',
-    settingsIntro: 'Pour chaque sujet, choisissez ce que font les avertissements de ce site. Vos choix restent dans ce navigateur.',
+    settingsIntro:
+      'Pour chaque sujet, choisissez ce que font les avertissements de ce site. Vos choix restent dans ce navigateur.',
     choice: { show: 'Toujours afficher', ask: 'Toujours demander', hide: 'Toujours masquer' },
     saved: 'Enregistré.',
-    notSaved: 'Ce navigateur ne conserve pas les réglages de ce site\u00a0: vos choix ne valent que jusqu’à ce que vous quittiez cette page.',
+    notSaved:
+      'Ce navigateur ne conserve pas les réglages de ce site\u00a0: vos choix ne valent que jusqu’à ce que vous quittiez cette page.',
     close: 'Fermer',
   },
 

@@ -4,7 +4,18 @@ export type { BaseKey, Plural, Translation };
 export { enBase, enCast, enThread, enWarning } from './en.js';
 export type CatalogueId = 'en' | 'zh-Hans' | 'zh-Hant' | 'ko' | 'ja' | 'es' | 'fr' | 'de' | 'pt-BR' | 'ar';
 
-export const SUPPORTED_LOCALES: readonly CatalogueId[] = ['en', 'zh-Hans', 'zh-Hant', 'ko', 'ja', 'es', 'fr', 'de', 'pt-BR', 'ar'];
+export const SUPPORTED_LOCALES: readonly CatalogueId[] = [
+  'en',
+  'zh-Hans',
+  'zh-Hant',
+  'ko',
+  'ja',
+  'es',
+  'fr',
+  'de',
+  'pt-BR',
+  'ar',
+];
 
 /**
  * For npm users, catalogues other than English load on demand, each as its own small module, so an
@@ -28,7 +39,15 @@ const loaded = new Map<CatalogueId, Translation>();
 const loading = new Map<CatalogueId, Promise<Translation>>();
 
 /** Languages with one catalogue for every region (`es-MX` reads `es`); Intl still gets the exact tag. */
-const BY_LANGUAGE: Record<string, CatalogueId> = { ko: 'ko', ja: 'ja', es: 'es', fr: 'fr', de: 'de', pt: 'pt-BR', ar: 'ar' };
+const BY_LANGUAGE: Record<string, CatalogueId> = {
+  ko: 'ko',
+  ja: 'ja',
+  es: 'es',
+  fr: 'fr',
+  de: 'de',
+  pt: 'pt-BR',
+  ar: 'ar',
+};
 /** Chinese written in Traditional characters where the script is not given. */
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
 

@@ -2,7 +2,20 @@ import type { Translation } from './en.js';
 
 export const ko: Translation = {
   workType: { movie: '영화', series: '시리즈', episode: '에피소드' },
-  creditRole: { author: '글', translator: '번역', editor: '검수', photographer: '사진', critic: '평론', reviewer: '리뷰', director: '감독', writer: '각본', producer: '제작', composer: '음악', cinematographer: '촬영', illustrator: '일러스트' },
+  creditRole: {
+    author: '글',
+    translator: '번역',
+    editor: '검수',
+    photographer: '사진',
+    critic: '평론',
+    reviewer: '리뷰',
+    director: '감독',
+    writer: '각본',
+    producer: '제작',
+    composer: '음악',
+    cinematographer: '촬영',
+    illustrator: '일러스트',
+  },
   unknownRole: (role) => `${role}:`,
   notWarned: '작성자가 콘텐츠 주의 문구를 달지 않기로 했습니다',
   runtime: (hours, minutes) => `${hours}시간 ${minutes}분`,
@@ -108,10 +121,12 @@ export const ko: Translation = {
       'jump-scares': '깜짝 놀라게 하는 장면',
       'flashing-lights': '깜빡이는 빛',
     },
-    notWarned: '작성자가 콘텐츠 주의 문구를 달지 않기로 했습니다. 아래 내용에는 일부 독자에게 고통스러울 수 있는 주제가 있을 수 있습니다.',
+    notWarned:
+      '작성자가 콘텐츠 주의 문구를 달지 않기로 했습니다. 아래 내용에는 일부 독자에게 고통스러울 수 있는 주제가 있을 수 있습니다.',
     settings: '주의 설정',
     settingsTitle: '콘텐츠 주의 설정',
-    settingsIntro: '주제마다 이 사이트의 모든 콘텐츠 주의가 어떻게 동작할지 고르세요. 선택은 이 브라우저에만 저장됩니다.',
+    settingsIntro:
+      '주제마다 이 사이트의 모든 콘텐츠 주의가 어떻게 동작할지 고르세요. 선택은 이 브라우저에만 저장됩니다.',
     choice: { show: '항상 보기', ask: '항상 묻기', hide: '항상 숨기기' },
     saved: '저장했습니다.',
     notSaved: '이 브라우저에서는 이 사이트의 설정을 저장할 수 없습니다. 선택은 이 페이지를 떠날 때까지만 유지됩니다.',

@@ -121,13 +121,16 @@ export const ptBR: Translation = {
       'jump-scares': 'Sustos repentinos',
       'flashing-lights': 'Luzes piscantes',
     },
-    notWarned: 'Quem escreveu esta crítica preferiu não incluir avisos de conteúdo. O conteúdo abaixo pode abordar temas que algumas pessoas acham perturbadores.',
+    notWarned:
+      'Quem escreveu esta crítica preferiu não incluir avisos de conteúdo. O conteúdo abaixo pode abordar temas que algumas pessoas acham perturbadores.',
     settings: 'Configurar avisos',
     settingsTitle: 'Suas configurações de avisos de conteúdo',
-    settingsIntro: 'Escolha, para cada tema, o que os avisos de conteúdo deste site fazem. Suas escolhas ficam salvas só neste navegador.',
+    settingsIntro:
+      'Escolha, para cada tema, o que os avisos de conteúdo deste site fazem. Suas escolhas ficam salvas só neste navegador.',
     choice: { show: 'Sempre mostrar', ask: 'Sempre perguntar', hide: 'Sempre ocultar' },
     saved: 'Salvo.',
-    notSaved: 'Este navegador não guarda as configurações deste site: suas escolhas valem só até você sair desta página.',
+    notSaved:
+      'Este navegador não guarda as configurações deste site: suas escolhas valem só até você sair desta página.',
     close: 'Fechar',
   },
 

@@ -2,7 +2,20 @@ import type { Translation } from './en.js';
 
 export const zhHans: Translation = {
   workType: { movie: '电影', series: '剧集', episode: '单集' },
-  creditRole: { author: '作者', translator: '译者', editor: '审核人', photographer: '摄影', critic: '影评', reviewer: '评审', director: '导演', writer: '编剧', producer: '制片', composer: '作曲', cinematographer: '摄影指导', illustrator: '插画' },
+  creditRole: {
+    author: '作者',
+    translator: '译者',
+    editor: '审核人',
+    photographer: '摄影',
+    critic: '影评',
+    reviewer: '评审',
+    director: '导演',
+    writer: '编剧',
+    producer: '制片',
+    composer: '作曲',
+    cinematographer: '摄影指导',
+    illustrator: '插画',
+  },
   unknownRole: (role) => `${role}：`,
   notWarned: '作者选择不提供内容提醒',
   runtime: (hours, minutes) => `${hours}小时${minutes}分钟`,

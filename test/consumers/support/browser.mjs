@@ -18,7 +18,8 @@ export function deepText(selector) {
     let out = '';
     if (node.nodeType === Node.TEXT_NODE) return node.data;
     if (node.nodeName === 'SCRIPT' || node.nodeName === 'STYLE') return '';
-    if (node.nodeType === Node.ELEMENT_NODE && node.getAttribute('aria-label')) out += ` ${node.getAttribute('aria-label')} `;
+    if (node.nodeType === Node.ELEMENT_NODE && node.getAttribute('aria-label'))
+      out += ` ${node.getAttribute('aria-label')} `;
     if (node.shadowRoot) out += walk(node.shadowRoot);
     for (const child of node.childNodes) out += walk(child);
     return out;
@@ -38,25 +39,34 @@ export async function expectRendered(browser, url, tag, pattern, { timeout = 20_
   page.on('console', (message) => {
     // Failed requests are reported below with their URL.
     if (/^Failed to load resource/.test(message.text())) return;
-    if (message.type() === 'error' || message.type() === 'warning') errors.push(`console.${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      errors.push(`console.${message.type()}: ${message.text()}`);
   });
   page.on('response', (response) => {
-    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) errors.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico'))
+      errors.push(`${response.status()} ${response.url()}`);
   });
   try {
     await page.goto(url);
-    await page.waitForFunction(
-      ({ tag, source, flags, deep }) => {
-        if (!customElements.get(tag)) return false;
-        const text = new Function(`return (${deep})`)()(tag);
-        return new RegExp(source, flags).test(text);
-      },
-      { tag, source: pattern.source, flags: pattern.flags, deep: deepText.toString() },
-      { timeout },
-    ).catch(async (error) => {
-      const seen = await page.evaluate(({ tag, deep }) => ({ defined: !!customElements.get(tag), text: new Function(`return (${deep})`)()(tag) }), { tag, deep: deepText.toString() });
-      throw new Error(`${url}: <${tag}> defined: ${seen.defined}; text: "${seen.text.slice(0, 300)}"; errors: ${errors.join(' | ')}\n${error.message}`);
-    });
+    await page
+      .waitForFunction(
+        ({ tag, source, flags, deep }) => {
+          if (!customElements.get(tag)) return false;
+          const text = new Function(`return (${deep})`)()(tag);
+          return new RegExp(source, flags).test(text);
+        },
+        { tag, source: pattern.source, flags: pattern.flags, deep: deepText.toString() },
+        { timeout },
+      )
+      .catch(async (error) => {
+        const seen = await page.evaluate(
+          ({ tag, deep }) => ({ defined: !!customElements.get(tag), text: new Function(`return (${deep})`)()(tag) }),
+          { tag, deep: deepText.toString() },
+        );
+        throw new Error(
+          `${url}: <${tag}> defined: ${seen.defined}; text: "${seen.text.slice(0, 300)}"; errors: ${errors.join(' | ')}\n${error.message}`,
+        );
+      });
     return { page, errors };
   } catch (error) {
     await page.close();

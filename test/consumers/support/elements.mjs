@@ -7,8 +7,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ELEMENTS = [
-  { entry: 'review-card', tag: 'review-card', markup: '<review-card src="/ballerina.json"></review-card>', expect: /Ballerina/ },
-  { entry: 'review-rating', tag: 'review-rating', markup: '<review-rating value="4" best="5"></review-rating>', expect: /4 out of 5/ },
+  {
+    entry: 'review-card',
+    tag: 'review-card',
+    markup: '<review-card src="/ballerina.json"></review-card>',
+    expect: /Ballerina/,
+  },
+  {
+    entry: 'review-rating',
+    tag: 'review-rating',
+    markup: '<review-rating value="4" best="5"></review-rating>',
+    expect: /4 out of 5/,
+  },
   {
     entry: 'review-source',
     tag: 'review-source',
@@ -17,15 +27,30 @@ export const ELEMENTS = [
       <script>addEventListener('review-load', (e) => { document.getElementById('loaded').textContent = 'Loaded: ' + e.review.work.title; });</script>`,
     expect: /Loaded: Ballerina/,
   },
-  { entry: 'cast-list', tag: 'cast-list', markup: '<cast-list src="/ballerina.json"></cast-list>', expect: /Jeon Jong-seo/ },
+  {
+    entry: 'cast-list',
+    tag: 'cast-list',
+    markup: '<cast-list src="/ballerina.json"></cast-list>',
+    expect: /Jeon Jong-seo/,
+  },
   {
     entry: 'content-warning',
     tag: 'content-warning',
     markup: '<content-warning topics="suicide"><p id="warned">The warned-about paragraph.</p></content-warning>',
     expect: /Suicide/,
   },
-  { entry: 'comment-thread', tag: 'comment-thread', markup: '<comment-thread api="/v1" review="ballerina"></comment-thread>', expect: /Hyejin/ },
-  { entry: 'comment-count', tag: 'comment-count', markup: '<comment-count api="/v1" review="ballerina"></comment-count>', expect: /\d+ comments?/ },
+  {
+    entry: 'comment-thread',
+    tag: 'comment-thread',
+    markup: '<comment-thread api="/v1" review="ballerina"></comment-thread>',
+    expect: /Hyejin/,
+  },
+  {
+    entry: 'comment-count',
+    tag: 'comment-count',
+    markup: '<comment-count api="/v1" review="ballerina"></comment-count>',
+    expect: /\d+ comments?/,
+  },
 ];
 
 /**
@@ -35,7 +60,12 @@ export const ELEMENTS = [
  * package, and is left out.
  */
 export function examplesFrom(root) {
-  const sources = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const sources = [
+    'README.md',
+    ...readdirSync(join(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
   const examples = [];
   for (const source of sources) {
     const text = readFileSync(join(root, source), 'utf8');

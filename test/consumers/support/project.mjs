@@ -28,14 +28,20 @@ export async function run(cmd, args, options = {}) {
   try {
     return await execFile(cmd, args, { maxBuffer: 64 * 1024 * 1024, timeout: 300_000, ...options });
   } catch (error) {
-    throw new Error(`${cmd} ${args.join(' ')} failed in ${options.cwd ?? process.cwd()}:\n${error.stdout ?? ''}\n${error.stderr ?? error.message}`, { cause: error });
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed in ${options.cwd ?? process.cwd()}:\n${error.stdout ?? ''}\n${error.stderr ?? error.message}`,
+      { cause: error },
+    );
   }
 }
 
 /** `npm pack` of a clean copy of the repository; returns the tarball's path. */
 export async function packTarball() {
   const copy = join(WORK, 'clone');
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
     .split('\0')
     .filter((f) => f && !f.startsWith('dist/'));
   for (const file of files) {
@@ -60,7 +66,9 @@ export async function packTarball() {
 export async function installFixture(name, tarball, extra = []) {
   const dir = join(WORK, name);
   cpSync(join(FIXTURES, name), dir, { recursive: true });
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...extra], { cwd: dir });
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...extra], {
+    cwd: dir,
+  });
   return dir;
 }
 
