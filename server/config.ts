@@ -45,6 +45,9 @@ const EnvSchema = v.object({
   ),
   REVIEW_MAX_LINKS: v.optional(v.pipe(count, v.maxValue(1000, 'must be at most 1000')), '10'),
   REVIEW_DURABILITY: v.optional(v.picklist(['full', 'normal'], 'must be "full" or "normal"'), 'full'),
+  // How far V8 lets the heap grow past what survived the last full collection, in percent; 0 keeps
+  // V8's own rule (which lets it reach about four times the live heap: see server/heap.ts).
+  REVIEW_HEAP_GROWTH: v.optional(v.pipe(count, v.maxValue(400, 'must be at most 400 (percent)')), '50'),
   // PostgreSQL instead of the SQLite file, for several processes on one database.
   DATABASE_URL: v.optional(
     v.pipe(
@@ -93,6 +96,8 @@ export interface Config extends DeskConfig {
   /** Links a comment may hold; 0 means none. */
   maxLinks: number;
   durability: 'full' | 'normal';
+  /** Heap growth past the live heap allowed before a full collection, in percent; 0: V8's rule. */
+  heapGrowthPercent: number;
 }
 
 /** What the API itself reads (server/api.ts): the rest is the Node process's (address, file, proxy). */
@@ -210,6 +215,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     duplicateWindowMs: e.REVIEW_DUPLICATE_WINDOW * 1000,
     maxLinks: e.REVIEW_MAX_LINKS,
     durability: e.REVIEW_DURABILITY,
+    heapGrowthPercent: e.REVIEW_HEAP_GROWTH,
     ...desk,
   };
 }

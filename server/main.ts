@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { ROOT, createApp } from './app.js';
 import { ConfigError, readConfig, type Config } from './config.js';
+import { paceHeapGrowth } from './heap.js';
 import { LiveHub } from './live/hub.js';
 import { openBackend, type Backend } from './store/open.js';
 
@@ -14,6 +15,7 @@ try {
   console.error(`review-server: ${error.message}`);
   process.exit(2);
 }
+paceHeapGrowth(config.heapGrowthPercent);
 
 const dbFile = config.db === ':memory:' || isAbsolute(config.db) ? config.db : resolve(process.cwd(), config.db);
 let backend: Backend;
