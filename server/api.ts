@@ -12,7 +12,7 @@ import { openApiDocument } from './openapi.js';
 import { MemoryFeed } from './live/feed.js';
 import { LiveHub } from './live/hub.js';
 import { problem } from './problem.js';
-import { RateLimiter, type WriteLimiter } from './rate-limit.js';
+import { RateLimiter, type LimiterFactory, type WriteLimiter } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { client, createDeps, isAdminRequest, type Deps } from './routes/auth.js';
 import type { Notify } from './notify/events.js';
@@ -169,6 +169,8 @@ export interface ApiOptions {
   notify?: Notify;
   /** Write limits: in this process unless given (PostgreSQL shares one across processes). */
   limiter?: WriteLimiter;
+  /** The other limiters (wrong tokens, sign-ins, reports): in this process unless given. */
+  limits?: LimiterFactory;
   /** Live event streams; a hub on an in-memory feed unless given. */
   live?: LiveHub;
   /** Awaited when a body without a length runs past the limit, before the 413 (Node drains the request here). */
@@ -189,7 +191,7 @@ export function createApi(options: ApiOptions) {
   } = options;
   const limiter = options.limiter ?? new RateLimiter(config.writeRateLimit);
   const live = options.live ?? new LiveHub(new MemoryFeed());
-  const deps: Deps = { ...createDeps(config, now, clientAddress), desk: store.desk, notify, clientIp };
+  const deps: Deps = { ...createDeps(config, now, clientAddress, options.limits), desk: store.desk, notify, clientIp };
   const api = new Hono().basePath('/v1');
 
   api.onError((error, c) => {

@@ -14,7 +14,7 @@ import { clientAddress, clientIp } from './client-address.js';
 import type { Config } from './config.js';
 import { problem } from './problem.js';
 import type { LiveHub } from './live/hub.js';
-import type { WriteLimiter } from './rate-limit.js';
+import type { LimiterFactory, WriteLimiter } from './rate-limit.js';
 import { adminImportRoutes } from './routes/admin-import.js';
 import { createNotifier } from './notify/notifier.js';
 import { uploadRoutes } from './routes/uploads.js';
@@ -65,11 +65,13 @@ export interface AppOptions {
   now?: () => number;
   /** Write limits: in this process unless given (PostgreSQL shares one across processes). */
   limiter?: WriteLimiter;
+  /** The routes' other limiters (wrong tokens, sign-ins, reports); shared on PostgreSQL. */
+  limits?: LimiterFactory;
   /** Live event streams; a hub on an in-memory feed unless given. */
   live?: LiveHub;
 }
 
-export function createApp({ store, config, now = Date.now, limiter, live }: AppOptions) {
+export function createApp({ store, config, now = Date.now, limiter, limits, live }: AppOptions) {
   const notifier = createNotifier(config);
   const app = new Hono<{ Bindings: HttpBindings }>();
 
@@ -101,6 +103,7 @@ export function createApp({ store, config, now = Date.now, limiter, live }: AppO
     notify: notifier?.notify,
     onBodyTooLarge: (c) => drainRefusedBody(c.env as HttpBindings | undefined),
     limiter,
+    limits,
     live,
   });
   app.route('/', api);

@@ -25,12 +25,12 @@ try {
   console.error(`review-server: cannot open the database: ${(error as Error).message}`);
   process.exit(1);
 }
-const { store, limiter, feed } = backend;
+const { store, limiter, limits, feed } = backend;
 if (backend.seeded.length)
   console.log(`review-server: seeded ${backend.seeded.join(', ')} into the ${backend.description}`);
 const live = new LiveHub(feed);
 
-const app = createApp({ store, config, limiter, live });
+const app = createApp({ store, config, limiter, limits, live });
 /**
  * Slow clients are cut off early (Node waits 60 s for headers and 300 s for a body by default, so a
  * few hundred trickling connections would tie the server up): headers within 10 s, the whole

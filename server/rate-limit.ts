@@ -5,8 +5,20 @@
  * many, so a flood of addresses costs at most a few MB.
  */
 export interface WriteLimiter {
+  /** Counts a request; the seconds to wait when over the limit, or 0 when allowed. */
   hit(client: string, now: number): number | Promise<number>;
+  /** Seconds to wait when the client is already over the limit, without counting anything. */
+  wait(client: string, now: number): number | Promise<number>;
 }
+
+/**
+ * Makes the limiters the routes keep (wrong tokens, sign-in attempts, reports): in this process's
+ * memory by default, in the database on PostgreSQL so that every process counts against one limit.
+ * `name` keeps each limiter's counters apart where they share a table.
+ */
+export type LimiterFactory = (name: string, limit: number, windowMs: number) => WriteLimiter;
+
+export const memoryLimiters: LimiterFactory = (_name, limit, windowMs) => new RateLimiter(limit, windowMs);
 
 /** Requests per window per client, in a fixed window (a minute unless told), in this process's memory. */
 export class RateLimiter implements WriteLimiter {

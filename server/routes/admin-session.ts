@@ -3,7 +3,6 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as v from 'valibot';
 import { hashToken, readBody } from '../http.js';
 import { problem } from '../problem.js';
-import { RateLimiter } from '../rate-limit.js';
 import { randomToken } from '../web-crypto.js';
 import type { DeskStore } from '../store/desk.js';
 import {
@@ -31,13 +30,13 @@ export const SIGN_IN_ATTEMPTS = 5;
  */
 export function sessionRoutes(desk: DeskStore, deps: Deps) {
   const app = new Hono();
-  const attempts = new RateLimiter(SIGN_IN_ATTEMPTS, 15 * 60_000);
+  const attempts = deps.limits('sign-in', SIGN_IN_ATTEMPTS, 15 * 60_000);
   const maxAge = Math.floor(deps.config.adminSessionMs / 1000);
 
   app.post('/admin/session', async (c) => {
     if (!deps.config.adminToken)
       return problem(c, 403, 'admin-disabled', 'Set REVIEW_ADMIN_TOKEN to enable admin routes');
-    const wait = attempts.hit(client(c, deps), deps.now());
+    const wait = await attempts.hit(client(c, deps), deps.now());
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       return problem(c, 429, 'rate-limited', `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} min`, {
@@ -47,10 +46,10 @@ export function sessionRoutes(desk: DeskStore, deps: Deps) {
     const body = await readBody(c, SignInSchema);
     if (!body.ok) return body.response;
     // Wrong tokens count towards the same limit as wrong bearer tokens (auth.ts) as well.
-    const limited = tooManyFailures(c, deps);
+    const limited = await tooManyFailures(c, deps);
     if (limited) return limited;
     if (!(await isAdmin(deps, body.value.token))) {
-      tokenFailed(c, deps);
+      await tokenFailed(c, deps);
       return problem(c, 403, 'forbidden', 'That is not the admin token');
     }
     const id = randomToken(32);

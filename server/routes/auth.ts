@@ -4,7 +4,7 @@ import type { ApiConfig } from '../config.js';
 import { bearer, hashToken, sameSecret } from '../http.js';
 import type { Notify } from '../notify/events.js';
 import { problem } from '../problem.js';
-import { RateLimiter } from '../rate-limit.js';
+import { memoryLimiters, type LimiterFactory, type WriteLimiter } from '../rate-limit.js';
 import type { DeskStore } from '../store/desk.js';
 
 /** Wrong tokens (admin or edit) a client may send in TOKEN_FAILURE_WINDOW_MS before a 429. */
@@ -21,7 +21,9 @@ export interface Deps {
   /** The clock, injectable for tests of time windows. */
   now: () => number;
   /** Wrong tokens per client: a person mistypes a few, a guesser needs millions. */
-  tokenFailures: RateLimiter;
+  tokenFailures: WriteLimiter;
+  /** Makes the routes' other limiters (sign-in attempts, reports): shared across processes on PostgreSQL. */
+  limits: LimiterFactory;
   /** Admin sessions (#14); without it only the bearer token signs an admin in. */
   desk?: DeskStore;
   /** Tells the owner (webhook, email); never waits and never throws. */
@@ -30,8 +32,19 @@ export interface Deps {
   clientIp?: (c: Context) => string | undefined;
 }
 
-export function createDeps(config: ApiConfig, now: () => number, clientAddress: (c: Context) => string): Deps {
-  return { config, now, clientAddress, tokenFailures: new RateLimiter(TOKEN_FAILURES, TOKEN_FAILURE_WINDOW_MS) };
+export function createDeps(
+  config: ApiConfig,
+  now: () => number,
+  clientAddress: (c: Context) => string,
+  limits: LimiterFactory = memoryLimiters,
+): Deps {
+  return {
+    config,
+    now,
+    clientAddress,
+    tokenFailures: limits('token-failures', TOKEN_FAILURES, TOKEN_FAILURE_WINDOW_MS),
+    limits,
+  };
 }
 
 const KEY = 'review-client';
@@ -55,14 +68,17 @@ export async function isAdmin(deps: Deps, token: string | undefined): Promise<bo
 }
 
 /** A 429 for a client that sent too many wrong tokens lately, before any token is compared. */
-export function tooManyFailures(c: Context, deps: Deps): Response | undefined {
-  const wait = deps.tokenFailures.wait(client(c, deps), deps.now());
+export async function tooManyFailures(c: Context, deps: Deps): Promise<Response | undefined> {
+  const wait = await deps.tokenFailures.wait(client(c, deps), deps.now());
   if (!wait) return undefined;
   c.header('Retry-After', String(wait));
   return problem(c, 429, 'rate-limited', `Too many wrong tokens; try again in ${wait} s`, { retryAfter: wait });
 }
 
-export const tokenFailed = (c: Context, deps: Deps) => void deps.tokenFailures.hit(client(c, deps), deps.now());
+/** Counts a wrong token; awaited, so the next attempt (on any process) already sees it. */
+export const tokenFailed = async (c: Context, deps: Deps): Promise<void> => {
+  await deps.tokenFailures.hit(client(c, deps), deps.now());
+};
 
 /**
  * Whether the request carries a live admin session that may do what it asks: any read; a write
@@ -109,10 +125,10 @@ export function requireAdmin(deps: Deps): MiddlewareHandler {
       c.header('WWW-Authenticate', 'Bearer realm="review admin"');
       return problem(c, 401, 'unauthorized', 'Send Authorization: Bearer <admin token>, or sign in');
     }
-    const limited = tooManyFailures(c, deps);
+    const limited = await tooManyFailures(c, deps);
     if (limited) return limited;
     if (!(await isAdmin(deps, token))) {
-      tokenFailed(c, deps);
+      await tokenFailed(c, deps);
       return problem(c, 403, 'forbidden', 'The admin token is not right');
     }
     await next();

@@ -213,11 +213,11 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       c.header('WWW-Authenticate', 'Bearer realm="comment edit"');
       return { response: problem(c, 401, 'unauthorized', 'Send Authorization: Bearer <editToken>') };
     }
-    const limited = tooManyFailures(c, deps);
+    const limited = await tooManyFailures(c, deps);
     if (limited) return { response: limited };
     if (await isAdmin(deps, token)) return { record, admin: true };
     if (!record.editTokenHash || !(await sameSecret(await hashToken(token), record.editTokenHash))) {
-      tokenFailed(c, deps);
+      await tokenFailed(c, deps);
       return { response: problem(c, 403, 'forbidden', 'This token cannot change this comment') };
     }
     if (deps.now() > Date.parse(record.createdAt) + deps.config.editWindowMs)

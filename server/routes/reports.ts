@@ -3,7 +3,6 @@ import * as v from 'valibot';
 import { readBody } from '../http.js';
 import { problem } from '../problem.js';
 import { sha256 } from '../web-crypto.js';
-import { RateLimiter } from '../rate-limit.js';
 import { REPORT_REASONS, type DeskStore } from '../store/desk.js';
 import type { ReviewStore } from '../store/store.js';
 import { eventOf } from './admin-moderation.js';
@@ -22,7 +21,7 @@ const REPORTS_PER_HOUR = 20;
  */
 export function reportRoutes(store: ReviewStore, desk: DeskStore, deps: Deps) {
   const app = new Hono();
-  const limiter = new RateLimiter(REPORTS_PER_HOUR, 3_600_000);
+  const limiter = deps.limits('reports', REPORTS_PER_HOUR, 3_600_000);
 
   app.post('/comments/:id/reports', async (c) => {
     const id = c.req.param('id');
@@ -39,7 +38,7 @@ export function reportRoutes(store: ReviewStore, desk: DeskStore, deps: Deps) {
     const body = await readBody(c, ReportSchema);
     if (!body.ok) return body.response;
     const address = client(c, deps);
-    const wait = limiter.hit(address, deps.now());
+    const wait = await limiter.hit(address, deps.now());
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       return problem(c, 429, 'rate-limited', `At most ${REPORTS_PER_HOUR} reports an hour`, { retryAfter: wait });

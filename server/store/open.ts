@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import { MemoryFeed, type LiveFeed } from '../live/feed.js';
 import { withLiveEvents } from '../live/emit.js';
-import { RateLimiter, type WriteLimiter } from '../rate-limit.js';
+import { RateLimiter, memoryLimiters, type LimiterFactory, type WriteLimiter } from '../rate-limit.js';
 import { seedDemo } from '../seed.js';
 import { PgListener } from './postgres/listener.js';
 import { PgFeed } from './postgres/live.js';
@@ -16,6 +16,8 @@ export interface Backend {
   /** The store, announcing its changes to `feed`. */
   store: ReviewStore;
   limiter: WriteLimiter;
+  /** Wrong tokens, sign-ins, reports: in memory for SQLite, in the database on PostgreSQL. */
+  limits: LimiterFactory;
   feed: LiveFeed;
   /** For the start-up log line (no password). */
   description: string;
@@ -37,6 +39,7 @@ export async function openBackend(config: Config, dbFile: string, root: string):
     return {
       store: withLiveEvents(store, feed),
       limiter: new RateLimiter(config.writeRateLimit),
+      limits: memoryLimiters,
       feed,
       description: `database ${dbFile}`,
       seeded,
@@ -59,6 +62,7 @@ export async function openBackend(config: Config, dbFile: string, root: string):
     return {
       store: withLiveEvents(store, feed),
       limiter: new PgRateLimiter(ephemeral, config.writeRateLimit),
+      limits: (name, limit, windowMs) => new PgRateLimiter(ephemeral, limit, windowMs, name),
       feed,
       description: `database ${describeUrl(config.databaseUrl)}`,
       seeded,

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { createDatabase, dropDatabase, startServerProcess, type ServerProcess } from '../../scripts/server-process.mjs';
 import { ADMIN_TOKEN, POSTGRES, comment } from './harness.js';
 import { openEvents, type SseStream } from './sse.js';
+import { TOKEN_FAILURES, TOKEN_FAILURE_WINDOW_MS } from '../routes/auth.js';
 
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 const WRITE_LIMIT = 4;
@@ -264,6 +265,23 @@ describe(
       for (let i = 0; i < WRITE_LIMIT * 2; i++)
         statuses.push((await post(proxy.url, id, comment('Flood', `Post ${i}`), {})).status);
       assert.deepEqual(statuses, [...Array(WRITE_LIMIT).fill(201), ...Array(WRITE_LIMIT).fill(429)]);
+    });
+
+    it('holds the wrong-token limit across both processes (a guesser gains nothing from more processes)', async () => {
+      const statuses: number[] = [];
+      let retryAfter = '';
+      // Through the proxy, alternating: with a limit per process this would take twice as many.
+      for (let i = 0; i < TOKEN_FAILURES + 2; i++) {
+        const res = await call(proxy.url, '/v1/admin/queue', { headers: { Authorization: `Bearer wrong-${i}` } });
+        statuses.push(res.status);
+        if (res.status === 429) retryAfter = res.headers.get('Retry-After') ?? '';
+        await res.body?.cancel();
+      }
+      assert.deepEqual(statuses, [...Array(TOKEN_FAILURES).fill(403), 429, 429]);
+      // Counted in the database, and answered in seconds (the window is ten minutes).
+      assert.ok(Number(retryAfter) > 0 && Number(retryAfter) <= TOKEN_FAILURE_WINDOW_MS / 1000, retryAfter);
+      // The right token is refused too while the limit holds, from either process.
+      for (const p of [a, b]) assert.equal((await call(p.url, '/v1/admin/queue', { headers: admin })).status, 429);
     });
   },
 );
