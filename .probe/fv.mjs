@@ -44,9 +44,10 @@ for (let run = 0; run < RUNS; run++) {
       shifts: window.__shifts,
       res: performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, '').slice(0, 60), Math.round(e.startTime), Math.round(e.responseEnd)]),
       defined: !!customElements.get('comment-thread'),
+      per: (() => { const host = document.querySelector('comment-thread, floor-thread'); let elements = 0, comments = 0; const walk = (root) => { for (const el of root.querySelectorAll('*')) { elements++; if (el.matches('article[part~="comment"]')) comments++; if (el.shadowRoot) walk(el.shadowRoot); } }; walk(host.shadowRoot); return [elements, comments, elements / comments]; })(),
     }));
     res[which].push(newest);
-    if (process.env.V) console.log(which, Math.round(newest), JSON.stringify(info));
+    if (process.env.V) console.log(which, Math.round(newest), JSON.stringify(process.env.V === '2' ? info : { per: info.per, cls: info.shifts.reduce((a, b) => a + b.v, 0), res: info.res.filter((r) => r[0].includes('/v1/')) }));
     await context.close();
   }
 }

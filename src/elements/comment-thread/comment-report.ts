@@ -10,7 +10,7 @@ export const REPORT_REASONS = ['spam', 'harassment', 'hate', 'spoiler', 'off-top
 const STORAGE_KEY = 'review-elements:comments:reported';
 
 /** Ids this browser has reported: the Report button becomes "Reported" (the server counts one per reader anyway). */
-function reported(): Set<string> {
+export function reported(): Set<string> {
   try {
     return new Set(JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? '[]') as string[]);
   } catch {
@@ -103,6 +103,11 @@ export class CommentReport extends ReviewElement {
   @state() private message = '';
   @query('button[data-action="report"]') private opener?: HTMLButtonElement;
   #focusAfter?: string;
+
+  protected override firstUpdated(): void {
+    // Made open (the thread creates it when the reader presses its Report button): focus the reasons.
+    if (this.expanded) this.#focusAfter = 'input[type="radio"]';
+  }
 
   #open(): void {
     this.expanded = true;

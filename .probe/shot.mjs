@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { startServerProcess } from '../scripts/server-process.mjs';
+const server = await startServerProcess({ WRITE_RATE_LIMIT: '0' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
+await page.route('**/s.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/review-elements.js"></script></head><body><comment-thread api="/v1" review="ballerina" loading="eager"></comment-thread></body></html>` }));
+await page.goto(`${server.url}/s.html`);
+await page.waitForFunction(() => document.querySelector('comment-thread')?.shadowRoot?.querySelector('article[part~="comment"]'));
+await page.waitForTimeout(300);
+await page.screenshot({ path: '/tmp/thread.png', fullPage: false });
+await browser.close(); await server.stop();
