@@ -29,10 +29,10 @@ export interface ReviewDataOptions {
   /** For an element without a Retry (`<content-warning from-review>`): ask again by itself. */
   autoRetry?: boolean;
   /**
-   * Whether the element needs its own request for the review now (default: always). The thread
-   * asks only when its comments page did not say whether comments are open: one request, not two.
+   * True while the element needs no request of its own for the review. The thread asks only when
+   * its comments page did not say whether comments are open: one request, not two.
    */
-  wanted?: () => boolean;
+  skip?: () => boolean;
 }
 
 /**
@@ -51,12 +51,11 @@ export class ReviewDataController extends DataController<Review> {
     // Made before the controller, so their values are there when it first decides.
     const provided = new ContextConsumer(host, { context: reviewStateContext, subscribe: true });
     const source = new ContextConsumer(host, { context: reviewSourceContext, subscribe: true });
-    const { wanted, ...rest } = options;
     const spec: DataSpec<Review> = {
       request: () => {
         const o = resolveOrigin(host, source.value);
         if (o.src) return ['document', o.client, o.src];
-        return o.own && o.id && o.client?.api && (wanted?.() ?? true) ? ['review', o.client, o.id] : undefined;
+        return o.own && o.id && o.client?.api && !options.skip?.() ? ['review', o.client, o.id] : undefined;
       },
       load: ([kind, client, at], signal, revalidate) =>
         kind === 'document'
@@ -71,7 +70,7 @@ export class ReviewDataController extends DataController<Review> {
         const fields = droppedFields(review);
         return fields.length ? new ReviewWarningEvent(fields) : undefined;
       },
-      ...rest,
+      ...options,
     };
     super(host, spec);
     this.#host = host;

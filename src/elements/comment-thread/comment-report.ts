@@ -5,33 +5,17 @@ import { enBase, enThread } from '../../shared/i18n/index.js';
 import { errorMessage } from '../../shared/load-states.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { ReviewElement } from '../../shared/review-element.js';
+import { rememberReported, reportedIds } from './storage.js';
 
 export const REPORT_REASONS = ['spam', 'harassment', 'hate', 'spoiler', 'off-topic', 'other'] as const;
-const STORAGE_KEY = 'review-elements:comments:reported';
-
-/** Ids this browser has reported: the Report button becomes "Reported" (the server counts one per reader anyway). */
-export function reported(): Set<string> {
-  try {
-    return new Set(JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? '[]') as string[]);
-  } catch {
-    return new Set();
-  }
-}
-
-function remember(id: string): void {
-  try {
-    const ids = [...reported(), id].slice(-500);
-    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(ids));
-  } catch {
-    // no storage: the server still counts one report per reader
-  }
-}
-
 export type SendReport = (commentId: string, report: { reason: string; note?: string }) => Promise<void>;
 
 /**
  * @tag review-comment-report
  * @summary The Report action of a comment in `<comment-thread>` (used by it; not placed on pages by itself).
+ *
+ * The thread imports and defines it when a reader first presses a comment's Report button, and
+ * creates it open (`expanded`): until then a comment has a plain button, not this element.
  *
  * A link-styled button that opens a small form below the comment: a reason (required) and an
  * optional note. Sent once; afterwards the comment shows "Reported" in this browser.
@@ -137,7 +121,7 @@ export class CommentReport extends ReviewElement {
         reason: this.reason,
         ...(this.note.trim() ? { note: this.note.trim() } : {}),
       });
-      remember(this.commentId);
+      rememberReported(this.commentId);
       this.phase = 'done';
       this.expanded = false;
       this.#focusAfter = '.done';
@@ -151,7 +135,7 @@ export class CommentReport extends ReviewElement {
     const { t } = this.localize;
     const r = t.thread.report;
     if (this.phase === 'done') return html`<p class="done" role="status" tabindex="-1">${r.thanks}</p>`;
-    if (reported().has(this.commentId)) return html`<span part="reported">${r.reported}</span>`;
+    if (reportedIds().has(this.commentId)) return html`<span part="reported">${r.reported}</span>`;
     if (!this.expanded) {
       return html`<button type="button" class="button link" data-action="report" aria-expanded="false" @click=${() => this.#open()}>${r.action}</button>`;
     }

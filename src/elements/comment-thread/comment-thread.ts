@@ -2,7 +2,8 @@ import { html, isServer, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { CommentPage, CommentSort, Review } from '../../api/index.js';
 import { formatNumber } from '../../shared/format.js';
-import { errorTemplate, loadStateStyles } from '../../shared/load-states.js';
+import { defineElement } from '../../shared/define-element.js';
+import { errorMessage, errorTemplate, loadStateStyles } from '../../shared/load-states.js';
 import { onMinute } from '../../shared/minute-ticker.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
@@ -11,8 +12,8 @@ import type { CommentFormSubmitEvent } from './comment-form.js';
 import { styles } from './comment-thread.styles.js';
 import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
 import { FocusTargets } from './focus-targets.js';
-import { reported } from './comment-report.js';
-import { tokenFor } from './storage.js';
+import { loadReportElement } from './report-loader.js';
+import { reportedIds, tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
 import { findPath } from './thread-model.js';
 
@@ -173,7 +174,15 @@ export class CommentThread extends ReviewElement {
       // The button is gone; the words that replace it take focus, so reading goes on from there.
       this.#thread.focusAfter({ id, name: `spoiler-${index}` });
     },
-    report: (id) => this.#thread.setUi(id, { reporting: true }),
+    // The report form's code is fetched the first time a reader asks (a chunk of its own on the CDN).
+    report: (id) =>
+      void loadReportElement().then(
+        ({ CommentReport }) => {
+          defineElement('review-comment-report', CommentReport);
+          this.#thread.setUi(id, { reporting: true });
+        },
+        (error: Error) => this.#thread.announce(errorMessage(error, this.localize.t)),
+      ),
     moreReplies: (id) =>
       this.#thread.setUi(id, { repliesShown: (this.#node(id)?.ui.repliesShown ?? REPLIES_SHOWN) + REPLIES_STEP }),
     renderReplyForm: (node) =>
@@ -205,7 +214,7 @@ export class CommentThread extends ReviewElement {
     const key = [t, locale, this.#now, this.maxDepth, open, this.#thread.ownVersion, client, reportable];
     if (this.#view && key.every((k, i) => k === this.#view!.key[i])) return this.#view.view;
     const now = this.#now;
-    const done = reportable ? reported() : new Set<string>();
+    const done = reportable ? reportedIds() : new Set<string>();
     const view: ThreadView = {
       t,
       locale,

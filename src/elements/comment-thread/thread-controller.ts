@@ -85,9 +85,9 @@ export class ThreadController implements ReactiveController {
     // The review only says whether comments are open, and the comments page says so too: asked
     // for only when the page does not (an older server), or could not be read.
     this.review = new ReviewDataController(host, {
-      wanted: () => {
+      skip: () => {
         const { status, value } = this.page.state;
-        return status === 'error' || (status === 'ready' && value?.open === undefined);
+        return status !== 'error' && (status !== 'ready' || value?.open !== undefined);
       },
     });
     this.page = new DataController<CommentPage>(host, {
