@@ -106,11 +106,13 @@ describe('CDN budgets (gzip)', () => {
   // Until its budget holds, the one-file build may not grow either (see CEILINGS for its last raise).
   // 48.0 KB before the owner's desk (#14): its Report action in <comment-thread> (element, client
   // call, strings in three catalogues) made it 49.61 KB at the merge (with the hydration guard for it), rounded up to 49.7 KB.
-  // The thread at the floor (#16 item 3) added 0.33 KB: whether comments are open read from the
+  // The thread at the floor (#16 item 3) added 0.45 KB: whether comments are open read from the
   // comments page (one request), Report as the thread's own button until asked (the report element
-  // then, no longer one per comment), the skeleton of the expected rows: 50.02 KB, rounded up to 50.1 KB.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.1 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 50.1 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // then, no longer one per comment), the skeleton of the expected rows, and the markdown help
+  // behind a "Formatting help" button (its label in the three built-in catalogues): 50.14 KB,
+  // rounded up to 50.2 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.2 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 50.2 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {
