@@ -94,14 +94,14 @@ function body(node: Node, view: ThreadView) {
       </div>
     </div>`;
   }
-  return html`<div part="comment-body" id=${`body-${c.id}`} dir="auto">
-    ${renderComment(c.body, {
-      revealed: node.ui.revealed ?? new Set(),
-      onReveal: (i) => actions.revealInline(c.id, i),
-      revealedTarget: (i) => view.target(c.id, `spoiler-${i}`),
-      spoilerLabel: t.thread.spoilerInline,
-    })}
-  </div>`;
+  const markup = renderComment(c.body, {
+    revealed: node.ui.revealed ?? new Set(),
+    onReveal: (i) => actions.revealInline(c.id, i),
+    revealedTarget: (i) => view.target(c.id, `spoiler-${i}`),
+    spoilerLabel: t.thread.spoilerInline,
+  });
+  // No whitespace around the text: a one-paragraph body is the text itself, exactly as written.
+  return html`<div part="comment-body" id=${`body-${c.id}`} dir="auto">${markup}</div>`;
 }
 
 function status(node: Node, view: ThreadView) {
