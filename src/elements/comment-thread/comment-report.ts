@@ -1,11 +1,10 @@
 import { css, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { enBase, enThread } from '../../shared/i18n/index.js';
 import { errorMessage } from '../../shared/load-states.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { ReviewElement } from '../../shared/review-element.js';
-import { rememberReported, reportedIds } from './storage.js';
 
 export const REPORT_REASONS = ['spam', 'harassment', 'hate', 'spoiler', 'off-topic', 'other'] as const;
 export type SendReport = (commentId: string, report: { reason: string; note?: string }) => Promise<void>;
@@ -18,7 +17,7 @@ export type SendReport = (commentId: string, report: { reason: string; note?: st
  * creates it open (`expanded`): until then a comment has a plain button, not this element.
  *
  * A link-styled button that opens a small form below the comment: a reason (required) and an
- * optional note. Sent once; afterwards the comment shows "Reported" in this browser.
+ * optional note. Sent once; afterwards the thread shows "Reported" for the comment in this browser.
  *
  * @csspart report-form - The form with the reasons.
  */
@@ -85,7 +84,6 @@ export class CommentReport extends ReviewElement {
   @state() private note = '';
   @state() private phase: 'idle' | 'sending' | 'done' | 'error' = 'idle';
   @state() private message = '';
-  @query('button[data-action="report"]') private opener?: HTMLButtonElement;
   #focusAfter?: string;
 
   protected override firstUpdated(): void {
@@ -121,7 +119,6 @@ export class CommentReport extends ReviewElement {
         reason: this.reason,
         ...(this.note.trim() ? { note: this.note.trim() } : {}),
       });
-      rememberReported(this.commentId);
       this.phase = 'done';
       this.expanded = false;
       this.#focusAfter = '.done';
@@ -135,7 +132,6 @@ export class CommentReport extends ReviewElement {
     const { t } = this.localize;
     const r = t.thread.report;
     if (this.phase === 'done') return html`<p class="done" role="status" tabindex="-1">${r.thanks}</p>`;
-    if (reportedIds().has(this.commentId)) return html`<span part="reported">${r.reported}</span>`;
     if (!this.expanded) {
       return html`<button type="button" class="button link" data-action="report" aria-expanded="false" @click=${() => this.#open()}>${r.action}</button>`;
     }
@@ -161,6 +157,11 @@ export class CommentReport extends ReviewElement {
     if (!this.#focusAfter) return;
     const selector = this.#focusAfter;
     this.#focusAfter = undefined;
-    (this.renderRoot.querySelector<HTMLElement>(selector) ?? this.opener)?.focus();
+    // Only what the thread's chunk has already (no decorator or storage of its own), so this file
+    // is one chunk of its own on the CDN, not one and a shared one.
+    (
+      this.renderRoot.querySelector<HTMLElement>(selector) ??
+      this.renderRoot.querySelector<HTMLElement>('button[data-action="report"]')
+    )?.focus();
   }
 }

@@ -13,7 +13,7 @@ import { styles } from './comment-thread.styles.js';
 import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
 import { FocusTargets } from './focus-targets.js';
 import { loadReportElement } from './report-loader.js';
-import { reportedIds, tokenFor } from './storage.js';
+import { rememberReported, reportedIds, tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
 import { findPath } from './thread-model.js';
 
@@ -228,7 +228,8 @@ export class CommentThread extends ReviewElement {
       actions: this.#actions,
       target: (id, name) => this.#targets.at(id, name),
       // Without a client (data given, no API) there is nowhere to send a report: no Report action.
-      report: reportable ? (id, input) => client!.reportComment(id, input) : undefined,
+      // Remembered here once sent: the next visit shows "Reported" instead of the button.
+      report: reportable ? (id, input) => client!.reportComment(id, input).then(() => rememberReported(id)) : undefined,
       reported: (id) => done.has(id),
     };
     this.#view = { key, view };
