@@ -129,6 +129,10 @@ export default defineConfig((): UserConfig => {
               new URL('./src/elements/content-warning/settings-loader.cdn.ts', import.meta.url),
             ),
           },
+          {
+            find: /^\.\/report-loader\.js$/,
+            replacement: fileURLToPath(new URL('./src/elements/comment-thread/report-loader.all.ts', import.meta.url)),
+          },
         ],
       },
       build: {

@@ -74,7 +74,11 @@ export function openApiDocument(): object {
           properties: {
             items: { type: 'array' },
             nextCursor: { type: ['string', 'null'] },
-            total: { type: 'integer' },
+            total: {
+              type: 'integer',
+              description: 'Comments pages: published comments of the review, replies included',
+            },
+            open: { type: 'boolean', description: 'Comments pages: whether the review takes new comments' },
           },
         },
       },
@@ -141,7 +145,13 @@ export function openApiDocument(): object {
               schema: { type: 'string' },
             },
           ],
-          responses: { '200': { description: 'Page of Comment with total', content: json('Page') }, ...errors },
+          responses: {
+            '200': {
+              description: 'Page of Comment with total and open (whether comments are open)',
+              content: json('Page'),
+            },
+            ...errors,
+          },
         },
         post: {
           summary: 'Post a comment or a reply',

@@ -17,6 +17,8 @@ export * from './elements/content-warning/index.js';
 export * from './elements/content-warning-settings/index.js';
 export * from './elements/cast-list/index.js';
 export * from './elements/comment-thread/index.js';
+// Defined by the thread on a reader's first Report; here (in review-elements.all.js too) its class.
+export { CommentReport } from './elements/comment-thread/comment-report.js';
 export * from './elements/comment-count/index.js';
 export * from './data/events.js';
 export type { DroppedField } from './api/lenient.js';

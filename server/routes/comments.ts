@@ -57,8 +57,9 @@ function created(record: CommentRecord, editToken: string, windowMs: number): st
 
 export function commentRoutes(store: ReviewStore, deps: Deps) {
   const app = new Hono();
-  // A store returns the same page object while the thread is unchanged: serialise it once.
-  const serialised = new WeakMap<object, { json: string; etag: string }>();
+  // A store returns the same page object while the thread is unchanged: serialise it once (again
+  // only if the owner opened or closed comments meanwhile).
+  const serialised = new WeakMap<object, { json: string; etag: string; open: boolean }>();
   const duplicates = new DuplicateGuard(deps.config.duplicateWindowMs);
   /** Makes a bot's retried key come back with the same (fake) comment id, as a person's would. */
   const honeypotSalt = randomToken(16);
@@ -79,10 +80,13 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
       parentId: c.req.query('parent') || undefined,
     });
     if (!page) return problem(c, 404, 'not-found', `There is no comment ${c.req.query('parent')} on this review`);
+    // Whether comments are open comes with the page, so a thread needs one request, not two (the
+    // review as well), to show its comments and its form.
+    const open = review.review.comments.open;
     let wire = serialised.get(page);
-    if (!wire) {
-      const json = JSON.stringify(page);
-      wire = { json, etag: await etagOf(json) };
+    if (!wire || wire.open !== open) {
+      const json = JSON.stringify({ ...page, open });
+      wire = { json, etag: await etagOf(json), open };
       serialised.set(page, wire);
     }
     return cachedJson(c, wire.json, COMMENTS_CACHE, wire.etag);

@@ -129,6 +129,16 @@ for (const [name, makeStore] of [
       assert.equal((await request('/v1/reviews/ballerina/comments?cursor=garbage')).status, 400);
     });
 
+    it('says in the comments page whether comments are open', async () => {
+      const { put, page } = setup(makeStore);
+      await put(review('open'));
+      await put(review('closed', false));
+      assert.equal((await page('/v1/reviews/open/comments')).open, true);
+      assert.equal((await page('/v1/reviews/closed/comments')).open, false);
+      await put(review('open', false));
+      assert.equal((await page('/v1/reviews/open/comments')).open, false);
+    });
+
     it('lets the author edit and delete with the edit token, within the window only', async () => {
       const { request, put, post, page, tick } = setup(makeStore);
       await put(review('ballerina'));

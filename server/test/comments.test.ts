@@ -272,6 +272,30 @@ describe('comments API', () => {
     assert.equal((await page(id)).total, 0);
   });
 
+  it('says in each comments page whether comments are open, and follows the owner closing them', async () => {
+    const id = await newReview();
+    await post(id, comment('Ana', 'First'));
+    const first = await server.request(`/v1/reviews/${id}/comments`);
+    const etag = first.headers.get('ETag')!;
+    const body = await first.json();
+    assert.equal(body.open, true);
+    assert.equal(body.items.length, 1);
+    const doc = await (await server.request(`/v1/reviews/${id}`)).json();
+    const closed = await server.request(`/v1/reviews/${id}`, {
+      method: 'PUT',
+      headers: admin,
+      json: { ...doc, comments: { open: false } },
+    });
+    assert.equal(closed.status, 200);
+    // The same comments, but not the same answer: a client holding the old one must not keep it.
+    const again = await server.request(`/v1/reviews/${id}/comments`, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 200);
+    const after = await again.json();
+    assert.equal(after.open, false);
+    assert.deepEqual(after.items, body.items);
+    assert.equal((await page(id, '?sort=newest&limit=1')).open, false);
+  });
+
   it('refuses comments on a review with comments closed', async () => {
     const id = await newReview({ comments: { open: false } });
     const res = await post(id, comment('a', 'b'));

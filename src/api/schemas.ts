@@ -171,6 +171,8 @@ export const CommentPageSchema = v.object({
   items: v.array(CommentSchema),
   nextCursor: v.optional(v.nullable(v.string()), null),
   total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  /** Whether the review takes new comments (servers before 0.2 leave it out: ask the review then). */
+  open: v.optional(v.boolean()),
 });
 
 /** The answer to a post: the comment, and (only here) the token that lets its author edit it. */

@@ -28,6 +28,11 @@ function ensureContextRoot(): void {
 export interface ReviewDataOptions {
   /** For an element without a Retry (`<content-warning from-review>`): ask again by itself. */
   autoRetry?: boolean;
+  /**
+   * True while the element needs no request of its own for the review. The thread asks only when
+   * its comments page did not say whether comments are open: one request, not two.
+   */
+  skip?: () => boolean;
 }
 
 /**
@@ -50,7 +55,7 @@ export class ReviewDataController extends DataController<Review> {
       request: () => {
         const o = resolveOrigin(host, source.value);
         if (o.src) return ['document', o.client, o.src];
-        return o.own && o.id && o.client?.api ? ['review', o.client, o.id] : undefined;
+        return o.own && o.id && o.client?.api && !options.skip?.() ? ['review', o.client, o.id] : undefined;
       },
       load: ([kind, client, at], signal, revalidate) =>
         kind === 'document'

@@ -62,7 +62,7 @@ const LIT_AND_DATA =
   'lit (7.4 KB of the shared chunk with define-element), the English strings of every element in one shared chunk (2.8 KB), and valibot with the review schemas (5.6 KB) come with any element that reads a review';
 const NOT_MET_YET = {
   '<comment-thread> alone (loader + what it loads, with its lazy parts)':
-    "the thread's own chunk (10.8 KB) with lit, the API client and valibot, and the strings of every element in one shared English chunk; the thread's rendering cuts of issue #16 item 3 are not done yet",
+    "the thread's own chunk (11.8 KB: the comment form, markup, writes and styles; the report form is a chunk fetched on a reader's first Report) with lit (7.4 KB), the API client with valibot and every review schema (7.4 KB, though a standalone thread reads only comment pages now), and the strings of every element in one shared English chunk (2.8 KB)",
   'a page with only <review-card> (loader + what it loads)': LIT_AND_DATA,
   'the article page above the fold (source, card, rating, warning, cast, count)': LIT_AND_DATA,
   'content-warning with static topics (loader + what it loads)':
@@ -81,7 +81,9 @@ const CEILINGS = {
   'content-warning.js with lit': 13.8 * KB,
   // The owner's desk (#14) added the reader's Report action (<review-comment-report>, the client's
   // reportComment and its strings in en/ko/zh-Hans): 32.06 KB measured at the merge, rounded up.
-  'comment-thread.js with lit': 32.1 * KB,
+  // The thread at the floor (#16 item 3): one request, Report as a button until asked (its form a
+  // lazy chunk), the markdown help on demand: 32.17 KB measured, rounded up.
+  'comment-thread.js with lit': 32.2 * KB,
   'comment-count.js with lit': 17.7 * KB,
 };
 const measured = {};
@@ -106,8 +108,13 @@ describe('CDN budgets (gzip)', () => {
   // Until its budget holds, the one-file build may not grow either (see CEILINGS for its last raise).
   // 48.0 KB before the owner's desk (#14): its Report action in <comment-thread> (element, client
   // call, strings in three catalogues) made it 49.61 KB at the merge (with the hydration guard for it), rounded up to 49.7 KB.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(49.7 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 49.7 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // The thread at the floor (#16 item 3) added 0.45 KB: whether comments are open read from the
+  // comments page (one request), Report as the thread's own button until asked (the report element
+  // then, no longer one per comment), the skeleton of the expected rows, and the markdown help
+  // behind a "Formatting help" button (its label in the three built-in catalogues): 50.14 KB,
+  // rounded up to 50.2 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.2 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 50.2 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {

@@ -15,6 +15,8 @@ async function thread(id: string, lang = 'en'): Promise<CommentThread> {
 }
 const reportOf = (el: CommentThread) => root(el).querySelector('review-comment-report')!;
 const inReport = (el: CommentThread) => reportOf(el).shadowRoot!;
+/** The Report action is the thread's own button until pressed; the report form comes then. */
+const reportButton = (el: CommentThread) => root(el).querySelector<HTMLButtonElement>('button[data-action="report"]');
 
 async function openReports(commentId: string) {
   const res = await fetch('/v1/admin/queue?status=reported&limit=100', { headers: ADMIN });
@@ -29,12 +31,15 @@ describe('<comment-thread>: reporting a comment', () => {
     const id = await createReview();
     const posted = await postComment(id, 'Something hurtful', { name: 'Stranger' });
     const el = await thread(id);
-    await waitUntil(() => inReport(el)?.querySelector('button'));
-    const button = inReport(el).querySelector<HTMLButtonElement>('button[data-action="report"]')!;
+    await waitUntil(() => reportButton(el));
+    const button = reportButton(el)!;
     expect(seen(button)).to.equal('Report');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
     button.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => inReport(el).querySelector('form'));
+    await waitUntil(() => reportOf(el)?.shadowRoot?.querySelector('form'));
+    // The form's first reason has focus: the keyboard goes on from where the reader asked.
+    await waitUntil(() => inReport(el).activeElement === inReport(el).querySelector('input[value="spam"]'));
     const form = inReport(el).querySelector('form')!;
     expect(form.getAttribute('aria-label')).to.equal('Report this comment');
     // Sending without a reason says so, next to the reasons.
@@ -62,25 +67,25 @@ describe('<comment-thread>: reporting a comment', () => {
 
     // After a reload of the thread, this browser sees "Reported" instead of the button.
     const again = await thread(id);
-    await waitUntil(() => inReport(again)?.querySelector('[part="reported"]'));
-    expect(seen(inReport(again).querySelector('[part="reported"]'))).to.equal('Reported');
-    expect(inReport(again).querySelector('button')).to.equal(null);
+    await waitUntil(() => root(again).querySelector('[part="reported"]'));
+    expect(seen(root(again).querySelector('[part="reported"]'))).to.equal('Reported');
+    expect(reportButton(again)).to.equal(null);
   });
 
   it('speaks Korean and Chinese, and cancels back to the button', async () => {
     const id = await createReview();
     await postComment(id, '댓글', { name: '민' });
     const ko = await thread(id, 'ko');
-    await waitUntil(() => seen(inReport(ko)?.querySelector('button')) === '신고');
-    inReport(ko).querySelector<HTMLButtonElement>('button')!.click();
-    await waitUntil(() => inReport(ko).querySelector('legend'));
+    await waitUntil(() => seen(reportButton(ko)) === '신고');
+    reportButton(ko)!.click();
+    await waitUntil(() => reportOf(ko)?.shadowRoot?.querySelector('legend'));
     expect(seen(inReport(ko).querySelector('legend'))).to.equal('관리자가 확인해야 하는 이유는 무엇인가요?');
     const cancel = [...inReport(ko).querySelectorAll('button')].find((b) => seen(b) === '취소')!;
     cancel.click();
     await waitUntil(() => inReport(ko).activeElement?.getAttribute('data-action') === 'report');
 
     const zh = await thread(id, 'zh-Hans');
-    await waitUntil(() => seen(inReport(zh)?.querySelector('button')) === '举报');
+    await waitUntil(() => seen(reportButton(zh)) === '举报');
   });
 
   it('shows no Report action on the reader’s own comment', async () => {
@@ -103,6 +108,6 @@ describe('<comment-thread>: reporting a comment', () => {
         !root(el).querySelector('.sending'),
     );
     await waitUntil(() => root(el).querySelector('[data-action="edit"]'));
-    expect(root(el).querySelector('review-comment-report')).to.equal(null);
+    expect(root(el).querySelector('review-comment-report, button[data-action="report"]')).to.equal(null);
   });
 });

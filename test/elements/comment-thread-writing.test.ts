@@ -58,6 +58,22 @@ describe('<comment-thread> writing', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows the formatting help when the reader asks, and then describes the text box with it', async () => {
+      const id = await createReview();
+      const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);
+      const f = form(el);
+      const toggle = [...f.shadowRoot!.querySelectorAll('button')].find((b) => seen(b) === 'Formatting help')!;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(seen(f.shadowRoot!.querySelector('form'))).not.to.contain('**bold**');
+      toggle.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => f.shadowRoot!.getElementById('help'));
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(seen(f.shadowRoot!.getElementById('help'))).to.contain('**bold**');
+      expect(field(f, 'body').getAttribute('aria-describedby')!.split(' ')).to.include('help');
+      await expect(el).to.be.accessible();
+    });
+
     it('says what is missing next to the field and moves focus there', async () => {
       const id = await createReview();
       const el = await thread(html`<comment-thread api="/v1" review=${id}></comment-thread>`);

@@ -52,6 +52,11 @@ export const formStyles = css`
     color: var(--_text-muted);
     margin: 0;
   }
+  /* "Formatting help": a small link-like button at the start of its row, the help below it on demand. */
+  button.hint {
+    justify-self: start;
+    padding-inline: 0;
+  }
   .count.over {
     color: var(--_danger);
     font-weight: 700;

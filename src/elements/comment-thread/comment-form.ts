@@ -50,6 +50,8 @@ export class CommentForm extends ReviewElement {
   @state() private spoiler = false;
   @state() private errors: { name?: string; body?: string } = {};
   @state() private restored = false;
+  /** The markdown help shows when the reader asks for it. */
+  @state() private helpShown = false;
   @query('textarea') private textarea!: HTMLTextAreaElement;
   #website = '';
   #loadedFor = '';
@@ -151,10 +153,11 @@ export class CommentForm extends ReviewElement {
       <div class="field">
         <label for="body">${f.body}</label>
         <textarea id="body" .value=${this.body} @input=${this.#input('body')} aria-invalid=${this.errors.body ? 'true' : 'false'}
-          aria-describedby=${`help count${this.errors.body ? ' body-error' : ''}`}></textarea>
+          aria-describedby=${`${this.helpShown ? 'help ' : ''}count${this.errors.body ? ' body-error' : ''}`}></textarea>
         ${this.errors.body ? html`<p class="error-text" id="body-error">${this.errors.body}</p>` : nothing}
-        <p class="hint" id="help">${f.help}</p>
         <p class="count ${used > MAX_BODY ? 'over' : ''}" id="count">${f.count(formatNumber(locale, used), formatNumber(locale, MAX_BODY))}</p>
+        <button type="button" class="button link hint" aria-expanded=${this.helpShown ? 'true' : 'false'} @click=${() => (this.helpShown = !this.helpShown)}>${f.helpToggle}</button>
+        ${this.helpShown ? html`<p class="hint" id="help">${f.help}</p>` : nothing}
       </div>
       <label class="check"><input type="checkbox" .checked=${this.spoiler} @change=${(e: Event) => {
         this.spoiler = (e.target as HTMLInputElement).checked;

@@ -7,7 +7,7 @@
  * `` `code` ``, `||spoiler||`, `[text](https://…)` and bare http(s) URLs. A link with another
  * scheme stays text.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { safeLinkUrl } from '../../api/urls.js';
 import type { FocusTarget } from './focus-targets.js';
 
@@ -132,9 +132,13 @@ function inline(nodes: Inline[], ctx: MarkupContext): unknown[] {
   });
 }
 
-export function renderComment(body: string, ctx: MarkupContext): TemplateResult[] {
-  return parseComment(body).map((block) => {
-    const lines = block.lines.map((line, i) => html`${i ? html`<br />` : nothing}${inline(line, ctx)}`);
-    return block.t === 'quote' ? html`<blockquote>${lines}</blockquote>` : html`<p>${lines}</p>`;
-  });
+export function renderComment(body: string, ctx: MarkupContext): unknown[] {
+  const blocks = parseComment(body);
+  const linesOf = (block: Block) =>
+    block.lines.map((line, i) => html`${i ? html`<br />` : nothing}${inline(line, ctx)}`);
+  // Most comments are one paragraph: its lines go straight into the body's box, one element fewer.
+  if (blocks.length === 1 && blocks[0].t === 'p') return [linesOf(blocks[0])];
+  return blocks.map((block) =>
+    block.t === 'quote' ? html`<blockquote>${linesOf(block)}</blockquote>` : html`<p>${linesOf(block)}</p>`,
+  );
 }

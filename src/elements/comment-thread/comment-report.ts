@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { enBase, enThread } from '../../shared/i18n/index.js';
 import { errorMessage } from '../../shared/load-states.js';
@@ -7,34 +7,17 @@ import { LocaleController } from '../../shared/locale-controller.js';
 import { ReviewElement } from '../../shared/review-element.js';
 
 export const REPORT_REASONS = ['spam', 'harassment', 'hate', 'spoiler', 'off-topic', 'other'] as const;
-const STORAGE_KEY = 'review-elements:comments:reported';
-
-/** Ids this browser has reported: the Report button becomes "Reported" (the server counts one per reader anyway). */
-function reported(): Set<string> {
-  try {
-    return new Set(JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? '[]') as string[]);
-  } catch {
-    return new Set();
-  }
-}
-
-function remember(id: string): void {
-  try {
-    const ids = [...reported(), id].slice(-500);
-    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(ids));
-  } catch {
-    // no storage: the server still counts one report per reader
-  }
-}
-
 export type SendReport = (commentId: string, report: { reason: string; note?: string }) => Promise<void>;
 
 /**
  * @tag review-comment-report
  * @summary The Report action of a comment in `<comment-thread>` (used by it; not placed on pages by itself).
  *
+ * The thread imports and defines it when a reader first presses a comment's Report button, and
+ * creates it open (`expanded`): until then a comment has a plain button, not this element.
+ *
  * A link-styled button that opens a small form below the comment: a reason (required) and an
- * optional note. Sent once; afterwards the comment shows "Reported" in this browser.
+ * optional note. Sent once; afterwards the thread shows "Reported" for the comment in this browser.
  *
  * @csspart report-form - The form with the reasons.
  */
@@ -101,8 +84,12 @@ export class CommentReport extends ReviewElement {
   @state() private note = '';
   @state() private phase: 'idle' | 'sending' | 'done' | 'error' = 'idle';
   @state() private message = '';
-  @query('button[data-action="report"]') private opener?: HTMLButtonElement;
   #focusAfter?: string;
+
+  protected override firstUpdated(): void {
+    // Made open (the thread creates it when the reader presses its Report button): focus the reasons.
+    if (this.expanded) this.#focusAfter = 'input[type="radio"]';
+  }
 
   #open(): void {
     this.expanded = true;
@@ -132,7 +119,6 @@ export class CommentReport extends ReviewElement {
         reason: this.reason,
         ...(this.note.trim() ? { note: this.note.trim() } : {}),
       });
-      remember(this.commentId);
       this.phase = 'done';
       this.expanded = false;
       this.#focusAfter = '.done';
@@ -146,7 +132,6 @@ export class CommentReport extends ReviewElement {
     const { t } = this.localize;
     const r = t.thread.report;
     if (this.phase === 'done') return html`<p class="done" role="status" tabindex="-1">${r.thanks}</p>`;
-    if (reported().has(this.commentId)) return html`<span part="reported">${r.reported}</span>`;
     if (!this.expanded) {
       return html`<button type="button" class="button link" data-action="report" aria-expanded="false" @click=${() => this.#open()}>${r.action}</button>`;
     }
@@ -172,6 +157,11 @@ export class CommentReport extends ReviewElement {
     if (!this.#focusAfter) return;
     const selector = this.#focusAfter;
     this.#focusAfter = undefined;
-    (this.renderRoot.querySelector<HTMLElement>(selector) ?? this.opener)?.focus();
+    // Only what the thread's chunk has already (no decorator or storage of its own), so this file
+    // is one chunk of its own on the CDN, not one and a shared one.
+    (
+      this.renderRoot.querySelector<HTMLElement>(selector) ??
+      this.renderRoot.querySelector<HTMLElement>('button[data-action="report"]')
+    )?.focus();
   }
 }

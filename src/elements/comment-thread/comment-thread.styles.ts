@@ -58,10 +58,20 @@ export const styles = css`
     padding-inline-start: var(--_indent);
     border-inline-start: 2px solid var(--_border);
   }
+  /*
+   * The avatar is the article's ::before, in the padding beside the text; the actions are inline
+   * and share a line under it. No wrapper boxes: each is an element per comment.
+   */
   article {
-    display: grid;
-    grid-template-columns: var(--_avatar) minmax(0, 1fr);
-    gap: 0 0.75rem;
+    position: relative;
+    padding-inline-start: calc(var(--_avatar) + 0.75rem);
+    min-block-size: var(--_avatar);
+  }
+  [part~='comment-action'],
+  article > [part~='reported'],
+  review-comment-report {
+    margin-block-start: 0.375rem;
+    margin-inline-end: 0.5rem;
   }
   article:focus {
     outline: none;
@@ -70,8 +80,12 @@ export const styles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 4px;
   }
-  .avatar {
-    grid-row: span 4;
+  article::before {
+    /* The initials are decoration (the article is named after its author): silent to screen readers. */
+    content: attr(data-initials) / '';
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
     display: grid;
     place-items: center;
     inline-size: var(--_avatar);
@@ -100,9 +114,13 @@ export const styles = css`
     overflow-wrap: anywhere;
     unicode-bidi: isolate;
   }
+  [part~='comment-body'],
   [part~='comment-body'] p,
   [part~='comment-body'] blockquote {
     margin: 0.375em 0 0;
+  }
+  [part~='comment-body'] > :first-child {
+    margin-block-start: 0;
   }
   [part~='comment-body'] blockquote {
     padding-inline-start: 0.75em;
@@ -139,6 +157,11 @@ export const styles = css`
     font-style: italic;
     color: var(--_text-muted);
   }
+  article > [part~='reported'] {
+    display: inline-block;
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
   [part~='comment-actions'] {
     display: flex;
     flex-wrap: wrap;
@@ -173,7 +196,6 @@ export const styles = css`
     padding: 0.5em;
   }
   .reply-form {
-    grid-column: 2;
     margin-block-start: 0.75rem;
   }
   [part~='load-more'] {

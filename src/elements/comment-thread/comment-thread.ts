@@ -2,7 +2,8 @@ import { html, isServer, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { CommentPage, CommentSort, Review } from '../../api/index.js';
 import { formatNumber } from '../../shared/format.js';
-import { errorTemplate, loadStateStyles } from '../../shared/load-states.js';
+import { defineElement } from '../../shared/define-element.js';
+import { errorMessage, errorTemplate, loadStateStyles } from '../../shared/load-states.js';
 import { onMinute } from '../../shared/minute-ticker.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
@@ -11,7 +12,8 @@ import type { CommentFormSubmitEvent } from './comment-form.js';
 import { styles } from './comment-thread.styles.js';
 import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
 import { FocusTargets } from './focus-targets.js';
-import { tokenFor } from './storage.js';
+import { loadReportElement } from './report-loader.js';
+import { rememberReported, reportedIds, tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
 import { findPath } from './thread-model.js';
 
@@ -30,7 +32,7 @@ import { findPath } from './thread-model.js';
  * @fires {CommentPostEvent} comment-post - A reader is about to post. Cancelable; `detail.input`.
  * @fires {CommentPostedEvent} comment-posted - The server accepted a comment; `detail.comment`.
  * @fires {CommentErrorEvent} comment-error - Posting, editing or deleting failed; `detail.error`.
- * @fires {ReviewLoadEvent} review-load - The review document (for `comments.open`) loaded.
+ * @fires {ReviewLoadEvent} review-load - The review document loaded: from a `<review-source>`, or asked for only when the comments page does not say whether comments are open (an older server).
  * @fires {ReviewErrorEvent} review-error - The review document could not be loaded.
  *
  * @csspart base - The thread's box.
@@ -43,7 +45,8 @@ import { findPath } from './thread-model.js';
  * @csspart comment-meta - Author, time, "edited", "replying to".
  * @csspart author - The author's name.
  * @csspart comment-body - The text.
- * @csspart comment-actions - Reply, Edit, Delete, Report.
+ * @csspart comment-action - Each of Reply, Edit, Delete and Report (they share a line under the text).
+ * @csspart comment-actions - The row of an edit's Save and Cancel, of the delete confirmation, and of a failed post's Retry.
  * @csspart retry-post - Retry for a post that failed.
  * @csspart more-replies - "Show N more replies".
  * @csspart load-more - "Load more comments".
@@ -79,6 +82,8 @@ export class CommentThread extends ReviewElement {
 
   @query('#heading') private headingElement?: HTMLElement | null;
   #now = Date.now();
+  /** A declarative shadow root from the server was there before the first update (hydration). */
+  readonly #serverRendered = !isServer && Boolean(this.shadowRoot);
   #stopTicker?: () => void;
   #view?: { key: unknown[]; view: ThreadView };
   readonly #targets = new FocusTargets();
@@ -169,6 +174,15 @@ export class CommentThread extends ReviewElement {
       // The button is gone; the words that replace it take focus, so reading goes on from there.
       this.#thread.focusAfter({ id, name: `spoiler-${index}` });
     },
+    // The report form's code is fetched the first time a reader asks (a chunk of its own on the CDN).
+    report: (id) =>
+      void loadReportElement().then(
+        ({ CommentReport }) => {
+          defineElement('review-comment-report', CommentReport);
+          this.#thread.setUi(id, { reporting: true });
+        },
+        (error: Error) => this.#thread.announce(errorMessage(error, this.localize.t)),
+      ),
     moreReplies: (id) =>
       this.#thread.setUi(id, { repliesShown: (this.#node(id)?.ui.repliesShown ?? REPLIES_SHOWN) + REPLIES_STEP }),
     renderReplyForm: (node) =>
@@ -194,12 +208,13 @@ export class CommentThread extends ReviewElement {
     const { t, locale } = this.localize;
     const open = this.#thread.open;
     const client = this.#thread.client;
-    // Report actions from the second render on: the first may hydrate a server render, which has
-    // no client and so no Report action, and hydration needs the same template (see firstUpdated).
-    const reportable = Boolean(client?.api) && this.hasUpdated;
+    // A server render has no client and so no Report action, and hydration needs the same template:
+    // when hydrating, Report comes with the second render (see firstUpdated); otherwise at once.
+    const reportable = Boolean(client?.api) && (this.hasUpdated || !this.#serverRendered);
     const key = [t, locale, this.#now, this.maxDepth, open, this.#thread.ownVersion, client, reportable];
     if (this.#view && key.every((k, i) => k === this.#view!.key[i])) return this.#view.view;
     const now = this.#now;
+    const done = reportable ? reportedIds() : new Set<string>();
     const view: ThreadView = {
       t,
       locale,
@@ -213,14 +228,16 @@ export class CommentThread extends ReviewElement {
       actions: this.#actions,
       target: (id, name) => this.#targets.at(id, name),
       // Without a client (data given, no API) there is nowhere to send a report: no Report action.
-      report: reportable ? (id, input) => client!.reportComment(id, input) : undefined,
+      // Remembered here once sent: the next visit shows "Reported" instead of the button.
+      report: reportable ? (id, input) => client!.reportComment(id, input).then(() => rememberReported(id)) : undefined,
+      reported: (id) => done.has(id),
     };
     this.#view = { key, view };
     return view;
   }
 
   protected override firstUpdated() {
-    if (this.#thread.client?.api) this.requestUpdate();
+    if (this.#serverRendered && this.#thread.client?.api) this.requestUpdate();
   }
 
   protected override render() {
@@ -245,12 +262,11 @@ export class CommentThread extends ReviewElement {
       empty: () => (status === 'idle' ? this.#skeleton() : list()),
       ready: () => list(),
     });
-    const reviewStatus = thread.review.state.status;
     return html`<section part="base" aria-labelledby="heading" aria-busy=${status === 'loading' ? 'true' : 'false'}
       @comment-form-submit=${this.#onSubmit} @comment-form-cancel=${this.#onCancelReply}>
       <div part="header">
         <p part="heading" id="heading" role="heading" aria-level=${this.headingLevel} tabindex="-1">
-          ${t.thread.heading}${status === 'ready' ? html` <span>(${formatNumber(locale, thread.total)})</span>` : nothing}
+          ${t.thread.heading}${status === 'ready' ? ` (${formatNumber(locale, thread.total)})` : nothing}
         </p>
         <label part="sort">${t.thread.sortLabel}
           <select @change=${this.#onSort} .value=${this.sort}>
@@ -262,7 +278,7 @@ export class CommentThread extends ReviewElement {
       ${
         thread.open
           ? html`<review-comment-form .scope=${thread.scope} .parentId=${null} heading-level=${this.headingLevel + 1}></review-comment-form>`
-          : reviewStatus === 'ready'
+          : thread.closed
             ? html`<p part="closed">${t.thread.closed}</p>`
             : nothing
       }
@@ -270,11 +286,17 @@ export class CommentThread extends ReviewElement {
     </section>`;
   }
 
+  /**
+   * As many rows as comments are expected (the review's count when a source has it, else a page),
+   * at about a comment's height, so what follows the thread is where it will stay: below it.
+   */
   #skeleton() {
-    return html`<ul class="comments" aria-hidden="true">
-        ${[0, 1, 2].map(
+    const rows = Math.max(1, Math.min(this.pageSize, this.#thread.expected ?? this.pageSize));
+    return html`<ul class="comments skeleton" aria-hidden="true">
+        ${Array.from(
+          { length: rows },
           () =>
-            html`<li><article><span class="avatar"></span><div><p><span class="bone short">&nbsp;</span></p><p><span class="bone line">&nbsp;</span></p></div></article></li>`,
+            html`<li><article data-initials=""><p><span class="bone short">&nbsp;</span></p><p><span class="bone line">&nbsp;</span></p></article></li>`,
         )}
       </ul>
       <p class="visually-hidden">${this.localize.t.thread.loading}</p>`;

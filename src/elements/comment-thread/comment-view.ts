@@ -27,6 +27,8 @@ export interface ThreadActions {
   showSpoiler(id: string): void;
   revealInline(id: string, index: number): void;
   moreReplies(id: string): void;
+  /** Opens the report form of a comment (created only then). */
+  report(id: string): void;
   renderReplyForm(node: Node): TemplateResult;
 }
 
@@ -54,6 +56,8 @@ export interface ThreadView {
   target(id: string, name: FocusName): FocusTarget;
   /** Sends a reader's report (comment-report.ts); without it, no Report action is shown. */
   report?: SendReport;
+  /** Whether this browser has reported the comment ("Reported" instead of the button). */
+  reported(id: string): boolean;
 }
 
 function meta(node: Node, view: ThreadView, replyingTo: string | undefined) {
@@ -90,14 +94,14 @@ function body(node: Node, view: ThreadView) {
       </div>
     </div>`;
   }
-  return html`<div part="comment-body" id=${`body-${c.id}`} dir="auto">
-    ${renderComment(c.body, {
-      revealed: node.ui.revealed ?? new Set(),
-      onReveal: (i) => actions.revealInline(c.id, i),
-      revealedTarget: (i) => view.target(c.id, `spoiler-${i}`),
-      spoilerLabel: t.thread.spoilerInline,
-    })}
-  </div>`;
+  const markup = renderComment(c.body, {
+    revealed: node.ui.revealed ?? new Set(),
+    onReveal: (i) => actions.revealInline(c.id, i),
+    revealedTarget: (i) => view.target(c.id, `spoiler-${i}`),
+    spoilerLabel: t.thread.spoilerInline,
+  });
+  // No whitespace around the text: a one-paragraph body is the text itself, exactly as written.
+  return html`<div part="comment-body" id=${`body-${c.id}`} dir="auto">${markup}</div>`;
 }
 
 function status(node: Node, view: ThreadView) {
@@ -123,24 +127,36 @@ function actionsRow(node: Node, view: ThreadView) {
     </div>`;
   }
   const own = view.own(c.id);
-  return html`<div part="comment-actions">
-    ${view.open ? html`<button ${view.target(c.id, 'reply')} type="button" class="button link" data-action="reply" aria-expanded=${node.ui.replying ? 'true' : 'false'} @click=${() => actions.reply(c.id)}>${t.thread.reply}</button>` : nothing}
-    ${own ? html`<button type="button" class="button link" data-action="edit" @click=${() => actions.edit(c.id)}>${t.thread.edit}</button>` : nothing}
-    ${own ? html`<button ${view.target(c.id, 'delete')} type="button" class="button link" data-action="delete" @click=${() => actions.askDelete(c.id)}>${t.thread.delete}</button>` : nothing}
-    ${view.report && !own ? html`<review-comment-report .commentId=${c.id} .send=${view.report}></review-comment-report>` : nothing}
-  </div>`;
+  // Straight in the article, without a box of their own: they flow on one line under the text.
+  return html`${view.open ? html`<button ${view.target(c.id, 'reply')} type="button" class="button link" part="comment-action" data-action="reply" aria-expanded=${node.ui.replying ? 'true' : 'false'} @click=${() => actions.reply(c.id)}>${t.thread.reply}</button>` : nothing}${
+    own
+      ? html`<button type="button" class="button link" part="comment-action" data-action="edit" @click=${() => actions.edit(c.id)}>${t.thread.edit}</button><button ${view.target(c.id, 'delete')} type="button" class="button link" part="comment-action" data-action="delete" @click=${() => actions.askDelete(c.id)}>${t.thread.delete}</button>`
+      : nothing
+  }${view.report && !own ? report(node, view) : nothing}`;
+}
+
+/**
+ * The Report action: a plain button until the reader asks, and only then the report element with
+ * its form (a shadow root and a dozen elements per comment otherwise, and a render of its own).
+ */
+function report(node: Node, view: ThreadView) {
+  const c = node.comment;
+  if (node.ui.reporting)
+    return html`<review-comment-report .commentId=${c.id} .send=${view.report} expanded></review-comment-report>`;
+  if (view.reported(c.id)) return html`<span part="reported">${view.t.thread.report.reported}</span>`;
+  return html`<button type="button" class="button link" part="comment-action" data-action="report" aria-expanded="false" @click=${() => view.actions.report(c.id)}>${view.t.thread.report.action}</button>`;
 }
 
 function comment(node: Node, depth: number, view: ThreadView, replyingTo?: string): TemplateResult {
   const c = node.comment;
   const deleted = c.status === 'deleted';
   const name = deleted ? '' : c.author.name;
+  // The avatar is the article's ::before (initials from data-initials, silent to screen readers):
+  // an element fewer per comment, as is the grid that places the parts without a wrapper.
   return html`<li part="comment-item">
-    <article ${view.target(c.id, 'comment')} part="comment" id=${`c-${c.id}`} tabindex="-1" class=${node.local?.state === 'sending' ? 'sending' : ''} aria-label=${deleted ? view.t.thread.deleted : c.author.name}>
-      <span class="avatar" aria-hidden="true" ${cssVars({ '--_hue': String(hueFor(name)) })}>${deleted ? '' : initials(name)}</span>
-      <div>
-        ${meta(node, view, replyingTo)} ${body(node, view)} ${status(node, view)} ${actionsRow(node, view)}
-      </div>
+    <article ${view.target(c.id, 'comment')} part="comment" id=${`c-${c.id}`} tabindex="-1" class=${node.local?.state === 'sending' ? 'sending' : ''} aria-label=${deleted ? view.t.thread.deleted : c.author.name}
+      data-initials=${deleted ? '' : initials(name)} ${cssVars({ '--_hue': String(hueFor(name)) })}>
+      ${meta(node, view, replyingTo)} ${body(node, view)} ${status(node, view)} ${actionsRow(node, view)}
       ${node.ui.replying ? html`<div class="reply-form">${view.actions.renderReplyForm(node)}</div>` : nothing}
     </article>
     ${repliesOf(node, depth, view)}

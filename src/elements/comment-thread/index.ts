@@ -1,12 +1,13 @@
 import { defineElement } from '../../shared/define-element.js';
 import { CommentForm } from './comment-form.js';
-import { CommentReport } from './comment-report.js';
+import type { CommentReport } from './comment-report.js';
 import { CommentThread } from './comment-thread.js';
 
-export { CommentThread, CommentForm, CommentReport };
+// <review-comment-report> is imported and defined by the thread when a reader first asks to report.
+export { CommentThread, CommentForm };
+export type { CommentReport };
 export * from './events.js';
 defineElement('review-comment-form', CommentForm);
-defineElement('review-comment-report', CommentReport);
 defineElement('comment-thread', CommentThread);
 
 declare global {

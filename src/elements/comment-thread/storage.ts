@@ -24,6 +24,16 @@ function write(key: string, value: unknown): void {
   }
 }
 
+/** Ids this browser has reported: the Report button becomes "Reported" (the server counts one per reader anyway). */
+export function reportedIds(): Set<string> {
+  const ids = read<unknown>('reported');
+  return new Set(Array.isArray(ids) ? (ids as string[]) : []);
+}
+
+export function rememberReported(id: string): void {
+  write('reported', [...reportedIds(), id].slice(-500));
+}
+
 export interface Draft {
   name: string;
   email: string;

@@ -82,7 +82,14 @@ export class ThreadController implements ReactiveController {
   constructor(host: ThreadHost, options: ThreadOptions) {
     this.#host = host;
     this.#options = options;
-    this.review = new ReviewDataController(host);
+    // The review only says whether comments are open, and the comments page says so too: asked
+    // for only when the page does not (an older server), or could not be read.
+    this.review = new ReviewDataController(host, {
+      skip: () => {
+        const { status, value } = this.page.state;
+        return status !== 'error' && (status !== 'ready' || value?.open !== undefined);
+      },
+    });
     this.page = new DataController<CommentPage>(host, {
       request: () => {
         const { id, client } = this.review.origin;
@@ -117,10 +124,25 @@ export class ThreadController implements ReactiveController {
     const { api, id } = this.review.origin;
     return `${api ?? absoluteUrl('')}|${id ?? ''}`;
   }
-  /** Whether the form shows: the review says comments are open (assumed when it cannot be read). */
-  get open(): boolean {
+  /** Whether comments are open: the comments page says so, else the review; undefined until one has. */
+  get #openKnown(): boolean | undefined {
+    const page = this.page.state.value?.open;
+    if (page !== undefined) return page;
     const { status, value } = this.review.state;
-    return status === 'ready' ? (value?.comments.open ?? false) : status === 'error';
+    // Assumed open when the review cannot be read: the form keeps the reader's words either way.
+    return status === 'ready' ? (value?.comments.open ?? false) : status === 'error' ? true : undefined;
+  }
+  /** Whether the form shows. */
+  get open(): boolean {
+    return this.#openKnown === true;
+  }
+  /** Whether "Comments are closed" shows. */
+  get closed(): boolean {
+    return this.#openKnown === false;
+  }
+  /** How many comments the first page will likely show (the review's count, if known yet). */
+  get expected(): number | undefined {
+    return this.review.state.value?.commentCount;
   }
 
   /** The reader's Retry: the first page again, and the review if that failed too. */

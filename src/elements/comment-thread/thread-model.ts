@@ -17,6 +17,8 @@ export interface NodeUi {
   busy?: boolean;
   confirmDelete?: boolean;
   spoilerShown?: boolean;
+  /** The reader asked to report it: its report form exists from then on. */
+  reporting?: boolean;
   revealed?: ReadonlySet<number>;
   /** How many replies show before "Show N more replies". */
   repliesShown?: number;

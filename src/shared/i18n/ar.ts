@@ -191,6 +191,7 @@ export const ar: Translation = {
       submitReply: 'انشر الرد',
       count: (used, max) => `عدد الأحرف: ${used} من ${max}`,
       website: 'اترك هذا الحقل فارغًا',
+      helpToggle: 'مساعدة التنسيق',
       help: 'نص عادي. يمكنك استخدام **غامق** و*مائل* و`شيفرة` و> اقتباس والروابط و||حرق الأحداث||.',
       draftRestored: 'استُعيدت مسودتك التي لم تُرسل.',
       nameRequired: 'أدخل اسمك.',

@@ -178,6 +178,7 @@ export const de: Translation = {
       submitReply: 'Antwort abschicken',
       count: (used, max) => `${used} von ${max} Zeichen`,
       website: 'Dieses Feld bitte leer lassen',
+      helpToggle: 'Hilfe zur Formatierung',
       help: 'Reiner Text. **fett**, *kursiv*, `Code`, > Zitate, Links und ||Spoiler|| funktionieren.',
       draftRestored: 'Dein nicht gesendeter Entwurf wurde wiederhergestellt.',
       nameRequired: 'Gib deinen Namen ein.',

@@ -211,6 +211,7 @@ export const enThread = {
     submitReply: 'Post reply',
     count: (used: string, max: string) => `${used} of ${max} characters`,
     website: 'Leave this field empty',
+    helpToggle: 'Formatting help',
     help: 'Plain text. **bold**, *italic*, `code`, > quotes, links and ||spoilers|| work.',
     draftRestored: 'Your unsent draft was restored.',
     nameRequired: 'Enter your name.',

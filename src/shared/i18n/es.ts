@@ -177,6 +177,7 @@ export const es: Translation = {
       submitReply: 'Publicar respuesta',
       count: (used, max) => `${used} de ${max} caracteres`,
       website: 'Deja este campo vacío',
+      helpToggle: 'Ayuda de formato',
       help: 'Texto sin formato. Puedes usar **negrita**, *cursiva*, `código`, > citas, enlaces y ||spoilers||.',
       draftRestored: 'Se recuperó tu borrador sin enviar.',
       nameRequired: 'Escribe tu nombre.',

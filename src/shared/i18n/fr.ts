@@ -177,6 +177,7 @@ export const fr: Translation = {
       submitReply: 'Publier la réponse',
       count: (used, max) => `${used} caractères sur ${max}`,
       website: 'Laissez ce champ vide',
+      helpToggle: 'Aide à la mise en forme',
       help: 'Texte brut. **gras**, *italique*, `code`, > citations, liens et ||spoilers|| sont acceptés.',
       draftRestored: 'Votre brouillon non envoyé a été restauré.',
       nameRequired: 'Indiquez votre nom.',

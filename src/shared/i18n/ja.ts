@@ -177,6 +177,7 @@ export const ja: Translation = {
       submitReply: '返信を投稿',
       count: (used, max) => `${used}／${max}文字`,
       website: 'この欄は空のままにしてください',
+      helpToggle: '書式のヘルプ',
       help: 'プレーンテキストです。**太字**、*斜体*、`コード`、> 引用、リンク、||ネタバレ|| が使えます。',
       draftRestored: '送信していない下書きを復元しました。',
       nameRequired: '名前を入力してください。',

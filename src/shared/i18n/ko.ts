@@ -175,6 +175,7 @@ export const ko: Translation = {
       submitReply: '답글 게시',
       count: (used, max) => `${used} / ${max}자`,
       website: '이 칸은 비워 두세요',
+      helpToggle: '서식 도움말',
       help: '일반 텍스트. **굵게**, *기울임*, `코드`, > 인용, 링크, ||스포일러||를 쓸 수 있습니다.',
       draftRestored: '보내지 않은 초안을 복원했습니다.',
       nameRequired: '이름을 입력하세요.',

@@ -177,6 +177,7 @@ export const ptBR: Translation = {
       submitReply: 'Publicar resposta',
       count: (used, max) => `${used} de ${max} caracteres`,
       website: 'Deixe este campo em branco',
+      helpToggle: 'Ajuda de formatação',
       help: 'Texto simples. Dá para usar **negrito**, *itálico*, `código`, > citações, links e ||spoilers||.',
       draftRestored: 'Seu rascunho não enviado foi restaurado.',
       nameRequired: 'Informe seu nome.',

@@ -173,6 +173,7 @@ export const zhHans: Translation = {
       submitReply: '发表回复',
       count: (used, max) => `${used} / ${max} 字`,
       website: '此栏请留空',
+      helpToggle: '格式说明',
       help: '纯文本。支持 **粗体**、*斜体*、`代码`、> 引用、链接和 ||剧透||。',
       draftRestored: '已恢复你未发送的草稿。',
       nameRequired: '请输入名字。',

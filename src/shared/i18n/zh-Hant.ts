@@ -174,6 +174,7 @@ export const zhHant: Translation = {
       submitReply: '發布回覆',
       count: (used, max) => `${used}／${max} 字`,
       website: '此欄請留空',
+      helpToggle: '格式說明',
       help: '純文字。可使用 **粗體**、*斜體*、`程式碼`、> 引用、連結和 ||劇透||。',
       draftRestored: '已還原你尚未送出的草稿。',
       nameRequired: '請輸入名稱。',
