@@ -11,6 +11,8 @@ import type { CommentFormSubmitEvent } from './comment-form.js';
 import { styles } from './comment-thread.styles.js';
 import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
 import { FocusTargets } from './focus-targets.js';
+import { editWindowText, now as clockNow } from './edit-window-clock.js';
+import { EditWindows } from './own-comments.js';
 import { tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
 import { findPath } from './thread-model.js';
@@ -23,7 +25,8 @@ import { findPath } from './thread-model.js';
  * and review). Comment text is a small markdown subset rendered as text, never as HTML. Posting is
  * optimistic; the words stay in local storage until the server has accepted them, and a retry
  * reuses the post's Idempotency-Key, so it never makes a duplicate. Authors can edit and delete
- * their comments for 15 minutes. A first page given with it (the `comments` property, or a
+ * their comments for as long as the server allows (15 minutes by default), told how long is left;
+ * a comment held for moderation stays in view for its author, across reloads, until decided on. A first page given with it (the `comments` property, or a
  * `<script type="application/json">` child holding `{ items, nextCursor, total }`) shows without a
  * request; "Load more", posting and Retry then use the API.
  *
@@ -44,6 +47,8 @@ import { findPath } from './thread-model.js';
  * @csspart author - The author's name.
  * @csspart comment-body - The text.
  * @csspart comment-actions - Reply, Edit, Delete, Report.
+ * @csspart edit-window - "You can edit or delete this for 12 more minutes", on the reader's own comments.
+ * @csspart awaiting-approval - "Awaiting approval", on the reader's comments held for moderation.
  * @csspart retry-post - Retry for a post that failed.
  * @csspart more-replies - "Show N more replies".
  * @csspart load-more - "Load more comments".
@@ -78,7 +83,7 @@ export class CommentThread extends ReviewElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @query('#heading') private headingElement?: HTMLElement | null;
-  #now = Date.now();
+  #now = clockNow();
   #stopTicker?: () => void;
   #view?: { key: unknown[]; view: ThreadView };
   readonly #targets = new FocusTargets();
@@ -88,6 +93,11 @@ export class CommentThread extends ReviewElement {
     focus: (target) =>
       target === 'heading' ? this.headingElement?.focus() : this.#targets.focus(target.id, target.name),
     setStates: (states) => this.setStates(states),
+  });
+  // Own comments' edit windows, counted down by one page-wide clock (see edit-window-clock.ts).
+  protected readonly editWindows = new EditWindows(this, this.#thread, () => {
+    this.#now = clockNow();
+    this.requestUpdate();
   });
 
   /**
@@ -112,7 +122,7 @@ export class CommentThread extends ReviewElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#stopTicker = onMinute(() => {
-      this.#now = Date.now();
+      this.#now = clockNow();
       this.requestUpdate();
     });
   }
@@ -209,6 +219,10 @@ export class CommentThread extends ReviewElement {
       own: (id) => {
         const token = tokenFor(id);
         return Boolean(token && Date.parse(token.until) > now);
+      },
+      editWindow: (id) => {
+        const token = tokenFor(id);
+        return token && editWindowText(locale, t.thread, Date.parse(token.until), now);
       },
       actions: this.#actions,
       target: (id, name) => this.#targets.at(id, name),

@@ -49,6 +49,8 @@ export interface ThreadView {
   maxDepth: number;
   open: boolean;
   own: (id: string) => boolean;
+  /** How long the reader may still edit their comment with this id, or undefined (see edit-window-clock.ts). */
+  editWindow?: (id: string) => string | undefined;
   actions: ThreadActions;
   /** Marks a part of a comment that may take focus after an action (see `FocusTargets`). */
   target(id: string, name: FocusName): FocusTarget;
@@ -65,6 +67,7 @@ function meta(node: Node, view: ThreadView, replyingTo: string | undefined) {
     ${view.own(c.id) || node.local ? html`<span>(${t.thread.you})</span>` : nothing}
     <time datetime=${c.createdAt} title=${formatDate(locale, c.createdAt, { dateStyle: 'long', timeStyle: 'short' })}>${formatRelative(locale, c.createdAt, now)}</time>
     ${c.editedAt ? html`<span>· ${t.thread.edited}</span>` : nothing}
+    ${c.status === 'pending' && !node.local ? html`<span part="awaiting-approval">· ${t.thread.awaitingApproval}</span>` : nothing}
     ${replyingTo ? html`<span>· ${t.thread.replyingTo(replyingTo)}</span>` : nothing}
   </p>`;
 }
@@ -123,7 +126,8 @@ function actionsRow(node: Node, view: ThreadView) {
     </div>`;
   }
   const own = view.own(c.id);
-  return html`<div part="comment-actions">
+  const editWindow = own ? view.editWindow?.(c.id) : undefined;
+  return html`${editWindow ? html`<p part="edit-window" class="status">${editWindow}</p>` : nothing}<div part="comment-actions">
     ${view.open ? html`<button ${view.target(c.id, 'reply')} type="button" class="button link" data-action="reply" aria-expanded=${node.ui.replying ? 'true' : 'false'} @click=${() => actions.reply(c.id)}>${t.thread.reply}</button>` : nothing}
     ${own ? html`<button type="button" class="button link" data-action="edit" @click=${() => actions.edit(c.id)}>${t.thread.edit}</button>` : nothing}
     ${own ? html`<button ${view.target(c.id, 'delete')} type="button" class="button link" data-action="delete" @click=${() => actions.askDelete(c.id)}>${t.thread.delete}</button>` : nothing}
