@@ -186,6 +186,40 @@ describe('<comment-thread> own comments', () => {
       expect(Object.keys(localStorage).some((k) => k.includes(':pending:'))).to.equal(false);
     });
 
+    it('stays in view in its place after its author edits it back into the queue', async () => {
+      const id = await createReview({ base: API });
+      await postComment(id, 'Approved later', { base: API, name: 'Bo' });
+      const el = await thread(API, id);
+      await fill(form(el), { name: 'Ana', body: 'First words' });
+      submit(form(el));
+      await waitUntil(() => seen(article(el, 'First words')).includes('Awaiting approval'));
+      el.remove();
+      const queue = await (await fetch(`${API}/admin/comments?status=pending`, { headers: ADMIN })).json();
+      // Only this review's: other files' tests share the server and its queue.
+      for (const c of (queue.items as { id: string; reviewId: string }[]).filter((c) => c.reviewId === id))
+        await fetch(`${API}/admin/comments/${c.id}/approve`, { method: 'POST', headers: ADMIN });
+
+      const again = await thread(API, id);
+      await waitUntil(() => article(again, 'First words')?.querySelector('[data-action="edit"]'));
+      expect(seen(article(again, 'First words'))).not.to.contain('Awaiting approval');
+      article(again, 'First words')!.querySelector<HTMLButtonElement>('[data-action="edit"]')!.click();
+      await waitUntil(() => root(again).querySelector('textarea'));
+      const box = root(again).querySelector('textarea')!;
+      box.value = 'Second thoughts';
+      box.dispatchEvent(new Event('input'));
+      await again.updateComplete;
+      [...root(again).querySelectorAll('button')].find((b) => seen(b) === 'Save')!.click();
+      await waitUntil(() => seen(article(again, 'Second thoughts')).includes('Awaiting approval'));
+      again.remove();
+
+      const later = await thread(API, id);
+      await waitUntil(() => article(later, 'Second thoughts'), 'the edited comment was gone after a reload');
+      expect(seen(article(later, 'Second thoughts'))).to.contain('Awaiting approval');
+      // Where its date puts it: after Bo's comment, which came first.
+      const bodies = [...root(later).querySelectorAll('[part~="comment-body"]')].map((b) => seen(b));
+      expect(bodies).to.deep.equal(['Approved later', 'Second thoughts']);
+    });
+
     it('goes once a moderator rejects it', async () => {
       const id = await createReview({ base: API });
       const el = await thread(API, id);

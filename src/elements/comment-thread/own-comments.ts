@@ -62,8 +62,8 @@ function forgetPending(scope: string, id: string): void {
 
 /**
  * A fresh first page with the reader's held comments put back: a reply under its parent (when the
- * page has it), a top-level comment first for `newest`, else last. One the page lists as
- * published is forgotten: it shows as it is.
+ * page has it), a top-level comment where its date puts it (last for `top`). One the page lists
+ * as published is forgotten: it shows as it is.
  */
 export function withPending(nodes: Node[], scope: string, sort: CommentSort): Node[] {
   let out = nodes;
@@ -81,7 +81,13 @@ export function withPending(nodes: Node[], scope: string, sort: CommentSort): No
         replies: [...p.replies, node],
         ui: { ...p.ui, repliesShown: Math.max(p.ui.repliesShown ?? 0, p.replies.length + 1) },
       }));
-    } else out = sort === 'newest' ? [node, ...out] : [...out, node];
+    } else {
+      // In date order, as the server would list it; after everything for `top` (it has no replies).
+      const after = (n: Node) =>
+        sort === 'newest' ? n.comment.createdAt < comment.createdAt : n.comment.createdAt > comment.createdAt;
+      const at = sort === 'top' ? -1 : out.findIndex(after);
+      out = at === -1 ? [...out, node] : [...out.slice(0, at), node, ...out.slice(at)];
+    }
   }
   return out;
 }
