@@ -74,15 +74,19 @@ const NOT_MET_YET = {
 const CEILINGS = {
   'review-card.js with lit': 25.0 * KB,
   'review-rating.js with lit': 10.4 * KB,
-  'review-source.js with lit': 18.0 * KB,
-  'cast-list.js with lit': 22.0 * KB,
+  // The reader's own comments (#19) added the client's getComment (GET /v1/comments/{id}) to every
+  // entry with the client: 0.03–0.04 KB (18.00, 22.02 and 17.71 KB measured), rounded up.
+  'review-source.js with lit': 18.1 * KB,
+  'cast-list.js with lit': 22.1 * KB,
   // Server rendering (#17, docs/ssr.md) added 0.04 KB: the warning waits for its data before
   // hydrating a server-rendered shadow root, and renders given data on the server.
   'content-warning.js with lit': 13.8 * KB,
   // The owner's desk (#14) added the reader's Report action (<review-comment-report>, the client's
   // reportComment and its strings in en/ko/zh-Hans): 32.06 KB measured at the merge, rounded up.
-  'comment-thread.js with lit': 32.1 * KB,
-  'comment-count.js with lit': 17.7 * KB,
+  // The reader's own comments (#19: the edit-window clock, held comments kept across reloads, their
+  // strings) added 1.21 KB: 33.29 KB measured, rounded up.
+  'comment-thread.js with lit': 33.3 * KB,
+  'comment-count.js with lit': 17.8 * KB,
 };
 const measured = {};
 const lazy = {};
@@ -106,8 +110,9 @@ describe('CDN budgets (gzip)', () => {
   // Until its budget holds, the one-file build may not grow either (see CEILINGS for its last raise).
   // 48.0 KB before the owner's desk (#14): its Report action in <comment-thread> (element, client
   // call, strings in three catalogues) made it 49.61 KB at the merge (with the hydration guard for it), rounded up to 49.7 KB.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(49.7 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 49.7 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // The reader's own comments (#19) made it 50.92 KB (+1.32 KB), rounded up to 51.0 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(51.0 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 51.0 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {
