@@ -167,6 +167,22 @@ describe('every shipped locale', () => {
     });
   }
 
+  for (const id of SUPPORTED_LOCALES.filter((l) => l !== 'en')) {
+    it(`${id}: "the author chose not to warn", on the warning and the card, no English left`, async () => {
+      const catalogue = await loadCatalogue(id as Exclude<CatalogueId, 'en'>);
+      const page = await readerPage(await putReview(LATIN, id, 'not-warned'), id, id === 'ar' ? 'rtl' : 'ltr', 720);
+      const warning = page.querySelector('content-warning')!;
+      // The notice shown while the review loads also satisfies readerPage: wait for this one.
+      await waitUntil(() => shownText(warning).includes(catalogue.warning.notWarned.split(/[.。]/)[0]));
+      const forbidden = englishLeft(catalogue);
+      for (const el of [warning, page.querySelector('review-card')!]) {
+        const text = withoutData(shownText(el), LATIN);
+        const english = forbidden.filter((f) => new RegExp(`(^|[^A-Za-z])${escape(f)}($|[^A-Za-z])`).test(text));
+        expect(english, `${el.localName} in ${id} still says: ${english.join(' | ')}\n${text}`).to.deep.equal([]);
+      }
+    });
+  }
+
   it('finds English when it is there (the check itself)', async () => {
     const page = await readerPage(await putReview(LATIN, 'en'), 'en', 'ltr', 720);
     const ja = await loadCatalogue('ja');
