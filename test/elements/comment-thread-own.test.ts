@@ -104,12 +104,16 @@ describe('<comment-thread> own comments', () => {
       await waitUntil(
         () => windowText(article(el, 'Mine for now')) === 'You can edit or delete this for 12 more minutes.',
       );
+      article(el, 'Mine for now')!.querySelector<HTMLButtonElement>('[data-action="edit"]')!.focus();
       fake.moveTo(until - 20_000);
       await waitUntil(
         () => windowText(article(el, 'Mine for now')) === 'You can edit or delete this for 1 more minute.',
       );
       expect(article(el, 'Mine for now')!.querySelector('[data-action="delete"]')).not.to.equal(null);
+      // The minutes' ticks left focus where it was.
+      expect(root(el).activeElement?.getAttribute('data-action')).to.equal('edit');
 
+      // The window closes with focus on Edit: focus goes to the comment, not to the page.
       fake.moveTo(until + 1);
       await waitUntil(
         () => !article(el, 'Mine for now')!.querySelector('[data-action="edit"]'),
@@ -117,6 +121,7 @@ describe('<comment-thread> own comments', () => {
       );
       expect(article(el, 'Mine for now')!.querySelector('[data-action="delete"]')).to.equal(null);
       expect(windowText(article(el, 'Mine for now'))).to.equal('');
+      await waitUntil(() => root(el).activeElement === article(el, 'Mine for now'), 'focus was lost with Edit');
       // Nothing left to count down: no timer at all.
       expect(editClockRunning()).to.equal(false);
       expect(fake.timers()).to.equal(0);

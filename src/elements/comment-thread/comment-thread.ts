@@ -97,6 +97,11 @@ export class CommentThread extends ReviewElement {
   // Own comments' edit windows, counted down by one page-wide clock (see edit-window-clock.ts).
   protected readonly editWindows = new EditWindows(this, this.#thread, () => {
     this.#now = clockNow();
+    // Edit or Delete may go with the window: focus on one moves to its comment, not to the page.
+    const action = this.renderRoot.querySelector?.(':is([data-action="edit"], [data-action="delete"]):focus');
+    const id = action?.closest('article')?.id.slice(2);
+    const until = id && tokenFor(id)?.until;
+    if (id && !(until && Date.parse(until) > this.#now)) this.#thread.focusAfter({ id, name: 'comment' });
     this.requestUpdate();
   });
 
@@ -222,7 +227,8 @@ export class CommentThread extends ReviewElement {
       },
       editWindow: (id) => {
         const token = tokenFor(id);
-        return token && editWindowText(locale, t.thread, Date.parse(token.until), now);
+        // The clock's time, not the view's: a comment posted since the last tick is not a minute older.
+        return token && editWindowText(locale, t.thread, Date.parse(token.until), clockNow());
       },
       actions: this.#actions,
       target: (id, name) => this.#targets.at(id, name),
