@@ -181,6 +181,19 @@ export function openApiDocument(): object {
       },
       '/reviews/{id}/events': eventsPath,
       '/comments/{id}': {
+        get: {
+          summary:
+            'One comment: a published one to anyone; one held for moderation only with its editToken (at any time), so its author sees when it is approved, rejected or deleted',
+          parameters: [idParam('id', 'Comment id')],
+          responses: {
+            '200': {
+              description:
+                'The comment (status published or pending); 404 when there is none, or not one this caller may see',
+              content: json('Comment'),
+            },
+            ...errors,
+          },
+        },
         patch: {
           summary: "Edit a comment: its author's editToken within 15 minutes, or the admin token",
           security: bearer,

@@ -165,8 +165,26 @@ export const DeepNesting: Story = { args: { review: 'deep-nesting', 'max-depth':
 export const Spoilers: Story = { args: { review: 'spoilers' }, parameters: working };
 
 /**
+ * The reader's own comment: the story posts one through the form. It shows "(you)", Edit and
+ * Delete, and how long they last: "You can edit or delete this for 15 more minutes", counted down
+ * by one timer for the whole page that wakes once a minute while an own comment is editable, and
+ * not at all otherwise. It is plain text, read when the reader gets there, never announced.
+ */
+export const OwnComment: Story = {
+  parameters: working,
+  play: async ({ canvasElement, userEvent }) => {
+    await postThroughForm(canvasElement, userEvent, 'Sam', 'I went in knowing nothing, and was glad of it.');
+    await waitFor(() => expect(threadRoot(canvasElement).querySelector('[part~="edit-window"]')).toBeTruthy(), {
+      timeout: 5000,
+    });
+  },
+};
+
+/**
  * A pre-moderated site: the API answers 201 with `status: "pending"`. The story posts a comment
- * through the form; it stays in the thread, saying it waits for moderation (no Reply, Edit or Delete).
+ * through the form; it stays in the thread, marked "Awaiting approval" and saying it waits for
+ * moderation (no Reply, Edit or Delete). It stays so for its author across reloads (kept in this
+ * browser until the server says it was approved, rejected or deleted); nobody else sees it.
  */
 export const PendingModeration: Story = {
   args: { api: moderatedCommentsApi.api },
@@ -178,7 +196,7 @@ export const PendingModeration: Story = {
       'Sam',
       'The second half drags a little, but the ending makes up for it.',
     );
-    await waitFor(() => expect(threadRoot(canvasElement).textContent).toContain('Waiting for moderation'), {
+    await waitFor(() => expect(threadRoot(canvasElement).querySelector('[part~="awaiting-approval"]')).toBeTruthy(), {
       timeout: 5000,
     });
   },

@@ -251,6 +251,29 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     return c.body(null, 204);
   });
 
+  /**
+   * One comment's standing, for its author's browser, which keeps a comment held for moderation on
+   * screen across reloads and must learn when it was approved (it then shows in the thread) or
+   * rejected or deleted (it then goes). Published comments are public; a held one answers only
+   * to its edit token, at any time (the window limits changes, not this), and a banned poster's
+   * comment reads as held, as its first answer did. Anything else is 404.
+   */
+  app.get('/comments/:id', async (c) => {
+    const record = await store.getComment(c.req.param('id'));
+    const notFound = () => problem(c, 404, 'not-found', 'There is no such comment');
+    if (record?.status === 'published') return c.json(publicComment(record));
+    const held = record && (record.status === 'pending' || (record.spam && record.status === 'rejected'));
+    const token = bearer(c);
+    if (!held || !token || !record.editTokenHash) return notFound();
+    const limited = tooManyFailures(c, deps);
+    if (limited) return limited;
+    if (!(await sameSecret(await hashToken(token), record.editTokenHash))) {
+      tokenFailed(c, deps);
+      return notFound();
+    }
+    return c.json(publicComment({ ...record, status: 'pending' }));
+  });
+
   app.get('/comment-counts', async (c) => {
     const ids = v.safeParse(IdsSchema, rawQueryParam(c.req.url, 'ids') ?? '');
     if (!ids.success) return problem(c, 400, 'invalid-query', ids.issues[0].message);

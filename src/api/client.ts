@@ -207,7 +207,7 @@ export class ReviewClient {
     }
   }
 
-  /** A write (POST, PATCH, DELETE): never shared, never cached; the JSON answer validated if any. */
+  /** A write (POST, PATCH, DELETE), or a read nothing may share or cache: the JSON answer validated if any. */
   async #send<T>(
     method: string,
     url: string,
@@ -282,6 +282,19 @@ export class ReviewClient {
       (json, u) => validate(CommentSchema, json, u),
     );
     return edited!;
+  }
+
+  /**
+   * `GET {api}/comments/{id}`: one comment, published (to anyone) or held for moderation (only with
+   * its edit token). Never cached: its author asks to learn whether it was approved meanwhile.
+   */
+  async getComment(id: string, token?: string, options: { signal?: AbortSignal } = {}): Promise<Comment> {
+    const url = joinUrl(this.#requireApi(), `comments/${encodeURIComponent(id)}`);
+    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+    const comment = await this.#send('GET', url, { headers, signal: options.signal }, (json, u) =>
+      validate(CommentSchema, json, u),
+    );
+    return comment!;
   }
 
   /** `DELETE {api}/comments/{id}` with the comment's edit token. */

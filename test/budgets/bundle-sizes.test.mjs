@@ -74,8 +74,10 @@ const NOT_MET_YET = {
 const CEILINGS = {
   'review-card.js with lit': 25.0 * KB,
   'review-rating.js with lit': 10.4 * KB,
-  'review-source.js with lit': 18.0 * KB,
-  'cast-list.js with lit': 22.0 * KB,
+  // The reader's own comments (#19) added the client's getComment (GET /v1/comments/{id}) to every
+  // entry with the client: 0.03–0.04 KB (18.00, 22.02 and 17.71 KB measured), rounded up.
+  'review-source.js with lit': 18.1 * KB,
+  'cast-list.js with lit': 22.1 * KB,
   // Server rendering (#17, docs/ssr.md) added 0.04 KB: the warning waits for its data before
   // hydrating a server-rendered shadow root, and renders given data on the server.
   'content-warning.js with lit': 13.8 * KB,
@@ -83,8 +85,10 @@ const CEILINGS = {
   // reportComment and its strings in en/ko/zh-Hans): 32.06 KB measured at the merge, rounded up.
   // The thread at the floor (#16 item 3): one request, Report as a button until asked (its form a
   // lazy chunk), the markdown help on demand: 32.17 KB measured, rounded up.
-  'comment-thread.js with lit': 32.2 * KB,
-  'comment-count.js with lit': 17.7 * KB,
+    // The reader's own comments (#19: the edit-window clock, held comments kept across reloads, their
+  // strings) added 1.21 KB on top.
+  'comment-thread.js with lit': 33.4 * KB,
+  'comment-count.js with lit': 17.8 * KB,
 };
 const measured = {};
 const lazy = {};
@@ -112,9 +116,9 @@ describe('CDN budgets (gzip)', () => {
   // comments page (one request), Report as the thread's own button until asked (the report element
   // then, no longer one per comment), the skeleton of the expected rows, and the markdown help
   // behind a "Formatting help" button (its label in the three built-in catalogues): 50.14 KB,
-  // rounded up to 50.2 KB.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.2 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 50.2 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // rounded up to 50.2 KB; the reader's own comments (#19) +1.32 KB: 51.5 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(51.5 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 51.5 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {

@@ -226,7 +226,13 @@ describe('the reader’s content-warning settings', () => {
       const wrapper = await readerPage(id, 'en', 'ltr', 720);
       const el = wrapper.querySelector('content-warning')!;
       expect(concealed(el)).to.equal(true);
-      expect(seen(part(el, 'notice'))).to.include('The author chose not to give content warnings.');
+      // readerPage's wait is met by the notice shown while the review loads ("may discuss topics…"),
+      // so this waited for nothing on a busy machine: wait for the review's own answer.
+      await waitUntil(
+        () => seen(part(el, 'notice')).includes('The author chose not to give content warnings.'),
+        `no "not warned" notice: ${seen(part(el, 'notice'))}`,
+      );
+      expect(concealed(el)).to.equal(true);
       expect(part(el, 'topics')).to.equal(null);
       const card = wrapper.querySelector('review-card')!;
       expect(seen(part(card, 'not-warned'))).to.equal('The author chose not to give content warnings');

@@ -24,6 +24,45 @@ import {
   type DocText,
 } from '../support/reader-docs.js';
 import { ELEMENTS, readerPage } from '../support/reader-page.js';
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import { absoluteUrl } from '../../src/api/urls.js';
+import type { Comment } from '../../src/api/index.js';
+import { rememberPending } from '../../src/elements/comment-thread/own-comments.js';
+import { saveToken } from '../../src/elements/comment-thread/storage.js';
+import { createReview, postComment } from '../support/comments.js';
+import { ADMIN } from '../support/helpers.js';
+
+/**
+ * A thread on the pre-moderated server where this browser's reader has a published comment still
+ * in its edit window and one held for moderation: what only an author sees.
+ */
+async function ownCommentsThread(lang: string, dir: 'ltr' | 'rtl'): Promise<Element> {
+  const api = '/moderated/v1';
+  const review = await createReview({ base: api });
+  const created = async (body: string) =>
+    (await postComment(review, body, { base: api, name: 'Ana' })) as unknown as Comment & {
+      editToken: string;
+      editableUntil: string;
+    };
+  const published = await created('🙂 1');
+  const approved = await fetch(`${api}/admin/comments/${published.id}/approve`, { method: 'POST', headers: ADMIN });
+  if (!approved.ok) throw new Error(`approve failed: ${approved.status}`);
+  saveToken(published.id, published.editToken, published.editableUntil);
+  const { editToken, editableUntil: _until, ...held } = await created('🙂 2');
+  rememberPending(`${absoluteUrl(api)}|${review}`, held, editToken);
+  const wrapper = await fixture<HTMLElement>(html`<div lang=${lang} dir=${dir} style="inline-size: 720px">
+    <comment-thread api=${api} review=${review}></comment-thread>
+  </div>`);
+  const thread = wrapper.querySelector('comment-thread')!;
+  await waitUntil(
+    () =>
+      thread.shadowRoot?.querySelector('[part~="edit-window"]') &&
+      thread.shadowRoot.querySelector('[part~="awaiting-approval"]') &&
+      thread.shadowRoot.querySelector('review-comment-form'),
+    'the own comments did not show',
+  );
+  return thread;
+}
 
 const en: Translation = { ...enBase, cast: enCast, warning: enWarning, thread: enThread };
 
@@ -105,6 +144,42 @@ describe('every shipped locale', () => {
       // Ids we have no label for read as words.
       expect(shownText(page.querySelector('content-warning')!)).to.include('Ferry disaster');
       expect(shownText(page.querySelector('review-card')!)).to.include('Sound designer');
+    });
+  }
+
+  for (const id of SUPPORTED_LOCALES.filter((l) => l !== 'en')) {
+    it(`${id}: the reader's own comments (edit window, awaiting approval), no English left`, async () => {
+      localStorage.clear();
+      const catalogue = await loadCatalogue(id as Exclude<CatalogueId, 'en'>);
+      const thread = await ownCommentsThread(id, id === 'ar' ? 'rtl' : 'ltr');
+      const text = shownText(thread);
+      const forbidden = englishLeft(catalogue);
+      const english = forbidden.filter((f) => new RegExp(`(^|[^A-Za-z])${escape(f)}($|[^A-Za-z])`).test(text));
+      expect(english, `comment-thread in ${id} still says: ${english.join(' | ')}\n${text}`).to.deep.equal([]);
+      expect(text).to.include(catalogue.thread.awaitingApproval);
+      // The check above passes a catalogue that copied English; these strings must be translated.
+      for (const key of ['awaitingApproval', 'editWindow', 'editWindowHours'] as const)
+        expect(JSON.stringify(catalogue.thread[key]), key).not.to.equal(JSON.stringify(enThread[key]));
+      const note = thread.shadowRoot!.querySelector('[part~="edit-window"]')!.textContent!.trim();
+      expect([14, 15].map((n) => plural(id, catalogue.thread.editWindow, n))).to.include(note);
+      await expect(thread).to.be.accessible();
+      localStorage.clear();
+    });
+  }
+
+  for (const id of SUPPORTED_LOCALES.filter((l) => l !== 'en')) {
+    it(`${id}: "the author chose not to warn", on the warning and the card, no English left`, async () => {
+      const catalogue = await loadCatalogue(id as Exclude<CatalogueId, 'en'>);
+      const page = await readerPage(await putReview(LATIN, id, 'not-warned'), id, id === 'ar' ? 'rtl' : 'ltr', 720);
+      const warning = page.querySelector('content-warning')!;
+      // The notice shown while the review loads also satisfies readerPage: wait for this one.
+      await waitUntil(() => shownText(warning).includes(catalogue.warning.notWarned.split(/[.。]/)[0]));
+      const forbidden = englishLeft(catalogue);
+      for (const el of [warning, page.querySelector('review-card')!]) {
+        const text = withoutData(shownText(el), LATIN);
+        const english = forbidden.filter((f) => new RegExp(`(^|[^A-Za-z])${escape(f)}($|[^A-Za-z])`).test(text));
+        expect(english, `${el.localName} in ${id} still says: ${english.join(' | ')}\n${text}`).to.deep.equal([]);
+      }
     });
   }
 

@@ -13,6 +13,8 @@ import { styles } from './comment-thread.styles.js';
 import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
 import { FocusTargets } from './focus-targets.js';
 import { loadReportElement } from './report-loader.js';
+import { editWindowText, now as clockNow } from './edit-window-clock.js';
+import { EditWindows } from './own-comments.js';
 import { rememberReported, reportedIds, tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
 import { findPath } from './thread-model.js';
@@ -25,7 +27,8 @@ import { findPath } from './thread-model.js';
  * and review). Comment text is a small markdown subset rendered as text, never as HTML. Posting is
  * optimistic; the words stay in local storage until the server has accepted them, and a retry
  * reuses the post's Idempotency-Key, so it never makes a duplicate. Authors can edit and delete
- * their comments for 15 minutes. A first page given with it (the `comments` property, or a
+ * their comments for as long as the server allows (15 minutes by default), told how long is left;
+ * a comment held for moderation stays in view for its author, across reloads, until decided on. A first page given with it (the `comments` property, or a
  * `<script type="application/json">` child holding `{ items, nextCursor, total }`) shows without a
  * request; "Load more", posting and Retry then use the API.
  *
@@ -47,6 +50,8 @@ import { findPath } from './thread-model.js';
  * @csspart comment-body - The text.
  * @csspart comment-action - Each of Reply, Edit, Delete and Report (they share a line under the text).
  * @csspart comment-actions - The row of an edit's Save and Cancel, of the delete confirmation, and of a failed post's Retry.
+ * @csspart edit-window - "You can edit or delete this for 12 more minutes", on the reader's own comments.
+ * @csspart awaiting-approval - "Awaiting approval", on the reader's comments held for moderation.
  * @csspart retry-post - Retry for a post that failed.
  * @csspart more-replies - "Show N more replies".
  * @csspart load-more - "Load more comments".
@@ -81,7 +86,7 @@ export class CommentThread extends ReviewElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @query('#heading') private headingElement?: HTMLElement | null;
-  #now = Date.now();
+  #now = clockNow();
   /** A declarative shadow root from the server was there before the first update (hydration). */
   readonly #serverRendered = !isServer && Boolean(this.shadowRoot);
   #stopTicker?: () => void;
@@ -93,6 +98,16 @@ export class CommentThread extends ReviewElement {
     focus: (target) =>
       target === 'heading' ? this.headingElement?.focus() : this.#targets.focus(target.id, target.name),
     setStates: (states) => this.setStates(states),
+  });
+  // Own comments' edit windows, counted down by one page-wide clock (see edit-window-clock.ts).
+  protected readonly editWindows = new EditWindows(this, this.#thread, () => {
+    this.#now = clockNow();
+    // Edit or Delete may go with the window: focus on one moves to its comment, not to the page.
+    const action = this.renderRoot.querySelector?.(':is([data-action="edit"], [data-action="delete"]):focus');
+    const id = action?.closest('article')?.id.slice(2);
+    const until = id && tokenFor(id)?.until;
+    if (id && !(until && Date.parse(until) > this.#now)) this.#thread.focusAfter({ id, name: 'comment' });
+    this.requestUpdate();
   });
 
   /**
@@ -117,7 +132,7 @@ export class CommentThread extends ReviewElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#stopTicker = onMinute(() => {
-      this.#now = Date.now();
+      this.#now = clockNow();
       this.requestUpdate();
     });
   }
@@ -224,6 +239,11 @@ export class CommentThread extends ReviewElement {
       own: (id) => {
         const token = tokenFor(id);
         return Boolean(token && Date.parse(token.until) > now);
+      },
+      editWindow: (id) => {
+        const token = tokenFor(id);
+        // The clock's time, not the view's: a comment posted since the last tick is not a minute older.
+        return token && editWindowText(locale, t.thread, Date.parse(token.until), clockNow());
       },
       actions: this.#actions,
       target: (id, name) => this.#targets.at(id, name),

@@ -51,6 +51,8 @@ export interface ThreadView {
   maxDepth: number;
   open: boolean;
   own: (id: string) => boolean;
+  /** How long the reader may still edit their comment with this id, or undefined (see edit-window-clock.ts). */
+  editWindow?: (id: string) => string | undefined;
   actions: ThreadActions;
   /** Marks a part of a comment that may take focus after an action (see `FocusTargets`). */
   target(id: string, name: FocusName): FocusTarget;
@@ -69,6 +71,7 @@ function meta(node: Node, view: ThreadView, replyingTo: string | undefined) {
     ${view.own(c.id) || node.local ? html`<span>(${t.thread.you})</span>` : nothing}
     <time datetime=${c.createdAt} title=${formatDate(locale, c.createdAt, { dateStyle: 'long', timeStyle: 'short' })}>${formatRelative(locale, c.createdAt, now)}</time>
     ${c.editedAt ? html`<span>· ${t.thread.edited}</span>` : nothing}
+    ${c.status === 'pending' && !node.local ? html`<span part="awaiting-approval">· ${t.thread.awaitingApproval}</span>` : nothing}
     ${replyingTo ? html`<span>· ${t.thread.replyingTo(replyingTo)}</span>` : nothing}
   </p>`;
 }
@@ -127,8 +130,9 @@ function actionsRow(node: Node, view: ThreadView) {
     </div>`;
   }
   const own = view.own(c.id);
+  const editWindow = own ? view.editWindow?.(c.id) : undefined;
   // Straight in the article, without a box of their own: they flow on one line under the text.
-  return html`${view.open ? html`<button ${view.target(c.id, 'reply')} type="button" class="button link" part="comment-action" data-action="reply" aria-expanded=${node.ui.replying ? 'true' : 'false'} @click=${() => actions.reply(c.id)}>${t.thread.reply}</button>` : nothing}${
+  return html`${editWindow ? html`<p part="edit-window" class="status">${editWindow}</p>` : nothing}${view.open ? html`<button ${view.target(c.id, 'reply')} type="button" class="button link" part="comment-action" data-action="reply" aria-expanded=${node.ui.replying ? 'true' : 'false'} @click=${() => actions.reply(c.id)}>${t.thread.reply}</button>` : nothing}${
     own
       ? html`<button type="button" class="button link" part="comment-action" data-action="edit" @click=${() => actions.edit(c.id)}>${t.thread.edit}</button><button ${view.target(c.id, 'delete')} type="button" class="button link" part="comment-action" data-action="delete" @click=${() => actions.askDelete(c.id)}>${t.thread.delete}</button>`
       : nothing

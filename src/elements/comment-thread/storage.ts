@@ -6,7 +6,7 @@
  */
 const PREFIX = 'review-elements:comments:';
 
-function read<T>(key: string): T | undefined {
+export function read<T>(key: string): T | undefined {
   try {
     const raw = globalThis.localStorage?.getItem(PREFIX + key);
     return raw ? (JSON.parse(raw) as T) : undefined;
@@ -15,7 +15,7 @@ function read<T>(key: string): T | undefined {
   }
 }
 
-function write(key: string, value: unknown): void {
+export function write(key: string, value: unknown): void {
   try {
     if (value === undefined) globalThis.localStorage?.removeItem(PREFIX + key);
     else globalThis.localStorage?.setItem(PREFIX + key, JSON.stringify(value));
@@ -75,7 +75,7 @@ interface Token {
 }
 
 /** Edit tokens of the reader's own comments, by comment id; expired ones are dropped on read. */
-function tokens(): Record<string, Token> {
+export function tokens(): Record<string, Token> {
   const all = read<Record<string, Token>>('tokens') ?? {};
   const now = Date.now();
   const live = Object.fromEntries(Object.entries(all).filter(([, t]) => Date.parse(t.until) > now));

@@ -27,6 +27,7 @@ import {
 } from './storage.js';
 import { findPath, localComment, setUi, toNode, updateNode, type Node, type NodeUi } from './thread-model.js';
 import { deleteComment, saveEdit } from './thread-writes.js';
+import { checkPending, rememberPending, withPending } from './own-comments.js';
 import { baseUrl } from '../../shared/base-url.js';
 
 /** Below the server's 24 h Idempotency-Key memory, with an hour to spare. */
@@ -212,10 +213,12 @@ export class ThreadController implements ReactiveController {
   }
 
   #showPage(page: CommentPage): void {
-    this.nodes = page.items.map(toNode);
+    // The reader's comments held for moderation stay in view for them (see own-comments.ts).
+    this.nodes = withPending(page.items.map(toNode), this.scope, this.#host.sort);
     this.cursor = page.nextCursor;
     this.total = page.total;
     const scope = this.scope;
+    void checkPending(this);
     // Posts that never got a confirmed answer (a closed tab, a lost response) are sent again with
     // their Idempotency-Key: one that did reach the server comes back as it was stored, not twice.
     // Past the server's 24 h memory of keys that is no longer safe, so those wait for Retry.
@@ -336,6 +339,7 @@ export class ThreadController implements ReactiveController {
       saveToken(created.id, created.editToken, created.editableUntil);
       this.ownVersion++;
       const { editToken: _token, editableUntil: _until, ...comment } = created;
+      if (comment.status === 'pending') rememberPending(scope, comment, created.editToken);
       // A replayed answer may be for a comment the page already lists: keep one of them.
       const listed = Boolean(findPath(this.nodes, comment.id));
       this.update(id, () => (listed ? undefined : toNode(comment)));

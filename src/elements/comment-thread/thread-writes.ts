@@ -2,12 +2,14 @@ import type { ReviewClient } from '../../api/index.js';
 import type { BaseKey, Translation } from '../../shared/i18n/index.js';
 import { errorMessage } from '../../shared/load-states.js';
 import type { FocusRequest } from './thread-controller.js';
+import { rememberPending } from './own-comments.js';
 import { forgetToken, tokenFor } from './storage.js';
 import { findPath, type Node } from './thread-model.js';
 
 /** The part of `ThreadController` an edit or a delete changes. */
 interface Thread {
   readonly client: ReviewClient | undefined;
+  readonly scope: string;
   nodes: Node[];
   total: number;
   ownVersion: number;
@@ -34,6 +36,8 @@ export async function saveEdit(thread: Thread, id: string, t: T, failed: (error:
   thread.focusAfter({ id, name: 'comment' });
   try {
     const saved = await thread.client.editComment(id, { body: text }, token.token);
+    // Under pre-moderation an edit goes back to the queue: kept in view for its author meanwhile.
+    if (saved.status === 'pending') rememberPending(thread.scope, saved, token.token);
     thread.update(id, (n) => ({
       ...n,
       comment: { ...saved, replies: n.comment.replies },

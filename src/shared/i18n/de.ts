@@ -157,6 +157,15 @@ export const de: Translation = {
     notConfirmed:
       'Nicht bestätigt: Er wurde vielleicht schon veröffentlicht. Ein neuer Versuch veröffentlicht ihn nicht doppelt.',
     pending: 'Wartet auf Freigabe: Er erscheint, sobald er freigegeben ist.',
+    awaitingApproval: 'Wartet auf Freigabe',
+    editWindow: {
+      one: 'Du kannst ihn noch {n} Minute bearbeiten oder löschen.',
+      other: 'Du kannst ihn noch {n} Minuten bearbeiten oder löschen.',
+    },
+    editWindowHours: {
+      one: 'Du kannst ihn noch {n} Stunde bearbeiten oder löschen.',
+      other: 'Du kannst ihn noch {n} Stunden bearbeiten oder löschen.',
+    },
     posted: 'Dein Kommentar wurde veröffentlicht.',
     changeFailed: 'Deine Änderung wurde nicht gespeichert.',
     deletedNotice: 'Dein Kommentar wurde gelöscht.',

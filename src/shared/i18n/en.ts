@@ -190,6 +190,15 @@ export const enThread = {
   notPosted: 'Not posted.',
   notConfirmed: 'Not confirmed: it may have been posted already. Trying again will not post it twice.',
   pending: 'Waiting for moderation: it will appear once approved.',
+  awaitingApproval: 'Awaiting approval',
+  editWindow: {
+    one: 'You can edit or delete this for {n} more minute.',
+    other: 'You can edit or delete this for {n} more minutes.',
+  } as Plural,
+  editWindowHours: {
+    one: 'You can edit or delete this for {n} more hour.',
+    other: 'You can edit or delete this for {n} more hours.',
+  } as Plural,
   posted: 'Your comment was posted.',
   changeFailed: 'Your change was not saved.',
   deletedNotice: 'Your comment was deleted.',

@@ -156,6 +156,15 @@ export const es: Translation = {
     notPosted: 'No se publicó.',
     notConfirmed: 'Sin confirmar: puede que ya se haya publicado. Si lo intentas de nuevo, no se publicará dos veces.',
     pending: 'Pendiente de moderación: aparecerá cuando se apruebe.',
+    awaitingApproval: 'Pendiente de aprobación',
+    editWindow: {
+      one: 'Puedes editarlo o eliminarlo durante {n} minuto más.',
+      other: 'Puedes editarlo o eliminarlo durante {n} minutos más.',
+    },
+    editWindowHours: {
+      one: 'Puedes editarlo o eliminarlo durante {n} hora más.',
+      other: 'Puedes editarlo o eliminarlo durante {n} horas más.',
+    },
     posted: 'Se publicó tu comentario.',
     changeFailed: 'No se guardó tu cambio.',
     deletedNotice: 'Se eliminó tu comentario.',

@@ -156,6 +156,15 @@ export const fr: Translation = {
     notPosted: 'Non publié.',
     notConfirmed: 'Non confirmé\u00a0: il a peut-être déjà été publié. Réessayer ne le publiera pas deux fois.',
     pending: 'En attente de modération\u00a0: il apparaîtra une fois approuvé.',
+    awaitingApproval: 'En attente d’approbation',
+    editWindow: {
+      one: 'Vous pouvez le modifier ou le supprimer pendant encore {n}\u00a0minute.',
+      other: 'Vous pouvez le modifier ou le supprimer pendant encore {n}\u00a0minutes.',
+    },
+    editWindowHours: {
+      one: 'Vous pouvez le modifier ou le supprimer pendant encore {n}\u00a0heure.',
+      other: 'Vous pouvez le modifier ou le supprimer pendant encore {n}\u00a0heures.',
+    },
     posted: 'Votre commentaire a été publié.',
     changeFailed: 'Votre modification n’a pas été enregistrée.',
     deletedNotice: 'Votre commentaire a été supprimé.',

@@ -156,6 +156,9 @@ export const ja: Translation = {
     notConfirmed:
       '投稿を確認できませんでした。すでに投稿されている可能性がありますが、再試行しても二重には投稿されません。',
     pending: '承認待ちです。承認されると表示されます。',
+    awaitingApproval: '承認待ち',
+    editWindow: { other: 'あと{n}分間、編集・削除できます。' },
+    editWindowHours: { other: 'あと{n}時間、編集・削除できます。' },
     posted: 'コメントを投稿しました。',
     changeFailed: '変更を保存できませんでした。',
     deletedNotice: 'コメントを削除しました。',

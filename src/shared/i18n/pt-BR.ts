@@ -156,6 +156,15 @@ export const ptBR: Translation = {
     notPosted: 'Não publicado.',
     notConfirmed: 'Não confirmado: talvez já tenha sido publicado. Tentar de novo não vai publicar duas vezes.',
     pending: 'Aguardando moderação: vai aparecer depois de aprovado.',
+    awaitingApproval: 'Aguardando aprovação',
+    editWindow: {
+      one: 'Você pode editar ou excluir este comentário por mais {n} minuto.',
+      other: 'Você pode editar ou excluir este comentário por mais {n} minutos.',
+    },
+    editWindowHours: {
+      one: 'Você pode editar ou excluir este comentário por mais {n} hora.',
+      other: 'Você pode editar ou excluir este comentário por mais {n} horas.',
+    },
     posted: 'Seu comentário foi publicado.',
     changeFailed: 'Sua alteração não foi salva.',
     deletedNotice: 'Seu comentário foi excluído.',
