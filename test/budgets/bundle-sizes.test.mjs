@@ -85,7 +85,7 @@ const CEILINGS = {
   // reportComment and its strings in en/ko/zh-Hans): 32.06 KB measured at the merge, rounded up.
   // The thread at the floor (#16 item 3): one request, Report as a button until asked (its form a
   // lazy chunk), the markdown help on demand: 32.17 KB measured, rounded up.
-    // The reader's own comments (#19: the edit-window clock, held comments kept across reloads, their
+  // The reader's own comments (#19: the edit-window clock, held comments kept across reloads, their
   // strings) added 1.21 KB on top.
   'comment-thread.js with lit': 33.4 * KB,
   'comment-count.js with lit': 17.8 * KB,
