@@ -61,8 +61,6 @@ for (const tag of TAGS)
 const LIT_AND_DATA =
   'lit (7.4 KB of the shared chunk with define-element), the English strings of every element in one shared chunk (2.8 KB), and valibot with the review schemas (5.6 KB) come with any element that reads a review';
 const NOT_MET_YET = {
-  '<comment-thread> alone (loader + what it loads, with its lazy parts)':
-    "the thread's own chunk (10.8 KB) with lit, the API client and valibot, and the strings of every element in one shared English chunk; the thread's rendering cuts of issue #16 item 3 are not done yet",
   'a page with only <review-card> (loader + what it loads)': LIT_AND_DATA,
   'the article page above the fold (source, card, rating, warning, cast, count)': LIT_AND_DATA,
   'content-warning with static topics (loader + what it loads)':
