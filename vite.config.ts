@@ -182,8 +182,9 @@ export default defineConfig((): UserConfig => {
  */
 const CORE =
   /node_modules[\\/](lit-html[\\/](lit-html|directive|directives[\\/]if-defined|static)|lit-element[\\/]lit-element|@lit[\\/]reactive-element[\\/](css-tag|reactive-element|decorators[\\/](property|state)))\.js$|src[\\/]shared[\\/](version|define-element|tokens\.styles|review-element|locale-controller|own|format|button\.styles|vocabulary|i18n[\\/](index|en))\.ts$/;
+// Not the context provider: only <review-source> provides, and it keeps that in its own chunk.
 const DATA =
-  /node_modules[\\/]@lit[\\/](context|task)[\\/]|src[\\/](api|data)[\\/]|src[\\/]shared[\\/](load-states|retry-later|base-url)\.ts$/;
+  /node_modules[\\/]@lit[\\/]context[\\/](?!lib[\\/](value-notifier|controllers[\\/]context-provider))|src[\\/](api|data)[\\/]|src[\\/]shared[\\/](load-states|retry-later|base-url)\.ts$/;
 const CDN_GROUPS = [
   // With lit, the bundler's own helpers (TypeScript's decorator helper, the module runtime: ids in \0).
   { name: 'core', test: (id: string) => CORE.test(id) || !/[\\/]/.test(id) || id.startsWith('\0'), priority: 2 },
