@@ -18,6 +18,10 @@ type Key = string | number;
 export type Check = ((input: unknown, path: Key[], drops: DroppedField[]) => unknown) & {
   /** Optional: absent is fine (with this default, if any), and malformed is dropped. */
   o?: [unknown?];
+  /** The shape, for the test that holds these checks to the schemas: what it wraps, its entries, its item. */
+  w?: Check;
+  e?: Record<string, Check>;
+  i?: Check;
 };
 export interface Failure {
   path: Key[];
@@ -54,29 +58,31 @@ const oneOf =
   (...options: string[]): Check =>
   (x, path) =>
     options.includes(x as string) ? x : fail(path, `Expected one of ${options.join(', ')}`);
-const nullable =
-  (check: Check): Check =>
-  (x, path, drops) =>
-    x === null ? x : check(x, path, drops);
+const nullable = (check: Check): Check =>
+  Object.assign((x: unknown, path: Key[], drops: DroppedField[]) => (x === null ? x : check(x, path, drops)), {
+    w: check,
+  });
 
 /** Optional, with a default put in when absent or dropped. */
 const opt = (check: Check, ...fallback: [unknown?]): Check =>
-  Object.assign((...a: Parameters<Check>) => check(...a), { o: fallback });
+  Object.assign((...a: Parameters<Check>) => check(...a), { o: fallback, w: check });
 
 /** An array of at most `max` items; `lenient`: a malformed item is dropped, not the array. */
-const array =
-  (item: Check, max = Infinity, lenient?: 1): Check =>
-  (x, path, drops) => {
-    if (!Array.isArray(x)) return fail(path, 'Expected an array');
-    if (x.length > max) fail(path, `Expected at most ${max} items`);
-    const out: unknown[] = [];
-    // A loop, not forEach: a hole in an array given as a property is an item, and malformed.
-    for (let i = 0; i < x.length; i++) {
-      const kept = lenient ? attempt(item, x[i], [...path, i], drops) : [item(x[i], [...path, i], drops)];
-      if (kept) out.push(kept[0]);
-    }
-    return out;
-  };
+const array = (item: Check, max = Infinity, lenient?: 1): Check =>
+  Object.assign(
+    (x: unknown, path: Key[], drops: DroppedField[]) => {
+      if (!Array.isArray(x)) return fail(path, 'Expected an array');
+      if (x.length > max) fail(path, `Expected at most ${max} items`);
+      const out: unknown[] = [];
+      // A loop, not forEach: a hole in an array given as a property is an item, and malformed.
+      for (let i = 0; i < x.length; i++) {
+        const kept = lenient ? attempt(item, x[i], [...path, i], drops) : [item(x[i], [...path, i], drops)];
+        if (kept) out.push(kept[0]);
+      }
+      return out;
+    },
+    { i: item },
+  );
 /** Arrays are optional on the wire and always present once checked (as `list` in schemas.ts). */
 const list = (item: Check, max = 500) => opt(array(item, max, 1), []);
 
@@ -94,23 +100,25 @@ function attempt(check: Check, input: unknown, path: Key[], drops: DroppedField[
 }
 
 /** An object with these keys; others are left out, as a newer server may add fields. */
-const object =
-  (entries: Record<string, Check>, refine?: (o: Record<string, unknown>) => string | void): Check =>
-  (x, path, drops) => {
-    if (!isObject(x)) return fail(path, 'Expected an object');
-    const out: Record<string, unknown> = {};
-    for (const [key, check] of Object.entries(entries)) {
-      const at = [...path, key];
-      let kept: [unknown?] | undefined = [];
-      if (x[key] === undefined) {
-        if (!check.o) fail(at, 'Required');
-      } else kept = check.o ? attempt(check, x[key], at, drops) : [check(x[key], at, drops)];
-      if (!kept?.length) kept = check.o;
-      if (kept?.length) out[key] = kept[0];
-    }
-    const wrong = refine?.(out);
-    return wrong ? fail(path, wrong) : out;
-  };
+const object = (entries: Record<string, Check>, refine?: (o: Record<string, unknown>) => string | void): Check =>
+  Object.assign(
+    (x: unknown, path: Key[], drops: DroppedField[]) => {
+      if (!isObject(x)) return fail(path, 'Expected an object');
+      const out: Record<string, unknown> = {};
+      for (const [key, check] of Object.entries(entries)) {
+        const at = [...path, key];
+        let kept: [unknown?] | undefined = [];
+        if (x[key] === undefined) {
+          if (!check.o) fail(at, 'Required');
+        } else kept = check.o ? attempt(check, x[key], at, drops) : [check(x[key], at, drops)];
+        if (!kept?.length) kept = check.o;
+        if (kept?.length) out[key] = kept[0];
+      }
+      const wrong = refine?.(out);
+      return wrong ? fail(path, wrong) : out;
+    },
+    { e: entries },
+  );
 
 const url = text(2048);
 const image = object({ url, width: opt(num(1)), height: opt(num(1)), alt: opt(text(500)) });
