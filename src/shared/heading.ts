@@ -9,7 +9,7 @@ export const headingLevel = (level: number) => Math.min(Math.max(Math.round(leve
  * static-html with a tag name from a `literal`: that module cost ~0.4 KB gzip on every page with
  * a card (issue #16), and six short templates compress to almost nothing.
  */
-export function heading(level: number, content: unknown, id?: string, tabindex?: string): TemplateResult {
+export function heading(level: number, content: unknown, id?: string, tabindex?: number): TemplateResult {
   switch (headingLevel(level)) {
     case 1:
       return html`<h1 part="title" id=${ifDefined(id)} tabindex=${ifDefined(tabindex)}>${content}</h1>`;

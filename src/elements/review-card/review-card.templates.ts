@@ -73,7 +73,7 @@ export function loadedTemplate(review: Review, view: View) {
     </div>
     <div class="head" part="head">
       <p class="eyebrow" part="eyebrow">${eyebrow.join(' · ')}</p>
-      ${heading(level, work.title, 'title', '-1')}
+      ${heading(level, work.title, 'title', -1)}
       ${
         showOriginal
           ? html`<p part="original-title">
