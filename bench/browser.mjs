@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { cdnSizes, ELEMENT_ENTRIES, entrySizes, litSizes } from '../scripts/bundle-sizes.mjs';
-import { bytesReport } from '../scripts/bytes-report.mjs';
+import { bytesReport, entryInputs } from '../scripts/bytes-report.mjs';
 import { startServerProcess } from '../scripts/server-process.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -41,6 +41,7 @@ const bytes = {
   'review-elements.all.js (everything, one file)': cdn.all,
 };
 const report = await bytesReport(root);
+const inputs = await entryInputs(root);
 // Each element entry on its own, with its share of lit: what loads with it (what a page using one
 // element pays before any other language or lazily imported part).
 let lazy = {};
@@ -341,6 +342,15 @@ for (const r of report)
       .map(([g, b]) => `${g} ${kb(b)}`)
       .join(', ')} |`,
   );
+lines.push(
+  '',
+  'Biggest inputs per element (esbuild metafile of the element with what it imports statically, as the loader fetches it; minified bytes):',
+  '',
+  '| element | minified | biggest inputs |',
+  '| --- | --- | --- |',
+);
+for (const [element, { total, top }] of Object.entries(inputs))
+  lines.push(`| \`<${element}>\` | ${kb(total)} | ${top.map(([input, b]) => `${input} ${kb(b)}`).join(', ')} |`);
 lines.push('', '| article page (`/`) | English reader | Korean reader |', '| --- | --- | --- |');
 const both = (label, get, fmt) =>
   lines.push(`| ${label} | ${fmt(stat(get(article, readyAt)))} | ${fmt(stat(get(korean.article, korean.readyAt)))} |`);
@@ -406,6 +416,7 @@ writeFileSync(
       node: process.version,
       bytes,
       bytesReport: report,
+      entryInputs: inputs,
       firstViewport,
       article: { ...article, readyAt },
       articleKorean: { ...korean.article, readyAt: korean.readyAt },

@@ -77,3 +77,61 @@ export async function bytesReport(root) {
   }
   return rows.sort((a, b) => b.bytes - a.bytes);
 }
+
+/**
+ * The biggest inputs of each element as a page gets it from the CDN: the element's module bundled
+ * alone with everything it imports statically (what the loader fetches for its tag, lazy parts
+ * left out), minified by esbuild; `top` inputs each, minified bytes (a metafile knows no gzip).
+ * Where to look first when an element's page is over its budget.
+ */
+export async function entryInputs(root, top = 12) {
+  const elements = readdirSync(join(root, 'src/elements')).filter((e) => !ADMIN.has(e));
+  const out = {};
+  for (const element of elements) {
+    const result = await build({
+      entryPoints: [join(root, `src/elements/${element}/index.ts`)],
+      bundle: true,
+      splitting: true,
+      minify: true,
+      format: 'esm',
+      write: false,
+      metafile: true,
+      outdir: join(root, '.bytes-report'),
+      define: { __REVIEW_ELEMENTS_VERSION__: '"0.0.0"' },
+      logLevel: 'silent',
+    });
+    const outputs = result.metafile.outputs;
+    // Lazily imported modules are entry points to esbuild too: pick the element's.
+    const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint?.endsWith(`src/elements/${element}/index.ts`));
+    const inputs = {};
+    const seen = new Set();
+    const stack = [entry];
+    while (stack.length) {
+      const path = stack.pop();
+      if (seen.has(path)) continue;
+      seen.add(path);
+      for (const [input, { bytesInOutput }] of Object.entries(outputs[path].inputs)) {
+        const name = input.replace(/^.*node_modules\//, '').replace(/^src\//, '');
+        inputs[name] = (inputs[name] ?? 0) + bytesInOutput;
+      }
+      for (const i of outputs[path].imports) if (i.kind === 'import-statement') stack.push(i.path);
+    }
+    const sorted = Object.entries(inputs).sort((a, b) => b[1] - a[1]);
+    out[element] = {
+      total: sorted.reduce((n, [, b]) => n + b, 0),
+      top: sorted.slice(0, top),
+    };
+  }
+  return out;
+}
+
+const ADMIN = new Set(['review-editor', 'comment-moderation']);
+
+// `node scripts/bytes-report.mjs`: the per-element report alone, without the browser benchmark.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = join(import.meta.dirname, '..');
+  for (const [element, { total, top }] of Object.entries(await entryInputs(root))) {
+    console.log(`\n<${element}>: ${(total / 1024).toFixed(1)} KB minified with what it imports statically`);
+    for (const [input, bytes] of top) console.log(`  ${(bytes / 1024).toFixed(1).padStart(5)} KB  ${input}`);
+  }
+}

@@ -1,16 +1,8 @@
-import * as v from 'valibot';
 import { ReviewApiError, codeForStatus, isAbortError } from './errors.js';
 import { normalizeReview } from './normalize.js';
 import { carryDropped, parseLenient } from './lenient.js';
-import {
-  CommentCountsSchema,
-  CommentPageSchema,
-  CommentSchema,
-  CreatedCommentSchema,
-  ProblemSchema,
-  ReviewSchema,
-} from './schemas.js';
-import type { Comment, CommentInput, CommentPage, CommentQuery, CreatedComment, Review } from './types.js';
+import { commentCheck, commentPageCheck, createdCommentCheck, reviewCheck, type Check } from './guard.js';
+import type { Comment, CommentInput, CommentPage, CommentQuery, CreatedComment, Problem, Review } from './types.js';
 import { LruCache } from './lru.js';
 import { absoluteUrl, joinUrl } from './urls.js';
 
@@ -77,7 +69,7 @@ export class ReviewClient {
   /** A review document at any URL: the API's, or a static `.json` file beside a blog post. */
   getDocument(url: string, options: RequestOptions = {}): Promise<Review> {
     return this.#get(absoluteUrl(url), options, (json, responseUrl) =>
-      normalized(validate(ReviewSchema, json, responseUrl), responseUrl),
+      normalized(validate<Review>(reviewCheck, json, responseUrl), responseUrl),
     );
   }
 
@@ -243,7 +235,7 @@ export class ReviewClient {
     const url = joinUrl(api, `reviews/${encodeURIComponent(reviewId)}/comments${qs ? `?${qs}` : ''}`);
     // Always ask (the server says no-cache): a thread must show a comment posted a second ago.
     return this.#get(absoluteUrl(url), { ...options, revalidate: true }, (json, u) =>
-      validate(CommentPageSchema, json, u),
+      validate<CommentPage>(commentPageCheck, json, u),
     );
   }
 
@@ -262,7 +254,7 @@ export class ReviewClient {
       'POST',
       url,
       { json: input, headers: { 'Idempotency-Key': idempotencyKey }, signal: options.signal },
-      (json, u) => validate(CreatedCommentSchema, json, u),
+      (json, u) => validate<CreatedComment>(createdCommentCheck, json, u),
     );
     return created!;
   }
@@ -279,7 +271,7 @@ export class ReviewClient {
       'PATCH',
       url,
       { json: changes, headers: { Authorization: `Bearer ${token}` }, signal: options.signal },
-      (json, u) => validate(CommentSchema, json, u),
+      (json, u) => validate<Comment>(commentCheck, json, u),
     );
     return edited!;
   }
@@ -292,7 +284,7 @@ export class ReviewClient {
     const url = joinUrl(this.#requireApi(), `comments/${encodeURIComponent(id)}`);
     const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
     const comment = await this.#send('GET', url, { headers, signal: options.signal }, (json, u) =>
-      validate(CommentSchema, json, u),
+      validate<Comment>(commentCheck, json, u),
     );
     return comment!;
   }
@@ -317,16 +309,16 @@ export class ReviewClient {
   async getCommentCounts(ids: readonly string[], options: RequestOptions = {}): Promise<Record<string, number>> {
     const url = joinUrl(this.#requireApi(), `comment-counts?ids=${ids.map(encodeURIComponent).join(',')}`);
     return this.#get(absoluteUrl(url), { ...options, revalidate: true }, (json, u) => {
-      const { counts } = validate(CommentCountsSchema, json, u);
-      // valibot's record leaves out `__proto__`, `constructor` and `prototype` (its guard against
-      // prototype pollution), but a review may have such an id: the answer is an object without a
-      // prototype, and those ids are copied across when they hold a valid count.
-      const out: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, counts);
-      const raw = (json as { counts: Record<string, unknown> }).counts;
-      for (const id of ids) {
-        const n = raw[id];
-        if (!Object.hasOwn(out, id) && Object.hasOwn(raw, id) && typeof n === 'number' && Number.isInteger(n) && n >= 0)
-          out[id] = n;
+      // An object without a prototype, so a review whose id is `__proto__` or `constructor` has its count.
+      const out: Record<string, number> = Object.create(null) as Record<string, number>;
+      const counts = (json as { counts?: unknown } | null)?.counts;
+      const fail = (field: string) => {
+        throw new ReviewApiError({ code: 'invalid-response', url: u, field, detail: `${field}: Expected a count` });
+      };
+      if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) fail('counts');
+      for (const [id, n] of Object.entries(counts as Record<string, unknown>)) {
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) fail(`counts.${id}`);
+        out[id] = n as number;
       }
       return out;
     });
@@ -334,16 +326,15 @@ export class ReviewClient {
 }
 
 /** A normalised review that still says which malformed optional fields were left out. */
-const normalized = (review: v.InferOutput<typeof ReviewSchema>, base: string) =>
-  carryDropped(review, normalizeReview(review, base));
+const normalized = (review: Review, base: string) => carryDropped(review, normalizeReview(review, base));
 
 /** Lenient for optional fields (see lenient.ts): a malformed required field fails the answer. */
-function validate<S extends v.GenericSchema>(schema: S, json: unknown, url: string): v.InferOutput<S> {
-  const result = parseLenient(schema, json);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  const field = v.getDotPath(issue) ?? '(root)';
-  throw new ReviewApiError({ code: 'invalid-response', url, field, detail: `${field}: ${issue.message}` });
+function validate<T>(check: Check, json: unknown, url: string): T {
+  const result = parseLenient<T>(check, json);
+  if ('output' in result) return result.output;
+  const { path, message } = result.failure;
+  const field = path.join('.') || '(root)';
+  throw new ReviewApiError({ code: 'invalid-response', url, field, detail: `${field}: ${message}` });
 }
 
 /**
@@ -352,12 +343,12 @@ function validate<S extends v.GenericSchema>(schema: S, json: unknown, url: stri
  * is; relative URLs in it are relative to `base` (the page).
  */
 export function parseReview(json: unknown, base: string): Review {
-  return normalized(validate(ReviewSchema, json, base), base);
+  return normalized(validate<Review>(reviewCheck, json, base), base);
 }
 
 /** A page of comments given with `<comment-thread>`, checked as a fetched one is. */
 export function parseCommentPage(json: unknown, base: string): CommentPage {
-  return validate(CommentPageSchema, json, base);
+  return validate<CommentPage>(commentPageCheck, json, base);
 }
 
 /** `Cache-Control: max-age` as an absolute time; no header or `no-cache` means "always revalidate". */
@@ -382,11 +373,24 @@ function parseJson(response: Response, body: string, url: string): unknown {
   }
 }
 
+const PROBLEM = {
+  type: 'string',
+  title: 'string',
+  status: 'number',
+  detail: 'string',
+  code: 'string',
+  retryAfter: 'number',
+};
+
 function problemError(response: Response, body: string, url: string): ReviewApiError {
-  let problem: v.InferOutput<typeof ProblemSchema> = {};
+  const problem: Problem = {};
   try {
-    const parsed = v.safeParse(ProblemSchema, JSON.parse(body));
-    if (parsed.success) problem = parsed.output;
+    // Every member optional: those of the wrong type are left out (a proxy's own JSON, say).
+    const parsed: unknown = JSON.parse(body);
+    for (const [key, type] of Object.entries(PROBLEM)) {
+      const value = (parsed as Record<string, unknown> | null)?.[key];
+      if (typeof value === type) (problem as Record<string, unknown>)[key] = value;
+    }
   } catch {
     // Not problem+json (a proxy's HTML error page, say): the status alone has to do.
   }

@@ -1,4 +1,3 @@
-import { Task, initialState } from '@lit/task';
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { worthRetrying } from '../api/errors.js';
 import { retryLater } from '../shared/retry-later.js';
@@ -39,20 +38,30 @@ export interface DataSpec<T> {
 type Plan = 'request' | 'provided' | 'preloaded' | 'idle';
 type Host = ReactiveControllerHost & HTMLElement;
 
-// By TaskStatus: INITIAL, PENDING, COMPLETE, ERROR.
-const STATUS: readonly LoadStatus[] = ['idle', 'loading', 'ready', 'error'];
+/** A load whose plan is not a request: nothing to load, the state goes back to idle. */
+const NONE = Symbol();
+/** Changed as lit's `notEqual` says (NaN equals NaN). */
+const changed = (a: Request, b: Request) =>
+  a.length !== b.length || a.some((x, i) => x !== b[i] && (x === x || b[i] === b[i]));
 
 /**
  * How every element gets its data, written once: where it comes from (its own request, else what
- * a provider gives, else preloaded data), the load through `@lit/task` (which aborts a superseded
- * run and drops its result), reload and automatic retry, and one load or error event per load.
+ * a provider gives, else preloaded data), the load (a superseded run is aborted and its result
+ * dropped, as `@lit/task` does: written here because that is all we used of it, for ~0.6 KB gzip
+ * less in every element that loads data), reload and automatic retry, and one load or error event per load.
  * What a reader sees of it (Retry, the held height, focus, custom states, `render()`) is
  * `DataView`'s, which `<review-source>` and `<content-warning>` do without.
  */
 export class DataController<T> implements ReactiveController {
   readonly #host: Host;
   readonly #spec: DataSpec<T>;
-  readonly #task: Task<Request, T>;
+  /** The load: the arguments it ran with, which run is current, and what it gave. */
+  #args: Request | undefined;
+  #run = 0;
+  #abort: AbortController | undefined;
+  #status: LoadStatus = 'idle';
+  #value: T | undefined;
+  #error: Error | undefined;
   #plan: Plan = 'idle';
   #revalidate = false;
   #preloadedRaw: unknown;
@@ -69,15 +78,43 @@ export class DataController<T> implements ReactiveController {
     this.#host = host;
     this.#spec = spec;
     host.addController(this);
-    this.#task = new Task<Request, T>(host, {
-      args: () => (this.#plan === 'request' ? ['request', ...this.#spec.request()!] : [this.#plan]),
-      task: async ([plan, ...request], { signal }) => {
-        if (plan !== 'request') return initialState;
+  }
+
+  #currentArgs(): Request {
+    return this.#plan === 'request' ? ['request', ...this.#spec.request()!] : [this.#plan];
+  }
+
+  /** Runs the load with `args`; a newer run aborts this one and its result is dropped. */
+  async #load(args: Request): Promise<void> {
+    this.#args = args;
+    if (this.#status === 'loading') this.#abort?.abort();
+    this.#status = 'loading';
+    this.#host.requestUpdate();
+    const run = ++this.#run;
+    const abort = (this.#abort = new AbortController());
+    let result: T | typeof NONE | undefined;
+    let error: unknown;
+    let failed = false;
+    try {
+      const [plan, ...request] = args;
+      if (plan !== 'request') result = NONE;
+      else {
         const revalidate = this.#revalidate;
         this.#revalidate = false;
-        return this.#spec.load(request, signal, revalidate);
-      },
-    });
+        result = await this.#spec.load(request, abort.signal, revalidate);
+      }
+    } catch (e) {
+      failed = true;
+      error = e;
+    }
+    if (run !== this.#run) return;
+    if (result === NONE) this.#status = 'idle';
+    else {
+      this.#status = failed ? 'error' : 'ready';
+      this.#value = result;
+      this.#error = error as Error | undefined;
+    }
+    this.#host.requestUpdate();
   }
 
   /** Data given without a request (the element's property; a JSON script child is read by itself). */
@@ -143,9 +180,9 @@ export class DataController<T> implements ReactiveController {
     } else if (this.#plan === 'request') {
       // On the server nothing is fetched: what will load renders as loading, as the browser's first
       // update does, so the skeleton hydrates (never the empty text, which would not match).
-      status = isServer ? 'loading' : STATUS[this.#task.status];
-      value = this.#task.value;
-      error = this.#task.error as Error | undefined;
+      status = isServer ? 'loading' : this.#status;
+      value = this.#value;
+      error = this.#error;
     }
     return this.#memo(status, value, error);
   }
@@ -164,7 +201,7 @@ export class DataController<T> implements ReactiveController {
       return;
     }
     this.#revalidate = true;
-    if (this.#plan === 'request') void this.#task.run();
+    if (this.#plan === 'request') void this.#load(this.#currentArgs());
     else if (this.#plan === 'preloaded' && this.#spec.request()) {
       // Preloaded data that answered the element's request: a reload asks the server.
       this.#preloadSpent = true;
@@ -179,6 +216,8 @@ export class DataController<T> implements ReactiveController {
 
   hostUpdate(): void {
     this.#plan = this.#decide();
+    const args = this.#currentArgs();
+    if (!this.#args || changed(this.#args, args)) void this.#load(args);
   }
 
   hostUpdated(): void {

@@ -10,7 +10,7 @@ import {
   type CatalogueId,
   type Translation,
 } from '../../src/shared/i18n/index.js';
-import { enBase, enCast, enThread, enWarning } from '../../src/shared/i18n/en.js';
+import { enBase, enCast, enThread, enWarning } from '../../src/shared/i18n/index.js';
 import { formatDate, formatNumber, plural } from '../../src/shared/format.js';
 import { CREDIT_ROLES, WARNING_TOPICS } from '../../src/shared/vocabulary.js';
 import {

@@ -15,7 +15,7 @@ import '../../src/index.js';
 import type { CommentThread, ReviewCard } from '../../src/index.js';
 import type { ReviewErrorEvent } from '../../src/data/events.js';
 import { parseComment, type Inline } from '../../src/elements/comment-thread/comment-markup.js';
-import { enBase, enCast, enThread, enWarning } from '../../src/shared/i18n/en.js';
+import { enBase, enCast, enThread, enWarning } from '../../src/shared/i18n/index.js';
 import { roleLabel, topicLabel } from '../../src/shared/vocabulary.js';
 
 import {

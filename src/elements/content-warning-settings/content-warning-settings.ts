@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { literal, html as staticHtml } from 'lit/static-html.js';
+import { heading } from '../../shared/heading.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enWarning } from '../../shared/i18n/index.js';
@@ -15,8 +15,6 @@ import {
 import { styles } from './content-warning-settings.styles.js';
 
 const SETTINGS: readonly Setting[] = ['show', 'ask', 'hide'];
-const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-
 /**
  * @tag content-warning-settings
  * @summary The reader's own content-warning settings: for each topic, always show, always ask or always hide.
@@ -84,9 +82,8 @@ export class ContentWarningSettings extends ReviewElement {
   protected override render() {
     const { t, locale } = this.localize;
     const w = t.warning;
-    const heading = HEADINGS[Math.min(Math.max(Math.round(this.headingLevel) || 2, 1), 6) - 1];
     return html`<section part="base" aria-labelledby="title">
-      ${staticHtml`<${heading} part="title" id="title">${w.settingsTitle}</${heading}>`}
+      ${heading(this.headingLevel, w.settingsTitle, 'title')}
       <p part="intro">${w.settingsIntro}</p>
       <ul part="topics" role="list">
         ${this.topicIds.map((topic, i) => {

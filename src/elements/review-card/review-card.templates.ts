@@ -1,7 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { ExternalRating, Review } from '../../api/index.js';
+import { heading } from '../../shared/heading.js';
 import {
   formatDate,
   formatList,
@@ -20,11 +20,9 @@ export interface View {
   locale: string;
   t: Pick<Translation, BaseKey>;
   compact: boolean;
-  heading: StaticValue;
+  /** The title's heading level (1–6). */
+  heading: number;
 }
-
-const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-export const headingTag = (level: number) => HEADINGS[Math.min(Math.max(Math.round(level) || 2, 1), 6) - 1];
 
 const FILM_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 3h2v2h12V3h2v18h-2v-2H6v2H4V3zm2 4v4h12V7H6zm0 6v4h12v-4H6z"/></svg>`;
 
@@ -41,7 +39,7 @@ function externalRating(r: ExternalRating, { locale, t }: View) {
 
 /** The loaded card. Every string from the document goes through a lit binding, never into markup. */
 export function loadedTemplate(review: Review, view: View) {
-  const { locale, t, compact, heading } = view;
+  const { locale, t, compact, heading: level } = view;
   const { work } = review;
   const eyebrow = [
     t.workType[work.type] ?? work.type,
@@ -75,7 +73,7 @@ export function loadedTemplate(review: Review, view: View) {
     </div>
     <div class="head" part="head">
       <p class="eyebrow" part="eyebrow">${eyebrow.join(' · ')}</p>
-      ${staticHtml`<${heading} part="title" id="title" tabindex="-1">${work.title}</${heading}>`}
+      ${heading(level, work.title, 'title', -1)}
       ${
         showOriginal
           ? html`<p part="original-title">
@@ -175,12 +173,12 @@ const bone = (width: BoneWidth) => html`<span class=${`bone ${width}`}>&nbsp;</s
  * the card keeps its height when the data arrives. Bones are sized with classes only (no inline
  * styles would pass a strict CSP), hence the fixed widths below.
  */
-export function skeletonTemplate({ t, compact, heading }: View) {
+export function skeletonTemplate({ t, compact, heading: level }: View) {
   return html`
     <div class="poster" part="poster"></div>
     <div class="head" part="head" aria-hidden="true">
       <p class="eyebrow">${bone('s')}</p>
-      ${staticHtml`<${heading} part="title">${bone('most')}</${heading}>`}
+      ${heading(level, bone('most'))}
       <p part="original-title">${bone('s')}</p>
       <ul class="inline-list"><li>${bone('m')}</li></ul>
     </div>

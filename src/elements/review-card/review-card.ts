@@ -9,7 +9,7 @@ import { enBase } from '../../shared/i18n/index.js';
 import { styles } from './review-card.styles.js';
 import { syncJsonLd } from './structured-data.js';
 import { errorMessage, errorTemplate, loadStateStyles } from '../../shared/load-states.js';
-import { emptyTemplate, headingTag, loadedTemplate, skeletonTemplate, type View } from './review-card.templates.js';
+import { emptyTemplate, loadedTemplate, skeletonTemplate, type View } from './review-card.templates.js';
 
 /**
  * @tag review-card
@@ -112,7 +112,7 @@ export class ReviewCard extends ReviewElement {
       locale: this.localize.locale,
       t: this.localize.t,
       compact: this.layout === 'compact',
-      heading: headingTag(this.headingLevel),
+      heading: this.headingLevel,
     };
     const { t } = view;
     const retrying = this.#view.retrying;

@@ -1,7 +1,10 @@
 import type { BaseKey, Plural, Translation } from './en.js';
 
 export type { BaseKey, Plural, Translation };
-export { enBase, enCast, enThread, enWarning } from './en.js';
+export { enBase } from './en.js';
+export { enCast } from './en-cast.js';
+export { enThread } from './en-thread.js';
+export { enWarning } from './en-warning.js';
 export type CatalogueId = 'en' | 'zh-Hans' | 'zh-Hant' | 'ko' | 'ja' | 'es' | 'fr' | 'de' | 'pt-BR' | 'ar';
 
 export const SUPPORTED_LOCALES: readonly CatalogueId[] = [
