@@ -84,7 +84,9 @@ const CEILINGS = {
   'content-warning.js with lit': 13.8 * KB,
   // The owner's desk (#14) added the reader's Report action (<review-comment-report>, the client's
   // reportComment and its strings in en/ko/zh-Hans): 32.06 KB measured at the merge, rounded up.
-  'comment-thread.js with lit': 29.8 * KB,
+  // The thread at the floor (#16 item 3) and the reader's own comments (#19), merged after the byte
+  // cuts: 30.11 KB measured, rounded up.
+  'comment-thread.js with lit': 30.2 * KB,
   'comment-count.js with lit': 15.7 * KB,
 };
 const measured = {};
@@ -109,9 +111,11 @@ describe('CDN budgets (gzip)', () => {
   // Until its budget holds, the one-file build may not grow either (see CEILINGS for its last raise).
   // 48.0 KB before the owner's desk (#14): its Report action in <comment-thread> (element, client
   // call, strings in three catalogues) made it 49.61 KB at the merge (with the hydration guard for it), rounded up to 49.7 KB.
-  // Issue #16 item 2 brought it to 46.24 KB: ceiling 46.3 KB.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(46.3 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 46.3 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // Issue #16 item 2 brought it to 46.24 KB; the thread at the floor (#16 item 3: one request,
+  // report form and markdown help on demand) and the reader's own comments (#19: edit-window
+  // clock, held comments, strings in the built-in catalogues) made it 48.21 KB: ceiling 48.3 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(48.3 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 48.3 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {

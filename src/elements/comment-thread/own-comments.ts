@@ -10,8 +10,9 @@
  *   `edit-window-clock.ts`, which wakes only while one of them is still open.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import * as v from 'valibot';
-import { CommentSchema, type Comment, type CommentSort, type ReviewClient } from '../../api/index.js';
+import type { Comment, CommentSort, ReviewClient } from '../../api/index.js';
+import { commentCheck } from '../../api/guard.js';
+import { parseLenient } from '../../api/lenient.js';
 import { unwatchDeadlines, watchDeadlines } from './edit-window-clock.js';
 import { read, tokens, write } from './storage.js';
 import { findPath, toNode, updateNode, type Node } from './thread-model.js';
@@ -37,7 +38,7 @@ function loadPending(scope: string): PendingEntry[] {
     (e) =>
       e &&
       typeof e.token === 'string' &&
-      v.is(CommentSchema, e.comment) &&
+      'output' in parseLenient(commentCheck, e.comment) &&
       Date.now() - Date.parse(e.savedAt) < PENDING_MAX_AGE_MS,
   );
   if (fresh.length !== stored.length) savePending(scope, fresh);
