@@ -64,7 +64,9 @@ export async function assertHydrates(browser, url) {
     // Defined, and each has taken over its server-rendered shadow root.
     await page.waitForFunction(
       (tags) =>
-        tags.every((tag) => customElements.get(tag) && [...document.querySelectorAll(tag)].every((el) => el.hasUpdated)),
+        tags.every(
+          (tag) => customElements.get(tag) && [...document.querySelectorAll(tag)].every((el) => el.hasUpdated),
+        ),
       TAGS,
     );
     await read(page);
