@@ -4,7 +4,9 @@
  * tool builds for production, and the result opened in Chromium. Run by `npm run test:consumers`.
  *
  * Needs the npm registry or a warm npm cache (installs use `--prefer-offline`): the first run on a
- * machine downloads Next.js, Vite, esbuild, Eleventy and React into the cache (about a minute).
+ * machine downloads Next.js, Vite, esbuild, Eleventy, Astro, React and @lit-labs/ssr into the cache
+ * (a minute or two). Server rendering (docs/ssr/) is checked in Eleventy, Astro and Next.js pages
+ * that fetch their review from the reference server when they build or render.
  */
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
