@@ -25,6 +25,8 @@ export type { DroppedField } from './api/lenient.js';
 export type { ReviewState, ReviewSourceInfo, LoadStatus } from './data/contexts.js';
 export { defineElement } from './shared/define-element.js';
 export { VERSION } from './shared/version.js';
+// For a server that renders the elements (@lit-labs/ssr): the page URL relative URLs in data resolve against.
+export { setServerBaseUrl } from './shared/base-url.js';
 export { ReviewClient, ReviewApiError } from './api/index.js';
 export type {
   CastMember,

@@ -129,8 +129,9 @@ export class DataController<T> implements ReactiveController {
   /** The data given with the element: the `preloaded` property, else a `<script type="application/json">` child (what a server-rendered page holds). */
   #preloadedData(): { value?: T; error?: Error } | undefined {
     const raw = this.#preloadedRaw;
+    // A server render (@lit-labs/ssr) has no light DOM to read: there, only the property counts.
     const script =
-      raw === undefined && !this.#preloaded
+      raw === undefined && !this.#preloaded && !isServer
         ? this.#host.querySelector(':scope > script[type="application/json"]')
         : null;
     if (!this.#preloaded && (script || raw !== undefined)) {

@@ -4,7 +4,9 @@
  * tool builds for production, and the result opened in Chromium. Run by `npm run test:consumers`.
  *
  * Needs the npm registry or a warm npm cache (installs use `--prefer-offline`): the first run on a
- * machine downloads Next.js, Vite, esbuild, Eleventy and React into the cache (about a minute).
+ * machine downloads Next.js, Vite, esbuild, Eleventy, Astro, React and @lit-labs/ssr into the cache
+ * (a minute or two). Server rendering (docs/ssr/) is checked in Eleventy, Astro and Next.js pages
+ * that fetch their review from the reference server when they build or render.
  */
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { ELEMENTS, examplesFrom } from './support/elements.mjs';
 import { installFixture, packTarball, ROOT, run } from './support/project.mjs';
 import { serveStatic } from './support/serve.mjs';
 import { startNext } from './support/next.mjs';
+import { assertHydrates, assertReadableWithoutJavaScript, assertServedHtml } from './support/ssr.mjs';
 
 /** The demo's review document and its images, beside a consumer's pages (relative URLs inside). */
 function copyReview(dir) {
@@ -31,11 +34,26 @@ let api;
 let browser;
 const closers = [];
 
+/** The Next.js fixture, built and started once for the tests that open its pages. */
+let nextSite;
+function startNextSite() {
+  nextSite ??= installs.next.then(async (dir) => {
+    copyReview(join(dir, 'public'));
+    const next = await startNext(dir, { REVIEW_API: `${api.url}/v1` });
+    closers.push(next.stop);
+    return next;
+  });
+  return nextSite;
+}
+
 before(async () => {
   packed = await packTarball();
   // Every project installs at once (npm's cache is safe to share); each test awaits its own.
   installs = Object.fromEntries(
-    ['bundlers', 'typescript', 'react', 'eleventy', 'next'].map((name) => [name, installFixture(name, packed.tarball)]),
+    ['bundlers', 'typescript', 'react', 'eleventy', 'next', 'eleventy-ssr', 'astro'].map((name) => [
+      name,
+      installFixture(name, packed.tarball),
+    ]),
   );
   for (const promise of Object.values(installs)) promise.catch(() => {}); // reported by the test that awaits it
   if (!existsSync(join(ROOT, 'dist/server/main.js'))) await run('npm', ['run', 'build:server'], { cwd: ROOT });
@@ -204,10 +222,7 @@ describe('frameworks', () => {
   });
 
   it('Next.js App Router: next build succeeds, and next start serves pages that show a card', async () => {
-    const dir = await installs.next;
-    copyReview(join(dir, 'public'));
-    const next = await startNext(dir);
-    closers.push(next.stop);
+    const next = await startNextSite();
     // A client component with a per-element entry, server-rendered, then hydrated.
     const home = await expectRendered(browser, `${next.url}/`, 'review-card', /Ballerina/);
     await home.page.getByText('Loaded: Ballerina').waitFor();
@@ -228,5 +243,74 @@ describe('frameworks', () => {
       true,
     );
     await page.close();
+  });
+});
+
+describe('server rendering with data from the API (docs/ssr/)', () => {
+  /** Served HTML with content; readable with JavaScript off; hydrated without error or request with it on. */
+  async function assertRenderedOnServer(url) {
+    await assertServedHtml(url);
+    await assertReadableWithoutJavaScript(browser, url);
+    await assertHydrates(browser, url);
+  }
+
+  /** A static site: served first, so the build knows its address (relative image URLs resolve to it). */
+  async function buildStatic(dir, out, build) {
+    const site = await serveStatic(join(dir, out), api.url);
+    closers.push(site.close);
+    await build({ ...process.env, REVIEW_API: `${api.url}/v1`, SITE_URL: `${site.url}/` });
+    return `${site.url}/`;
+  }
+
+  it('Eleventy: shortcodes render the card, the warning and the cast at build time', async () => {
+    const dir = await installs['eleventy-ssr'];
+    const url = await buildStatic(dir, '_site', (env) => run('npx', ['@11ty/eleventy', '--quiet'], { cwd: dir, env }));
+    await assertRenderedOnServer(url);
+  });
+
+  it('Astro: a component renders them at build time', async () => {
+    const dir = await installs.astro;
+    const url = await buildStatic(dir, 'dist', (env) =>
+      run('npx', ['astro', 'build', '--silent'], { cwd: dir, env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } }),
+    );
+    await assertRenderedOnServer(url);
+  });
+
+  it('Next.js App Router: a server component renders them per request', async () => {
+    const next = await startNextSite();
+    await assertRenderedOnServer(`${next.url}/ssr`);
+  });
+});
+
+describe('docs/ssr/', () => {
+  it('shows the tested consumer files as they are', () => {
+    const shown = {
+      'eleventy.md': [
+        'eleventy-ssr/review-html.js',
+        'eleventy-ssr/eleventy.config.js',
+        'eleventy-ssr/hydrate.js',
+        'eleventy-ssr/_data/review.js',
+        'eleventy-ssr/index.njk',
+      ],
+      'astro.md': ['astro/astro.config.mjs', 'astro/src/components/Review.astro', 'astro/src/pages/index.astro'],
+      'nextjs.md': [
+        'next/next.config.mjs',
+        'next/app/ssr/review-html.ts',
+        'next/app/ssr/hydrate.tsx',
+        'next/app/ssr/page.tsx',
+      ],
+    };
+    for (const [doc, files] of Object.entries(shown)) {
+      const text = readFileSync(join(ROOT, 'docs/ssr', doc), 'utf8');
+      for (const file of files) {
+        const source = readFileSync(join(ROOT, 'test/consumers/fixtures', file), 'utf8').trimEnd();
+        assert.ok(text.includes(source), `docs/ssr/${doc} shows fixtures/${file} as it is`);
+      }
+    }
+    // The two static-site helpers are one file.
+    assert.equal(
+      readFileSync(join(ROOT, 'test/consumers/fixtures/astro/src/review-html.js'), 'utf8'),
+      readFileSync(join(ROOT, 'test/consumers/fixtures/eleventy-ssr/review-html.js'), 'utf8'),
+    );
   });
 });

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { run } from './project.mjs';
 
-const env = () => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' });
+const env = (extra) => ({ ...process.env, ...extra, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' });
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -19,13 +19,14 @@ function freePort() {
   });
 }
 
-export async function startNext(dir) {
-  const build = await run('npx', ['next', 'build'], { cwd: dir, env: env() });
+/** `extra`: environment for the build and the server (the review API's URL). */
+export async function startNext(dir, extra = {}) {
+  const build = await run('npx', ['next', 'build'], { cwd: dir, env: env(extra) });
   const port = await freePort();
   const child = spawn(
     process.execPath,
     ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
-    { cwd: dir, env: env(), stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: dir, env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stdout.on('data', (d) => (output += d));

@@ -1,6 +1,7 @@
 /**
- * A static file server for a consumer's built pages, which passes `/v1/…` to the reference review
- * server as a blog's reverse proxy would (so the pages' `api="/v1"` is same-origin).
+ * A static file server for a consumer's built pages, which passes `/v1/…` (and `/data/…`, the
+ * images the reference server's reviews point to) to the reference review server as a blog's
+ * reverse proxy would (so the pages' `api="/v1"` is same-origin).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request } from 'node:http';
@@ -21,7 +22,7 @@ const TYPES = {
 export async function serveStatic(root, api) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    if (api && url.pathname.startsWith('/v1/')) {
+    if (api && /^\/(v1|data)\//.test(url.pathname)) {
       const upstream = new URL(url.pathname + url.search, api);
       const proxied = request(upstream, { method: req.method, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode, answer.headers);
