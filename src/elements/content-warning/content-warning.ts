@@ -1,15 +1,13 @@
-import { html, isServer, nothing, svg } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Review, Severity } from '../../api/index.js';
+import type { Review } from '../../api/index.js';
 import type { ReviewDataController } from '../../data/review-data-controller.js';
 import type { DataState } from '../../data/data-controller.js';
-import { formatList, langTag } from '../../shared/format.js';
+import { langTag } from '../../shared/format.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enWarning } from '../../shared/i18n/index.js';
-import { topicLabel } from '../../shared/vocabulary.js';
 import {
   decide,
   forgetShow,
@@ -23,15 +21,7 @@ import { openSettingsDialog, settingsHref, settingsLinkTemplate } from './settin
 import { styles } from './content-warning.styles.js';
 import { ContentWarningHideEvent, ContentWarningRevealEvent } from './events.js';
 import { adoptDisclosure, fallbackDisclosure } from './fallback.js';
-
-interface Topic {
-  id: string;
-  severity?: Severity;
-  note?: string;
-}
-
-const WARNING_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 2 1 21h22L12 2zm1 15h-2v-2h2v2zm0-4h-2V9h2v4z"/></svg>`;
-const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
+import { controlsTemplate, mergeTopics, noticeTemplate, type Topic } from './content-warning.templates.js';
 
 /**
  * @tag content-warning
@@ -127,18 +117,11 @@ export class ContentWarning extends ReviewElement {
 
   /** The topics in force: attribute topics, then the review's, without duplicates. */
   get topicList(): Topic[] {
-    const fromAttribute = this.topics
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => ({ id }));
-    const warnings = this.#review.value?.contentWarnings;
-    const fromReview =
-      this.fromReview && Array.isArray(warnings)
-        ? warnings.map((w) => ({ id: w.topic, severity: w.severity, note: w.note }))
-        : [];
-    const merged = new Map<string, Topic>();
-    for (const topic of [...fromAttribute, ...fromReview]) merged.set(topic.id, { ...merged.get(topic.id), ...topic });
-    return [...merged.values()];
+    return mergeTopics(this.topics, this.fromReview ? this.#review.value?.contentWarnings : undefined);
+  }
+
+  get #ids(): string[] {
+    return this.topicList.map((t) => t.id);
   }
 
   /** The review's author chose not to warn: nothing to name, and no promise that nothing is there. */
@@ -213,12 +196,12 @@ export class ContentWarning extends ReviewElement {
     if (!this.revealed) return;
     this.revealed = false;
     this.#focusReveal = true;
-    this.dispatchEvent(new ContentWarningHideEvent({ topics: this.topicList.map((t) => t.id), remembered: false }));
+    this.dispatchEvent(new ContentWarningHideEvent({ topics: this.#ids, remembered: false }));
   }
 
   #reveal(remembered: boolean): boolean {
     if (this.revealed) return true;
-    const event = new ContentWarningRevealEvent({ topics: this.topicList.map((t) => t.id), remembered });
+    const event = new ContentWarningRevealEvent({ topics: this.#ids, remembered });
     if (!this.dispatchEvent(event)) return false;
     this.revealed = true;
     return true;
@@ -230,26 +213,20 @@ export class ContentWarning extends ReviewElement {
       this.#focusContent = true;
       this.choice = 'show';
       this.#shownByMemory = false;
-      rememberShow(
-        this.topicList.map((t) => t.id),
-        this.remember,
-      );
+      rememberShow(this.#ids, this.remember);
     }
   };
 
   #onAlwaysHide = () => {
     this.acted = true;
     this.choice = 'hide';
-    setSetting(
-      this.topicList.map((t) => t.id),
-      'hide',
-    );
+    setSetting(this.#ids, 'hide');
   };
 
   #onForget = () => {
     this.choice = undefined;
     this.acted = true;
-    forgetShow(this.topicList.map((t) => t.id));
+    forgetShow(this.#ids);
   };
 
   /** Takes over a fallback `<details>` (see the default slot); a reader who opened it chose to see. */
@@ -278,7 +255,7 @@ export class ContentWarning extends ReviewElement {
     // Apply the reader's settings once per set of topics and per change of settings, unless the
     // reader already acted here; content they did not reveal themselves follows a new "hide".
     if (this.acted || this.#pending) return;
-    const ids = this.topicList.map((t) => t.id);
+    const ids = this.#ids;
     const key = ids.join(' ');
     if (key === this.#appliedFor) return;
     this.#appliedFor = key;
@@ -291,11 +268,15 @@ export class ContentWarning extends ReviewElement {
     }
   }
 
+  /** Whether there is anything to warn about (topics, a review still loading, or no promise). */
+  get #warns(): boolean {
+    return this.topicList.length > 0 || this.#pending || this.#notWarned;
+  }
+
   protected override render() {
     const topics = this.topicList;
-    const warn = topics.length > 0 || this.#pending || this.#notWarned;
+    const warn = this.#warns;
     const concealed = warn && !this.revealed;
-    this.setStates({ revealed: warn && this.revealed, concealed });
     return html`<div part="base" class=${concealed ? 'concealed' : 'open'}>
       ${concealed ? this.#notice(topics) : nothing}
       <div
@@ -308,86 +289,46 @@ export class ContentWarning extends ReviewElement {
       >
         <slot @slotchange=${this.#adoptFallback}></slot>
       </div>
-      ${warn && this.revealed ? this.#controls() : nothing}
+      ${
+        warn && this.revealed
+          ? controlsTemplate(this.localize.t.warning, {
+              remembered: this.remember !== 'none' && this.choice === 'show',
+              acted: this.acted,
+              onHide: () => this.hide(),
+              onForget: this.#onForget,
+              settingsLink: this.#settingsLink(),
+            })
+          : nothing
+      }
     </div>`;
   }
 
   #notice(topics: Topic[]) {
-    const { t, locale } = this.localize;
-    const w = t.warning;
-    const topicName = (id: string) => topicLabel(w.topics, id, locale);
-    // The topic is isolated in a <bdi>: a bidi control in it (U+202E) cannot reorder the words the
-    // translation puts around it ("(moderate)"). The translation still decides where it goes.
-    const label = (topic: Topic) => {
-      const name = html`<bdi>${topicName(topic.id)}</bdi>`;
-      if (!topic.severity) return name;
-      const [before, after = ''] = w.topicWithSeverity('\u0000', w.severity[topic.severity]).split('\u0000');
-      return html`${before}${name}${after}`;
-    };
-    const worst = topics.reduce((max, topic) => Math.max(max, topic.severity ? SEVERITY_ORDER[topic.severity] : 1), 0);
-    const rememberable = this.remember !== 'none' && topics.length > 0;
-    return html`<section part="notice" class=${worst === 2 ? 'high' : ''} aria-labelledby="title">
-      <p part="title" id="title">${WARNING_ICON}<span>${w.title}</span></p>
-      ${
-        topics.length
-          ? html`<p>${w.intro}</p>
-            <ul part="topics" aria-label=${formatList(
-              locale,
-              topics.map((topic) => topicName(topic.id)),
-            )}>
-              ${topics.map(
-                (topic) =>
-                  html`<li class=${topic.severity ? `severity-${topic.severity}` : ''}>
-                    ${label(topic)}${
-                      topic.note
-                        ? html`<span class="topic-note" lang=${ifDefined(langTag(this.#review.value?.lang))} dir="auto">${topic.note}</span>`
-                        : nothing
-                    }
-                  </li>`,
-              )}
-            </ul>`
-          : html`<p>${this.#notWarned ? w.notWarned : w.unknown}</p>`
-      }
-      <slot name="note">${this.note ? html`<p part="note">${this.note}</p>` : nothing}</slot>
-      ${this.choice === 'hide' ? html`<p>${w.keptHidden}</p>` : nothing}
-      <div part="actions">
-        <button part="reveal-button" class="button primary" type="button" aria-expanded="false" aria-controls="content" @click=${this.#onReveal}>
-          ${w.show}
-        </button>
-        ${
-          rememberable && this.choice !== 'hide'
-            ? html`<button part="always-hide-button" class="button" type="button" @click=${this.#onAlwaysHide}>${w.alwaysHide}</button>`
-            : nothing
-        }
-        ${this.#settingsLink()}
-      </div>
-    </section>`;
-  }
-
-  #controls() {
-    const w = this.localize.t.warning;
-    const remembered = this.remember !== 'none' && this.choice === 'show';
-    return html`<div part="controls">
-      <button part="hide-button" class="button" type="button" aria-expanded="true" aria-controls="content" @click=${() => this.hide()}>${w.hide}</button>
-      ${remembered && !this.acted ? html`<span>${w.rememberedShow}</span>` : nothing}
-      ${remembered ? html`<button part="forget-button" class="button" type="button" @click=${this.#onForget}>${w.forget}</button>` : nothing}
-      ${this.#settingsLink()}
-    </div>`;
+    return noticeTemplate({
+      topics,
+      locale: this.localize.locale,
+      w: this.localize.t.warning,
+      notWarned: this.#notWarned,
+      noteLang: langTag(this.#review.value?.lang),
+      note: this.note,
+      kept: this.choice === 'hide',
+      rememberable: this.remember !== 'none' && topics.length > 0 && this.choice !== 'hide',
+      onReveal: this.#onReveal,
+      onAlwaysHide: this.#onAlwaysHide,
+      settingsLink: this.#settingsLink(),
+    });
   }
 
   #settingsLink() {
     const w = this.localize.t.warning;
     const open = () => {
-      openSettingsDialog(
-        this.renderRoot as ShadowRoot,
-        w,
-        this.topicList.map((t) => t.id),
-      ).catch(() => undefined);
+      openSettingsDialog(this.renderRoot as ShadowRoot, w, this.#ids).catch(() => undefined);
     };
     return settingsLinkTemplate(settingsHref(this, this.settings), w, open);
   }
 
   protected override updated(): void {
+    this.setStates({ revealed: this.#warns && this.revealed, concealed: this.#warns && !this.revealed });
     if (this.#focusContent && this.revealed) {
       this.#focusContent = false;
       this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
