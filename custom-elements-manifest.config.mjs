@@ -3,7 +3,7 @@
  * lit's decorators; the plugin below fills `@cssstate` (not yet a built-in tag) into the manifest.
  */
 export default {
-  globs: ['src/elements/**/*.ts', 'src/shared/review-element.ts'],
+  globs: ['src/elements/**/*.ts', 'src/shared/review-element.ts', 'src/data/review-data-element.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.templates.ts', 'src/**/index.ts', 'src/elements/**/structured-data.ts'],
   outdir: '.',
   litelement: true,

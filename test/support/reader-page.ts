@@ -48,7 +48,10 @@ function waiting(page: HTMLElement): string[] {
         (card) => root(card).querySelector('[part~="title"]')?.textContent?.trim() && !card.matches(':state(loading)'),
       ),
     'cast-list': () => root(one('cast-list')).querySelector('[part~="list"]'),
-    'content-warning': () => root(one('content-warning')).querySelector('[part~="topics"] li, [part~="notice"] p + p'),
+    // The notice of a warning still waiting for the review looks like a loaded one: wait for the review.
+    'content-warning': () =>
+      (one('content-warning') as HTMLElement & { data?: unknown }).data &&
+      root(one('content-warning')).querySelector('[part~="topics"] li, [part~="notice"] p + p'),
     'content-warning-settings': () => root(one('content-warning-settings')).querySelector('fieldset'),
     'comment-count': () =>
       !one('comment-count').matches(':state(loading)') && root(one('comment-count')).textContent?.trim(),

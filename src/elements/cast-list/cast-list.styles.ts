@@ -30,10 +30,6 @@ export const styles = css`
     flex: 0 0 var(--_item);
     scroll-snap-align: start;
   }
-  [part~='scroller']:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
   [part~='member'] {
     display: flex;
     flex-direction: column;
@@ -43,6 +39,7 @@ export const styles = css`
     text-align: center;
     overflow-wrap: anywhere;
   }
+  [part~='scroller']:focus-visible,
   [part~='member']:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;

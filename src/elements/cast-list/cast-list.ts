@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CastMember, Review } from '../../api/index.js';
+import type { CastMember } from '../../api/index.js';
 import { DataView } from '../../data/data-view.js';
-import { ReviewDataController } from '../../data/review-data-controller.js';
+import { ReviewDataElement } from '../../data/review-data-element.js';
 import { cssVars } from '../../shared/css-vars.js';
 import { formatNumber } from '../../shared/format.js';
 import { errorTemplate, loadStateStyles } from '../../shared/load-states.js';
@@ -49,16 +49,10 @@ import { hueFor, initials } from '../../shared/initials.js';
  * @cssstate empty - No cast to show.
  * @cssstate expanded - Every entry is shown although a `limit` is set.
  */
-export class CastList extends ReviewElement {
+export class CastList extends ReviewDataElement {
   protected override readonly localize = new LocaleController(this, { ...enBase, cast: enCast });
   static override styles = [ReviewElement.styles, loadStateStyles, styles];
 
-  /** URL of a static review document. */
-  @property() src?: string;
-  /** Base URL of the review API. */
-  @property() api?: string;
-  /** Id of the review. */
-  @property() review?: string;
   /** How many entries to show before "Show all"; 0 shows every one. */
   @property({ type: Number }) limit = 0;
   /** `grid` wraps entries into rows; `row` is one horizontally scrolling row. */
@@ -69,8 +63,7 @@ export class CastList extends ReviewElement {
   @property() label?: string;
 
   @state() private expanded = false;
-  readonly #data = new ReviewDataController(this);
-  readonly #view = new DataView(this, this.#data, {
+  readonly #view = new DataView(this, this.reviewData, {
     // The list is the cast's heading: it is named "Cast" (or `label`) for screen readers.
     focusTarget: () => this.renderRoot.querySelector<HTMLElement>('[part~="list"]'),
     empty: (review) => !review?.cast.length,
@@ -79,17 +72,6 @@ export class CastList extends ReviewElement {
   readonly #brokenPhotos = new Set<string>();
   /** The first entry "Show all" added, to take focus once rendered. */
   #focusIndex = -1;
-
-  /**
-   * The review whose cast is shown, once loaded. Set it (or put the review's JSON in a
-   * `<script type="application/json">` child) to show a cast without a request.
-   */
-  get data(): Review | undefined {
-    return this.#data.state.value;
-  }
-  set data(review: Review | undefined) {
-    this.#data.preloaded = review;
-  }
 
   #select(event: Event, member: CastMember) {
     const allowed = this.dispatchEvent(new CastSelectEvent(member));

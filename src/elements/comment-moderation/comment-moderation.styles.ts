@@ -30,14 +30,7 @@ export const moderationStyles = css`
     font-weight: 600;
   }
   select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_text-muted);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.375em 0.5em;
     max-inline-size: 100%;
-    min-inline-size: 0;
   }
   /* A long review title must not widen the page: the select shrinks and cuts it instead. */
   #review {

@@ -10,6 +10,7 @@ import {
 } from '../../admin/admin-client.js';
 import { adminError, adminStrings, type AdminStrings } from '../../admin/i18n/index.js';
 import { buttonStyles } from '../../shared/button.styles.js';
+import { fieldStyles } from '../../shared/field.styles.js';
 import { formatDate } from '../../shared/format.js';
 import { enBase, enThread } from '../../shared/i18n/index.js';
 import { LocaleController } from '../../shared/locale-controller.js';
@@ -52,7 +53,7 @@ export class ModerationChangeEvent extends Event {
  */
 export class CommentModeration extends ReviewElement {
   protected override readonly localize = new LocaleController(this, { ...enBase, thread: enThread });
-  static override styles = [ReviewElement.styles, buttonStyles, moderationStyles];
+  static override styles = [ReviewElement.styles, buttonStyles, fieldStyles, moderationStyles];
 
   /** Base URL of the review API. */
   @property() api = '/v1';

@@ -117,10 +117,13 @@ export const styles = css`
     inline-size: 1.25em;
     text-align: center;
   }
-  [part~='ratings'] {
+  [part~='ratings'],
+  [part~='footer'] {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
+  }
+  [part~='ratings'] {
     gap: 0.25rem 1.25rem;
     min-block-size: 1.75rem;
   }
@@ -169,9 +172,6 @@ export const styles = css`
     font-size: 0.875em;
   }
   [part~='footer'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
     gap: 0.25rem 1rem;
     margin-block-start: 0.25rem;
     padding-block-start: 0.5rem;

@@ -1,8 +1,7 @@
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Review } from '../../api/index.js';
 import { DataView } from '../../data/data-view.js';
-import { ReviewDataController } from '../../data/review-data-controller.js';
+import { ReviewDataElement } from '../../data/review-data-element.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase } from '../../shared/i18n/index.js';
@@ -66,16 +65,10 @@ import { emptyTemplate, loadedTemplate, skeletonTemplate, type View } from './re
  * @cssstate error - Loading failed.
  * @cssstate empty - No review configured.
  */
-export class ReviewCard extends ReviewElement {
+export class ReviewCard extends ReviewDataElement {
   protected override readonly localize = new LocaleController(this, enBase);
   static override styles = [ReviewElement.styles, loadStateStyles, styles];
 
-  /** URL of a static review document. */
-  @property() src?: string;
-  /** Base URL of the review API (`https://reviews.example/v1`). */
-  @property() api?: string;
-  /** Id of the review at `api` (or at the `api` of the surrounding `<review-source>`). */
-  @property() review?: string;
   /** `full` shows everything; `compact` suits listings: no summary, credits or other sites' ratings. */
   @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
   /** Level of the title heading (1–6), to fit the page's outline. */
@@ -83,31 +76,13 @@ export class ReviewCard extends ReviewElement {
   /** Leave out the schema.org JSON-LD (when the page already has its own). */
   @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
 
-  readonly #data = new ReviewDataController(this);
-  readonly #view = new DataView(this, this.#data, {
+  readonly #view = new DataView(this, this.reviewData, {
     focusTarget: () => this.renderRoot.querySelector<HTMLElement>('[part~="title"]'),
     setStates: (states) => this.setStates(states),
   });
 
-  /**
-   * The review shown, once loaded. Set it (or put the review's JSON in a
-   * `<script type="application/json">` child) to show a review without a request; with `review`
-   * naming the same id, nothing is fetched until `reload()`.
-   */
-  get data(): Review | undefined {
-    return this.#data.state.value;
-  }
-  set data(review: Review | undefined) {
-    this.#data.preloaded = review;
-  }
-
-  /** Loads the review again. */
-  reload(): void {
-    this.#data.reload();
-  }
-
   protected override render() {
-    const { status, value: review } = this.#data.state;
+    const { status, value: review } = this.reviewData.state;
     const view: View = {
       locale: this.localize.locale,
       t: this.localize.t,
@@ -130,14 +105,14 @@ export class ReviewCard extends ReviewElement {
       empty: () => emptyTemplate(view),
       ready: (value) => loadedTemplate(value, view),
     });
-    const error = status === 'error' ? this.#data.state.error : undefined;
+    const error = status === 'error' ? this.reviewData.state.error : undefined;
     return html`<article part="base" aria-label=${label} aria-busy=${status === 'loading' && !retrying ? 'true' : 'false'}>${content}</article>
       <p class="visually-hidden" role="status">${error ? errorMessage(error, t) : ''}</p>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const { status, value: review } = this.#data.state;
+    const { status, value: review } = this.reviewData.state;
     if (status === 'ready' || status === 'idle' || this.noStructuredData) {
       syncJsonLd(this, status === 'ready' && !this.noStructuredData ? review : undefined);
     }

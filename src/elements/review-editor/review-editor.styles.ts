@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const editorStyles = css`
   :host {
+    --_field-padding: 0.5em 0.625em;
     display: block;
     container-type: inline-size;
   }
@@ -63,13 +64,6 @@ export const editorStyles = css`
   input:not([type='checkbox']):not([type='file']),
   select,
   textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_text-muted);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.5em 0.625em;
-    min-inline-size: 0;
     inline-size: 100%;
     box-sizing: border-box;
   }

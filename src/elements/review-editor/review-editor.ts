@@ -8,6 +8,7 @@ import type { Review } from '../../api/types.js';
 import { reviewSourceContext, reviewStateContext, type ReviewState as LoadState } from '../../data/contexts.js';
 import { sharedClient } from '../../data/shared-client.js';
 import { buttonStyles } from '../../shared/button.styles.js';
+import { fieldStyles } from '../../shared/field.styles.js';
 import { enBase, enWarning } from '../../shared/i18n/index.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { ReviewElement } from '../../shared/review-element.js';
@@ -51,7 +52,7 @@ const ordered = (doc: Doc): Doc => ({ ...doc, cast: doc.cast?.map((c, i) => ({ .
  */
 export class ReviewEditor extends ReviewElement {
   protected override readonly localize = new LocaleController(this, { ...enBase, warning: enWarning });
-  static override styles = [ReviewElement.styles, buttonStyles, editorStyles];
+  static override styles = [ReviewElement.styles, buttonStyles, fieldStyles, editorStyles];
 
   /** Base URL of the review API. */
   @property() api = '/v1';

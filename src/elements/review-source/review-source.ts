@@ -1,9 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { reviewSourceContext, reviewStateContext, type ReviewSourceInfo } from '../../data/contexts.js';
-import type { Review } from '../../api/index.js';
-import { ReviewDataController } from '../../data/review-data-controller.js';
+import { ReviewDataElement } from '../../data/review-data-element.js';
 import { sharedClient } from '../../data/shared-client.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
@@ -21,7 +19,7 @@ import { LocaleController } from '../../shared/locale-controller.js';
  * @fires {ReviewLoadEvent} review-load - The review loaded. `event.review` is the document.
  * @fires {ReviewErrorEvent} review-error - The review could not be loaded. `event.error` is a `ReviewApiError`.
  */
-export class ReviewSource extends ReviewElement {
+export class ReviewSource extends ReviewDataElement {
   protected override readonly localize = new LocaleController(this, {});
   static override styles = [
     ReviewElement.styles,
@@ -32,33 +30,8 @@ export class ReviewSource extends ReviewElement {
     `,
   ];
 
-  /** Base URL of the review API, e.g. `https://reviews.example/v1`. */
-  @property() api?: string;
-  /** Id of the review to load from `api`. */
-  @property() review?: string;
-  /** URL of a static review document, used instead of `api` + `review`. */
-  @property() src?: string;
-
-  readonly #data = new ReviewDataController(this);
   readonly #stateProvider = new ContextProvider(this, { context: reviewStateContext });
   readonly #sourceProvider = new ContextProvider(this, { context: reviewSourceContext });
-
-  /**
-   * The review once loaded, for scripts: `document.querySelector('review-source').data`. Set it
-   * (or put its JSON in a `<script type="application/json">` child) to give the review without a
-   * request: with `review` naming the same id, nothing is fetched until `reload()`.
-   */
-  get data(): Review | undefined {
-    return this.#data.state.value;
-  }
-  set data(review: Review | undefined) {
-    this.#data.preloaded = review;
-  }
-
-  /** Loads the review again, asking the server whether it changed. */
-  reload(): void {
-    this.#data.reload();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('review') || !this.#sourceProvider.value) {
@@ -70,7 +43,7 @@ export class ReviewSource extends ReviewElement {
   protected override updated(): void {
     // The controller's state object only changes identity when the state does, so this notifies
     // consumers exactly once per change.
-    this.#stateProvider.setValue(this.#data.state);
+    this.#stateProvider.setValue(this.reviewData.state);
   }
 
   protected override render() {
