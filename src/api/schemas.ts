@@ -25,6 +25,7 @@ export const ImageSchema = v.object({
   height: v.optional(v.pipe(finite, v.minValue(1))),
   alt: v.optional(text(500)),
 });
+export type Image = v.InferOutput<typeof ImageSchema>;
 
 export const RatingSchema = v.pipe(
   v.object({
@@ -34,6 +35,7 @@ export const RatingSchema = v.pipe(
   }),
   v.check((r) => r.value >= r.worst && r.value <= r.best, 'Expected a value between worst and best'),
 );
+export type Rating = v.InferOutput<typeof RatingSchema>;
 
 export const ExternalRatingSchema = v.object({
   source: nonEmpty(100),
@@ -45,8 +47,10 @@ export const ExternalRatingSchema = v.object({
   count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   url: v.optional(text(2048)),
 });
+export type ExternalRating = v.InferOutput<typeof ExternalRatingSchema>;
 
 export const WorkTypeSchema = v.picklist(['movie', 'series', 'episode']);
+export type WorkType = v.InferOutput<typeof WorkTypeSchema>;
 
 export const WorkSchema = v.object({
   title: nonEmpty(300),
@@ -61,6 +65,7 @@ export const WorkSchema = v.object({
   ageRating: v.optional(v.object({ system: text(40), value: text(40) })),
   externalRatings: list(ExternalRatingSchema, 20),
 });
+export type Work = v.InferOutput<typeof WorkSchema>;
 
 /** Known roles get translated labels; an unknown role from a newer server shows as its own text. */
 export const CreditSchema = v.object({
@@ -69,6 +74,7 @@ export const CreditSchema = v.object({
   url: v.optional(text(2048)),
   avatar: v.optional(text(2048)),
 });
+export type Credit = v.InferOutput<typeof CreditSchema>;
 
 export const CastMemberSchema = v.object({
   name: nonEmpty(200),
@@ -77,8 +83,10 @@ export const CastMemberSchema = v.object({
   url: v.optional(text(2048)),
   order: v.optional(finite),
 });
+export type CastMember = v.InferOutput<typeof CastMemberSchema>;
 
 export const SeveritySchema = v.picklist(['low', 'medium', 'high']);
+export type Severity = v.InferOutput<typeof SeveritySchema>;
 
 /** `topic` is a stable id (`suicide`, `sexual-violence`, …); unknown ids are shown as written. */
 export const ContentWarningSchema = v.object({
@@ -86,6 +94,7 @@ export const ContentWarningSchema = v.object({
   severity: v.optional(SeveritySchema, 'medium'),
   note: v.optional(text(1000)),
 });
+export type ContentWarning = v.InferOutput<typeof ContentWarningSchema>;
 
 export const ReviewSchema = v.object({
   id: nonEmpty(200),
@@ -113,6 +122,10 @@ export const ReviewSchema = v.object({
   commentCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   comments: v.optional(v.object({ open: v.boolean(), url: v.optional(text(2048)) }), { open: false }),
 });
+/** A review document as a server or a static file may write it (optional arrays may be left out). */
+export type ReviewInput = v.InferInput<typeof ReviewSchema>;
+/** A review document as elements receive it: validated, defaults filled, URLs resolved. */
+export type Review = v.InferOutput<typeof ReviewSchema>;
 
 export const ReviewSummarySchema = v.object({
   id: ReviewSchema.entries.id,
@@ -130,6 +143,7 @@ export const ReviewSummarySchema = v.object({
   }),
   commentCount: ReviewSchema.entries.commentCount,
 });
+export type ReviewSummary = v.InferOutput<typeof ReviewSummarySchema>;
 
 export const CommentStatusSchema = v.picklist(['published', 'pending', 'deleted']);
 
@@ -174,12 +188,14 @@ export const CommentPageSchema = v.object({
   /** Whether the review takes new comments (servers before 0.2 leave it out: ask the review then). */
   open: v.optional(v.boolean()),
 });
+export type CommentPage = v.InferOutput<typeof CommentPageSchema>;
 
 /** The answer to a post: the comment, and (only here) the token that lets its author edit it. */
 export const CreatedCommentSchema = v.intersect([
   CommentSchema,
   v.object({ editToken: v.pipe(v.string(), v.minLength(16)), editableUntil: timestamp }),
 ]);
+export type CreatedComment = v.InferOutput<typeof CreatedCommentSchema>;
 
 export const CommentCountsSchema = v.object({
   counts: v.record(v.string(), v.pipe(v.number(), v.integer(), v.minValue(0))),
@@ -194,3 +210,4 @@ export const ProblemSchema = v.object({
   code: v.optional(v.string()),
   retryAfter: v.optional(v.number()),
 });
+export type Problem = v.InferOutput<typeof ProblemSchema>;
