@@ -1,5 +1,5 @@
 /** The sections of `<review-editor>`'s form, in the order of the review document. */
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { checkbox, field, image, rows, select, type FieldContext } from './editor-fields.js';
 
 export function reviewSection(ctx: FieldContext, isNew: boolean) {
@@ -35,82 +35,79 @@ export function workSection(ctx: FieldContext) {
   </fieldset>`;
 }
 
-export function ratingsSection(ctx: FieldContext) {
+type ListKey = 'ratings' | 'credits' | 'cast' | 'warnings';
+const ADD: Record<ListKey, 'rating' | 'credit' | 'cast' | 'warning'> = {
+  ratings: 'rating',
+  credits: 'credit',
+  cast: 'cast',
+  warnings: 'warning',
+};
+type At = (...key: (string | number)[]) => (string | number)[];
+
+/** A section that is a list of rows (ratings, credits, cast, warnings): its legend, rows and Add. */
+function listSection(
+  ctx: FieldContext,
+  key: ListKey,
+  path: string[],
+  blank: () => unknown,
+  row: (at: At, e: FieldContext['t']['editor']) => TemplateResult,
+  { ordered = false, before }: { ordered?: boolean; before?: TemplateResult } = {},
+) {
   const e = ctx.t.editor;
-  const path = ['work', 'externalRatings'];
+  const legend = e.sections[key];
   return html`<fieldset class="section">
-    <legend>${e.sections.ratings}</legend>
-    ${rows(
-      ctx,
-      path,
-      e.sections.ratings,
-      e.add.rating,
-      () => ({ source: '', value: 0, best: 100, unit: 'score' }),
-      (i) => html`
-      ${field(ctx, [...path, i, 'source'], e.source)}
-      <div class="pair">${field(ctx, [...path, i, 'value'], e.score, { kind: 'number' })} ${field(ctx, [...path, i, 'best'], e.best, { kind: 'number', optional: true })}</div>
-      ${select(ctx, [...path, i, 'unit'], e.unit, e.units)} ${field(ctx, [...path, i, 'url'], e.link, { kind: 'url', optional: true })}
-    `,
-    )}
+    <legend>${legend}</legend>
+    ${before ?? ''}
+    ${rows(ctx, path, legend, e.add[ADD[key]], blank, (i) => row((...at) => [...path, i, ...at], e), ordered)}
   </fieldset>`;
 }
 
-export function creditsSection(ctx: FieldContext) {
-  const e = ctx.t.editor;
-  const path = ['credits'];
-  return html`<fieldset class="section">
-    <legend>${e.sections.credits}</legend>
-    <datalist id="roles">${Object.entries(e.roles).map(([id, name]) => html`<option value=${id}>${name}</option>`)}</datalist>
-    ${rows(
-      ctx,
-      path,
-      e.sections.credits,
-      e.add.credit,
-      () => ({ role: 'director', name: '' }),
-      (i) => html`
-      <div class="pair">${field(ctx, [...path, i, 'role'], e.role, { datalist: 'roles' })} ${field(ctx, [...path, i, 'name'], e.name)}</div>
-      ${field(ctx, [...path, i, 'url'], e.link, { kind: 'url', optional: true })} ${image(ctx, [...path, i, 'avatar'], e.avatar)}
-    `,
-      true,
-    )}
-  </fieldset>`;
-}
+export const ratingsSection = (ctx: FieldContext) =>
+  listSection(
+    ctx,
+    'ratings',
+    ['work', 'externalRatings'],
+    () => ({ source: '', value: 0, best: 100, unit: 'score' }),
+    (at, e) => html`
+      ${field(ctx, at('source'), e.source)}
+      <div class="pair">${field(ctx, at('value'), e.score, { kind: 'number' })} ${field(ctx, at('best'), e.best, { kind: 'number', optional: true })}</div>
+      ${select(ctx, at('unit'), e.unit, e.units)} ${field(ctx, at('url'), e.link, { kind: 'url', optional: true })}`,
+  );
 
-export function castSection(ctx: FieldContext) {
-  const e = ctx.t.editor;
-  const path = ['cast'];
-  return html`<fieldset class="section">
-    <legend>${e.sections.cast}</legend>
-    ${rows(
-      ctx,
-      path,
-      e.sections.cast,
-      e.add.cast,
-      () => ({ name: '' }),
-      (i) => html`
-      <div class="pair">${field(ctx, [...path, i, 'name'], e.actor)} ${field(ctx, [...path, i, 'character'], e.character, { optional: true })}</div>
-      ${image(ctx, [...path, i, 'photo'], e.photo)} ${field(ctx, [...path, i, 'url'], e.link, { kind: 'url', optional: true })}
-    `,
-      true,
-    )}
-  </fieldset>`;
-}
+export const creditsSection = (ctx: FieldContext) =>
+  listSection(
+    ctx,
+    'credits',
+    ['credits'],
+    () => ({ role: 'director', name: '' }),
+    (at, e) => html`
+      <div class="pair">${field(ctx, at('role'), e.role, { datalist: 'roles' })} ${field(ctx, at('name'), e.name)}</div>
+      ${field(ctx, at('url'), e.link, { kind: 'url', optional: true })} ${image(ctx, at('avatar'), e.avatar)}`,
+    {
+      ordered: true,
+      before: html`<datalist id="roles">${Object.entries(ctx.t.editor.roles).map(([id, name]) => html`<option value=${id}>${name}</option>`)}</datalist>`,
+    },
+  );
 
-export function warningsSection(ctx: FieldContext) {
-  const e = ctx.t.editor;
-  const path = ['contentWarnings'];
-  return html`<fieldset class="section">
-    <legend>${e.sections.warnings}</legend>
-    ${rows(
-      ctx,
-      path,
-      e.sections.warnings,
-      e.add.warning,
-      () => ({ topic: 'violence', severity: 'medium' }),
-      (i) => html`
-      <div class="pair">${select(ctx, [...path, i, 'topic'], e.topic, ctx.topics)} ${select(ctx, [...path, i, 'severity'], e.severity, e.severities)}</div>
-      ${field(ctx, [...path, i, 'note'], e.note, { optional: true })}
-    `,
-    )}
-  </fieldset>`;
-}
+export const castSection = (ctx: FieldContext) =>
+  listSection(
+    ctx,
+    'cast',
+    ['cast'],
+    () => ({ name: '' }),
+    (at, e) => html`
+      <div class="pair">${field(ctx, at('name'), e.actor)} ${field(ctx, at('character'), e.character, { optional: true })}</div>
+      ${image(ctx, at('photo'), e.photo)} ${field(ctx, at('url'), e.link, { kind: 'url', optional: true })}`,
+    { ordered: true },
+  );
+
+export const warningsSection = (ctx: FieldContext) =>
+  listSection(
+    ctx,
+    'warnings',
+    ['contentWarnings'],
+    () => ({ topic: 'violence', severity: 'medium' }),
+    (at, e) => html`
+      <div class="pair">${select(ctx, at('topic'), e.topic, ctx.topics)} ${select(ctx, at('severity'), e.severity, e.severities)}</div>
+      ${field(ctx, at('note'), e.note, { optional: true })}`,
+  );
