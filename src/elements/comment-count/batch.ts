@@ -4,53 +4,71 @@ import { worthRetrying } from '../../api/errors.js';
 import { retryLater } from '../../shared/retry-later.js';
 import { own } from '../../shared/own.js';
 
-type Listener = (count: number | undefined, error?: Error) => void;
+type Settle = (count: number | undefined, error?: Error) => void;
 
 interface Batch {
   client: ReviewClient;
-  ids: Map<string, Set<Listener>>;
-  scheduled: boolean;
+  ids: Set<string>;
 }
 
 const batches = new Map<string, Batch>();
-const known = new Map<string, number>();
-const listeners = new Map<string, Set<Listener>>();
+/** Counts answered, by API and id: every later load of the same count is answered from here. */
+const known = new Map<string, number | undefined>();
+/** Loads waiting for the batch they joined, by API and id. */
+const waiting = new Map<string, Set<Settle>>();
+/** Elements showing a count, told when it changes (after a retry, or a thread's post). */
+const watchers = new Map<string, Set<(count: number | undefined) => void>>();
+const clients = new Map<string, ReviewClient>();
 const keyOf = (api: string, id: string) => `${api}\n${id}`;
 
 /**
- * Every `<comment-count>` on a page that uses the same API asks here; the ids asked for in one
- * task are fetched in one `GET /v1/comment-counts?ids=…` (at most 100 ids a request).
- * Returns an unsubscribe function; the listener hears the count now and whenever it changes.
+ * One review's count, for `<comment-count>`'s data controller. Every count asked for in one task,
+ * for the same API, comes from one `GET /v1/comment-counts?ids=…` (at most 100 ids a request); a
+ * count already answered comes from memory. Undefined: the server does not know the review.
  */
-export function watchCount(client: ReviewClient, api: string, id: string, listener: Listener): () => void {
+export function loadCount(client: ReviewClient, api: string, id: string): Promise<number | undefined> {
   listenForChanges();
   clients.set(api, client);
   const key = keyOf(api, id);
-  let set = listeners.get(key);
-  if (!set) listeners.set(key, (set = new Set()));
-  set.add(listener);
-  if (known.has(key)) listener(known.get(key));
-  else request(client, api, [id]);
+  if (known.has(key)) return Promise.resolve(known.get(key));
+  return new Promise((resolve, reject) => {
+    let set = waiting.get(key);
+    if (!set) waiting.set(key, (set = new Set()));
+    set.add((count, error) => (error ? reject(error) : resolve(count)));
+    request(client, api, [id]);
+  });
+}
+
+/**
+ * Hears when a count changes after it was loaded (a failed batch that succeeded on retry, or a
+ * thread on the page that posted or deleted): the element then loads it again, from memory.
+ * Returns the function that stops it; only counts someone watches are retried or asked again.
+ */
+export function watchCount(api: string, id: string, changed: (count: number | undefined) => void): () => void {
+  const key = keyOf(api, id);
+  let set = watchers.get(key);
+  if (!set) watchers.set(key, (set = new Set()));
+  set.add(changed);
   return () => {
-    set!.delete(listener);
-    if (set!.size === 0) listeners.delete(key);
+    set.delete(changed);
+    if (set.size === 0) watchers.delete(key);
   };
 }
 
 function request(client: ReviewClient, api: string, ids: string[]): void {
   let batch = batches.get(api);
-  if (!batch) batches.set(api, (batch = { client, ids: new Map(), scheduled: false }));
-  for (const id of ids) batch.ids.set(id, listeners.get(keyOf(api, id)) ?? new Set());
-  if (batch.scheduled) return;
-  batch.scheduled = true;
-  queueMicrotask(() => void flush(api));
+  if (!batch) {
+    batches.set(api, (batch = { client, ids: new Set() }));
+    queueMicrotask(() => void flush(api));
+  }
+  ids.forEach((id) => batch.ids.add(id));
 }
 
 async function flush(api: string): Promise<void> {
   const batch = batches.get(api);
   if (!batch) return;
   batches.delete(api);
-  const ids = [...batch.ids.keys()];
+  const ids = [...batch.ids];
   for (let i = 0; i < ids.length; i += 100) {
     const chunk = ids.slice(i, i + 100);
     try {
@@ -59,29 +77,37 @@ async function flush(api: string): Promise<void> {
       for (const id of chunk) {
         const key = keyOf(api, id);
         // An id the server does not know is left out of its answer: it has no comments to count.
-        const count = own(counts, id);
-        if (count !== undefined) known.set(key, count);
-        listeners.get(key)?.forEach((l) => l(count));
+        known.set(key, own(counts, id));
+        settle(key, known.get(key));
       }
     } catch (error) {
-      for (const id of chunk) listeners.get(keyOf(api, id))?.forEach((l) => l(undefined, error as Error));
+      for (const id of chunk) settle(keyOf(api, id), undefined, error as Error);
       retryFailed(batch.client, api, chunk, error);
     }
   }
+}
+
+function settle(key: string, count: number | undefined, error?: Error): void {
+  const loads = waiting.get(key);
+  waiting.delete(key);
+  loads?.forEach((s) => s(count, error));
+  // Elements that were not waiting (a retry, a refresh after a post) decide whether theirs changed.
+  if (!error) watchers.get(key)?.forEach((w) => w(count));
 }
 
 const attempts = new Map<string, number>();
 const retrying = new Map<string, Set<string>>();
 
 /**
- * A count has no Retry button: ask again by itself when the failure may pass (one timer per API
- * for every id that failed), for the ids that still have an element waiting.
+ * A count has no Retry button: ask again by itself when the failure may pass, with one timer per
+ * API for every id that failed (a timer per element would split the batch into one request per
+ * count), for the ids that still have an element showing them.
  */
 function retryFailed(client: ReviewClient, api: string, ids: string[], error: unknown): void {
   if (!worthRetrying(error)) return;
-  const waiting = retrying.get(api);
-  if (waiting) {
-    ids.forEach((id) => waiting.add(id));
+  const pending = retrying.get(api);
+  if (pending) {
+    ids.forEach((id) => pending.add(id));
     return;
   }
   const failed = new Set(ids);
@@ -92,14 +118,13 @@ function retryFailed(client: ReviewClient, api: string, ids: string[], error: un
     attempt,
     () => {
       retrying.delete(api);
-      const still = [...failed].filter((id) => listeners.get(keyOf(api, id))?.size && !known.has(keyOf(api, id)));
+      const still = [...failed].filter((id) => watchers.get(keyOf(api, id))?.size && !known.has(keyOf(api, id)));
       if (still.length) request(client, api, still);
     },
     error,
   );
 }
 
-const clients = new Map<string, ReviewClient>();
 let listening = false;
 
 /** When a thread on this page posts or deletes, ask again for that review's count. */
@@ -111,6 +136,6 @@ function listenForChanges(): void {
     const key = keyOf(api, reviewId);
     known.delete(key);
     const client = clients.get(api);
-    if (client && listeners.get(key)?.size) request(client, api, [reviewId]);
+    if (client && watchers.get(key)?.size) request(client, api, [reviewId]);
   });
 }

@@ -1,16 +1,17 @@
 import { ContextConsumer } from '@lit/context';
-import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { parseReview, type Review } from '../../api/index.js';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { parseReview, type Review, type ReviewClient } from '../../api/index.js';
 import { safeLinkUrl } from '../../api/urls.js';
-import { reviewSourceContext, reviewStateContext } from '../../data/contexts.js';
+import { reviewSourceContext, reviewStateContext, type ReviewState } from '../../data/contexts.js';
+import { DataController, type DataState } from '../../data/data-controller.js';
 import { resolveOrigin } from '../../data/origin.js';
 import { plural } from '../../shared/format.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase } from '../../shared/i18n/index.js';
 import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
-import { watchCount } from './batch.js';
+import { loadCount, watchCount } from './batch.js';
 import { baseUrl } from '../../shared/base-url.js';
 
 /**
@@ -25,9 +26,8 @@ import { baseUrl } from '../../shared/base-url.js';
  * asks again by itself). Given a review without a request (`data`, or a
  * `<script type="application/json">` child), it shows that review's `commentCount`.
  *
- * It resolves where its review comes from by the rule every element uses (`resolveOrigin`), but
- * does not load through `DataController`: its load is one page-wide batch for every count, not a
- * request of its own, and the controller with `@lit/task` would add 1.6 KB gzip to it.
+ * It loads through `DataController` like every element (its own `review`, else the source's
+ * review, else the review given); its load joins one page-wide batch for every count.
  *
  * @csspart base - The text, or the link.
  *
@@ -35,6 +35,8 @@ import { baseUrl } from '../../shared/base-url.js';
  *
  * @cssstate loading - The count is not known yet.
  */
+type Count = number | undefined;
+
 export class CommentCount extends ReviewElement {
   protected override readonly localize = new LocaleController(this, enBase);
   static override styles = [
@@ -56,17 +58,32 @@ export class CommentCount extends ReviewElement {
   /** Makes the count a link, e.g. `#comments`. */
   @property() href?: string;
 
-  @state() private count: number | undefined;
   readonly #source = new ContextConsumer(this, { context: reviewSourceContext, subscribe: true });
   readonly #provided = new ContextConsumer(this, { context: reviewStateContext, subscribe: true });
+  /** The source's review state, seen as its count; one object per state of the review. */
+  readonly #fromReview = new WeakMap<ReviewState, DataState<Count>>();
+  readonly #data = new DataController<Count>(this, {
+    request: () => {
+      const target = this.#fromSource ? undefined : this.#target;
+      return target ? [target.client, target.api, target.id] : undefined;
+    },
+    load: ([client, api, id]) => loadCount(client as ReviewClient, api as string, id as string),
+    provided: () => {
+      const state = this.#provided.value;
+      if (!state) return undefined;
+      let mapped = this.#fromReview.get(state);
+      if (!mapped) this.#fromReview.set(state, (mapped = { ...state, value: state.value?.commentCount }));
+      return mapped;
+    },
+    parse: (json) => parseReview(json, baseUrl()).commentCount,
+  });
   #unwatch?: () => void;
   #watching = '';
-  #preloaded: number | undefined;
+  #live = false;
 
   /** Give a review without a request: its `commentCount` shows (when no `review` or source says otherwise). */
   set data(review: Review | undefined) {
-    this.#preloaded = review?.commentCount;
-    this.requestUpdate();
+    this.#data.preloaded = review;
   }
   get data(): Review | undefined {
     return undefined;
@@ -85,7 +102,6 @@ export class CommentCount extends ReviewElement {
   get #fromSource(): boolean {
     return !this.review && !this.api && !this.#live;
   }
-  #live = false;
 
   #onChanged = (event: Event) => {
     const { api, reviewId } = (event as CustomEvent<CommentsChangedDetail>).detail;
@@ -97,28 +113,9 @@ export class CommentCount extends ReviewElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const script = this.querySelector(':scope > script[type="application/json"]');
-    if (script && this.#preloaded === undefined) {
-      try {
-        this.#preloaded = parseReview(JSON.parse(script.textContent ?? ''), baseUrl()).commentCount;
-      } catch {
-        // Not a review: nothing to show, as when a count cannot be loaded.
-      }
-    }
     document.addEventListener(COMMENTS_CHANGED, this.#onChanged);
-    // Moved or put back: watch again (disconnecting stopped it), which asks if the count is unknown.
+    // Moved or put back: watch again (disconnecting stopped it).
     this.requestUpdate();
-  }
-
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const target = this.#fromSource ? undefined : this.#target;
-    const key = target ? `${target.api}\n${target.id}` : '';
-    if (key === this.#watching || !this.isConnected) return;
-    this.#unwatch?.();
-    this.#unwatch = undefined;
-    this.#watching = key;
-    this.count = undefined;
-    if (target) this.#unwatch = watchCount(target.client, target.api, target.id, (count) => (this.count = count));
   }
 
   override disconnectedCallback(): void {
@@ -129,11 +126,25 @@ export class CommentCount extends ReviewElement {
     this.#watching = '';
   }
 
-  /** From the API; else the source's review (a static document's too); else the review given. */
-  get #count(): number | undefined {
-    const provided = this.#provided.value;
-    if (!this.#fromSource && this.#target) return this.count;
-    return provided ? (provided.status === 'ready' ? provided.value?.commentCount : undefined) : this.#preloaded;
+  protected override willUpdate(): void {
+    // While it shows a count of its own, it hears when that count changes (a retry of a failed
+    // batch, a post in a thread) and loads it again, from the batch's memory.
+    const target = this.#fromSource ? undefined : this.#target;
+    const key = target && this.isConnected ? `${target.api}\n${target.id}` : '';
+    if (key === this.#watching) return;
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    this.#watching = key;
+    if (target && key) {
+      this.#unwatch = watchCount(target.api, target.id, (count) => {
+        const { status, value } = this.#data.state;
+        if (status === 'error' || value !== count) this.#data.reload();
+      });
+    }
+  }
+
+  get #count(): Count {
+    return this.#data.state.value;
   }
 
   protected override updated(): void {
