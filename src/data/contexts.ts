@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import { ContextRoot, createContext } from '@lit/context';
 import type { Review, ReviewClient } from '../api/index.js';
 import type { DataState } from './data-controller.js';
 
@@ -24,3 +24,16 @@ export const reviewStateContext = createContext<ReviewState | undefined>(Symbol.
 export const reviewSourceContext = createContext<ReviewSourceInfo | undefined>(
   Symbol.for('review-elements/review-source@1'),
 );
+
+const ROOT = Symbol.for('review-elements/context-root');
+
+/**
+ * Lets a `<review-source>` that is defined after its children (per-element imports in any order)
+ * still answer them: ContextRoot replays context requests that nobody answered. Once per page.
+ */
+export function ensureContextRoot(): void {
+  const g = globalThis as { [ROOT]?: boolean };
+  if (g[ROOT] || typeof document === 'undefined') return;
+  g[ROOT] = true;
+  new ContextRoot().attach(document.documentElement);
+}

@@ -1,7 +1,7 @@
-import { ContextConsumer, ContextRoot } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
 import { parseReview, type Review, type ReviewClient } from '../api/index.js';
-import { reviewSourceContext, reviewStateContext } from './contexts.js';
+import { ensureContextRoot, reviewSourceContext, reviewStateContext } from './contexts.js';
 import { DataController, type DataSpec, type Request } from './data-controller.js';
 import { droppedFields } from '../api/lenient.js';
 import { ReviewErrorEvent, ReviewLoadEvent, ReviewWarningEvent } from './events.js';
@@ -11,19 +11,6 @@ import { baseUrl } from '../shared/base-url.js';
 export { resolveOrigin, type Origin, type ReviewSourceProps };
 
 type Host = ReactiveControllerHost & HTMLElement & ReviewSourceProps;
-
-const ROOT = Symbol.for('review-elements/context-root');
-
-/**
- * Lets a `<review-source>` that is defined after its children (per-element imports in any order)
- * still answer them: ContextRoot replays context requests that nobody answered. Once per page.
- */
-function ensureContextRoot(): void {
-  const g = globalThis as { [ROOT]?: boolean };
-  if (g[ROOT] || typeof document === 'undefined') return;
-  g[ROOT] = true;
-  new ContextRoot().attach(document.documentElement);
-}
 
 export interface ReviewDataOptions {
   /** For an element without a Retry (`<content-warning from-review>`): ask again by itself. */

@@ -3,7 +3,7 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { parseReview, type Review, type ReviewClient } from '../../api/index.js';
 import { safeLinkUrl } from '../../api/urls.js';
-import { reviewSourceContext, reviewStateContext, type ReviewState } from '../../data/contexts.js';
+import { ensureContextRoot, reviewSourceContext, reviewStateContext, type ReviewState } from '../../data/contexts.js';
 import { DataController, type DataState } from '../../data/data-controller.js';
 import { resolveOrigin } from '../../data/origin.js';
 import { plural } from '../../shared/format.js';
@@ -13,6 +13,9 @@ import { enBase } from '../../shared/i18n/index.js';
 import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
 import { loadCount, watchCount } from './batch.js';
 import { baseUrl } from '../../shared/base-url.js';
+
+/** The count, or undefined while it is not known (or the server does not know the review). */
+type Count = number | undefined;
 
 /**
  * @tag comment-count
@@ -35,8 +38,6 @@ import { baseUrl } from '../../shared/base-url.js';
  *
  * @cssstate loading - The count is not known yet.
  */
-type Count = number | undefined;
-
 export class CommentCount extends ReviewElement {
   protected override readonly localize = new LocaleController(this, enBase);
   static override styles = [
@@ -112,6 +113,8 @@ export class CommentCount extends ReviewElement {
   };
 
   override connectedCallback(): void {
+    // Its chunk may run before the source's: the context root replays its requests once one answers.
+    ensureContextRoot();
     super.connectedCallback();
     document.addEventListener(COMMENTS_CHANGED, this.#onChanged);
     // Moved or put back: watch again (disconnecting stopped it).
