@@ -11,6 +11,7 @@ import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase } from '../../shared/i18n/index.js';
 import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
 import { watchCount } from './batch.js';
+import { LiveCount } from './live-count.js';
 import { baseUrl } from '../../shared/base-url.js';
 
 /**
@@ -34,6 +35,7 @@ import { baseUrl } from '../../shared/base-url.js';
  * @cssprop --comment-count-link-color - Colour of the link (defaults to `--review-accent`).
  *
  * @cssstate loading - The count is not known yet.
+ * @cssstate live - With `live`: the stream of changes is open.
  */
 export class CommentCount extends ReviewElement {
   protected override readonly localize = new LocaleController(this, enBase);
@@ -55,6 +57,12 @@ export class CommentCount extends ReviewElement {
   @property() api?: string;
   /** Makes the count a link, e.g. `#comments`. */
   @property() href?: string;
+  /**
+   * Follow the count as it changes (`GET {api}/reviews/{review}/events`, Server-Sent Events; one
+   * connection per review for the whole page). The number changes in place. The stream closes when
+   * this turns off or the element leaves the page.
+   */
+  @property({ type: Boolean }) live = false;
 
   @state() private count: number | undefined;
   readonly #source = new ContextConsumer(this, { context: reviewSourceContext, subscribe: true });
@@ -62,6 +70,16 @@ export class CommentCount extends ReviewElement {
   #unwatch?: () => void;
   #watching = '';
   #preloaded: number | undefined;
+
+  constructor() {
+    super();
+    // A controller: it follows the stream from the element's lifecycle, once registered here.
+    new LiveCount(
+      this,
+      () => (this.live ? this.#target : undefined),
+      (states) => this.setStates(states),
+    );
+  }
 
   /** Give a review without a request: its `commentCount` shows (when no `review` or source says otherwise). */
   set data(review: Review | undefined) {
@@ -83,7 +101,7 @@ export class CommentCount extends ReviewElement {
    * Once a thread on the page changes that review's comments, it asks the API like the others.
    */
   get #fromSource(): boolean {
-    return !this.review && !this.api && !this.#live;
+    return !this.review && !this.api && !this.#live && !this.live;
   }
   #live = false;
 

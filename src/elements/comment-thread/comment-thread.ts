@@ -11,6 +11,7 @@ import type { CommentFormSubmitEvent } from './comment-form.js';
 import { styles } from './comment-thread.styles.js';
 import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
 import { FocusTargets } from './focus-targets.js';
+import { LiveThread, liveStyles } from './live-thread.js';
 import { tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
 import { findPath } from './thread-model.js';
@@ -50,6 +51,8 @@ import { findPath } from './thread-model.js';
  * @csspart empty - "No comments yet".
  * @csspart closed - "Comments are closed".
  * @csspart error - The error box; also `error-title`, `error-message`, `retry-button`.
+ * @csspart live-notice - With `live`: the polite live region where "N new comments" appears.
+ * @csspart new-comments - With `live`: the "N new comments" button that shows them.
  *
  * @cssprop [--comment-thread-indent=1.5rem] - Indent of each level of replies.
  * @cssprop [--comment-thread-avatar-size=2.25rem] - Size of the initials avatar.
@@ -59,10 +62,11 @@ import { findPath } from './thread-model.js';
  * @cssstate loading - The first page is loading.
  * @cssstate error - The comments could not be loaded.
  * @cssstate empty - No comments yet.
+ * @cssstate live - With `live`: the stream of changes is open.
  */
 export class CommentThread extends ReviewElement {
   protected override readonly localize = new LocaleController(this, { ...enBase, thread: enThread });
-  static override styles = [ReviewElement.styles, loadStateStyles, styles];
+  static override styles = [ReviewElement.styles, loadStateStyles, styles, liveStyles];
 
   /** Base URL of the review API. */
   @property() api?: string;
@@ -76,6 +80,12 @@ export class CommentThread extends ReviewElement {
   @property({ type: Number, attribute: 'max-depth' }) maxDepth = 3;
   /** Level of the "Comments" heading. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /**
+   * Follow the thread as it happens (`GET {api}/reviews/{review}/events`, Server-Sent Events):
+   * new comments wait behind a polite "N new comments" button that shows them; edits, removals
+   * and the count change in place. The stream closes when this turns off or the element leaves.
+   */
+  @property({ type: Boolean }) live = false;
 
   @query('#heading') private headingElement?: HTMLElement | null;
   #now = Date.now();
@@ -87,6 +97,10 @@ export class CommentThread extends ReviewElement {
     heading: () => this.headingElement,
     focus: (target) =>
       target === 'heading' ? this.headingElement?.focus() : this.#targets.focus(target.id, target.name),
+    setStates: (states) => this.setStates(states),
+  });
+  readonly #live = new LiveThread(this, this.#thread, {
+    localize: () => this.localize,
     setStates: (states) => this.setStates(states),
   });
 
@@ -258,7 +272,7 @@ export class CommentThread extends ReviewElement {
           </select>
         </label>
       </div>
-      ${content}
+      ${this.#live.notice('before')}${content}${this.#live.notice('after')}
       ${
         thread.open
           ? html`<review-comment-form .scope=${thread.scope} .parentId=${null} heading-level=${this.headingLevel + 1}></review-comment-form>`
