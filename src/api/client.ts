@@ -347,11 +347,6 @@ export function parseCommentPage(json: unknown, base: string): CommentPage {
   return validate(CommentPageSchema, json, base);
 }
 
-/** One comment from elsewhere than a page (a live event), checked as a fetched one is. */
-export function parseComment(json: unknown, base: string): Comment {
-  return validate(CommentSchema, json, base);
-}
-
 /** `Cache-Control: max-age` as an absolute time; no header or `no-cache` means "always revalidate". */
 function freshUntil(response: Response): number {
   const header = response.headers.get('Cache-Control') ?? '';

@@ -82,7 +82,9 @@ const CEILINGS = {
   // The owner's desk (#14) added the reader's Report action (<review-comment-report>, the client's
   // reportComment and its strings in en/ko/zh-Hans): 32.06 KB measured at the merge, rounded up.
   'comment-thread.js with lit': 32.1 * KB,
-  'comment-count.js with lit': 17.7 * KB,
+  // Live threads (#15): `live` and the lazy load of its code (0.8 KB gzip, loaded only when live)
+  // made it 17.84 KB: the lazy chunk shares the API client, which then sits in a chunk of its own.
+  'comment-count.js with lit': 17.9 * KB,
 };
 const measured = {};
 const lazy = {};
@@ -106,8 +108,10 @@ describe('CDN budgets (gzip)', () => {
   // Until its budget holds, the one-file build may not grow either (see CEILINGS for its last raise).
   // 48.0 KB before the owner's desk (#14): its Report action in <comment-thread> (element, client
   // call, strings in three catalogues) made it 49.61 KB at the merge (with the hydration guard for it), rounded up to 49.7 KB.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(49.7 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 49.7 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // Live threads (#15) put the live code of the thread and the count in it (every other build loads
+  // that only for an element that is `live`): 51.27 KB, rounded up to 51.3 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(51.3 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 51.3 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {

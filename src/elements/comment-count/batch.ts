@@ -114,10 +114,3 @@ function listenForChanges(): void {
     if (client && listeners.get(key)?.size) request(client, api, [reviewId]);
   });
 }
-
-/** A count the server announced (a live stream): every count on the page for that review shows it. */
-export function setCount(api: string, id: string, count: number): void {
-  const key = keyOf(api, id);
-  known.set(key, count);
-  listeners.get(key)?.forEach((l) => l(count));
-}

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseReview, type Review } from '../../api/index.js';
 import { safeLinkUrl } from '../../api/urls.js';
@@ -11,7 +11,7 @@ import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase } from '../../shared/i18n/index.js';
 import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
 import { watchCount } from './batch.js';
-import { LiveCount } from './live-count.js';
+import { loadLiveCount } from './live-loader.js';
 import { baseUrl } from '../../shared/base-url.js';
 
 /**
@@ -70,16 +70,7 @@ export class CommentCount extends ReviewElement {
   #unwatch?: () => void;
   #watching = '';
   #preloaded: number | undefined;
-
-  constructor() {
-    super();
-    // A controller: it follows the stream from the element's lifecycle, once registered here.
-    new LiveCount(
-      this,
-      () => (this.live ? this.#target : undefined),
-      (states) => this.setStates(states),
-    );
-  }
+  #following = false;
 
   /** Give a review without a request: its `commentCount` shows (when no `review` or source says otherwise). */
   set data(review: Review | undefined) {
@@ -129,6 +120,19 @@ export class CommentCount extends ReviewElement {
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
+    // The live code (live-count.ts, a controller) loads only for a count that asks for it.
+    if (this.live && !this.#following && !isServer) {
+      this.#following = true;
+      void loadLiveCount().then(
+        ({ LiveCount }) =>
+          new LiveCount(
+            this,
+            () => (this.live ? this.#target : undefined),
+            (states) => this.setStates(states),
+            (count) => (this.count = count),
+          ),
+      );
+    }
     const target = this.#fromSource ? undefined : this.#target;
     const key = target ? `${target.api}\n${target.id}` : '';
     if (key === this.#watching || !this.isConnected) return;

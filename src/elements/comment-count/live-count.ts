@@ -1,15 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { followReview } from '../../data/live-events.js';
-import { setCount } from './batch.js';
 
 /**
  * `<comment-count live>`: follows the review's event stream (shared with a live thread of the same
- * review on the page: one connection) and hands each `count` event to every count of that review,
- * which changes its number in place — no request, no blank between the old number and the new.
+ * review on the page: one connection) and hands each `count` event to the element, which changes
+ * its number in place — no request, no blank between the old number and the new.
  */
 export class LiveCount implements ReactiveController {
   readonly #target: () => { api: string; id: string } | undefined;
   readonly #setStates: (states: Record<string, boolean>) => void;
+  readonly #onCount: (count: number) => void;
   readonly #host: ReactiveControllerHost & HTMLElement;
   #following = '';
   #stop?: () => void;
@@ -19,7 +19,9 @@ export class LiveCount implements ReactiveController {
     host: ReactiveControllerHost & HTMLElement,
     target: () => { api: string; id: string } | undefined,
     setStates: (states: Record<string, boolean>) => void,
+    onCount: (count: number) => void,
   ) {
+    this.#onCount = onCount;
     this.#host = host;
     this.#target = target;
     this.#setStates = setStates;
@@ -45,12 +47,11 @@ export class LiveCount implements ReactiveController {
     this.#following = key;
     this.#setStates({ live: false });
     if (!target) return;
-    const { api, id } = target;
-    this.#stop = followReview(api, id, {
+    this.#stop = followReview(target.api, target.id, {
       event: (type, data) => {
         const count = (data as { count?: unknown } | null)?.count;
         if (type === 'count' && typeof count === 'number' && Number.isInteger(count) && count >= 0)
-          setCount(api, id, count);
+          this.#onCount(count);
       },
       connected: (open) => this.#setStates({ live: open }),
     });

@@ -11,7 +11,9 @@ import type { CommentFormSubmitEvent } from './comment-form.js';
 import { styles } from './comment-thread.styles.js';
 import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
 import { FocusTargets } from './focus-targets.js';
-import { LiveThread, liveStyles } from './live-thread.js';
+import { loadLiveThread } from './live-loader.js';
+import { liveStyles } from './live-styles.js';
+import type { LiveThread } from './live-thread.js';
 import { tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
 import { findPath } from './thread-model.js';
@@ -99,10 +101,7 @@ export class CommentThread extends ReviewElement {
       target === 'heading' ? this.headingElement?.focus() : this.#targets.focus(target.id, target.name),
     setStates: (states) => this.setStates(states),
   });
-  readonly #live = new LiveThread(this, this.#thread, {
-    localize: () => this.localize,
-    setStates: (states) => this.setStates(states),
-  });
+  #live?: LiveThread;
 
   /**
    * The first page of comments, given without a request (for server-rendered pages); or, once
@@ -233,6 +232,19 @@ export class CommentThread extends ReviewElement {
     return view;
   }
 
+  protected override willUpdate(): void {
+    // The live code (live-thread.ts) loads only for a thread that asks for it.
+    if (this.live && !this.#live && !isServer) {
+      void loadLiveThread().then(({ LiveThread }) => {
+        this.#live ??= new LiveThread(this, this.#thread, {
+          localize: () => this.localize,
+          setStates: (states) => this.setStates(states),
+        });
+        this.requestUpdate();
+      });
+    }
+  }
+
   protected override firstUpdated() {
     if (this.#thread.client?.api) this.requestUpdate();
   }
@@ -272,7 +284,7 @@ export class CommentThread extends ReviewElement {
           </select>
         </label>
       </div>
-      ${this.#live.notice('before')}${content}${this.#live.notice('after')}
+      ${this.#live?.notice('before')}${content}${this.#live?.notice('after')}
       ${
         thread.open
           ? html`<review-comment-form .scope=${thread.scope} .parentId=${null} heading-level=${this.headingLevel + 1}></review-comment-form>`

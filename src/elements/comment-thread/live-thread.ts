@@ -1,5 +1,5 @@
-import { css, html, nothing, type ReactiveController } from 'lit';
-import { parseComment, type Comment } from '../../api/index.js';
+import { html, nothing, type ReactiveController } from 'lit';
+import { parseCommentPage, type Comment } from '../../api/index.js';
 import { followReview, type LiveEventType } from '../../data/live-events.js';
 import { baseUrl } from '../../shared/base-url.js';
 import { plural } from '../../shared/format.js';
@@ -20,19 +20,6 @@ export interface LiveOptions {
 
 /** Where the "N new comments" button sits: where the new comments will appear. */
 export type NoticePlace = 'before' | 'after';
-
-export const liveStyles = css`
-  /* Above the list (newest first) its line is kept even when empty, so it never pushes the list. */
-  [part~='live-notice'].before {
-    min-block-size: 2.25em;
-  }
-  [part~='live-notice']:empty {
-    display: none;
-  }
-  [part~='live-notice'].before:empty {
-    display: block;
-  }
-`;
 
 /**
  * `<comment-thread live>`: the thread's changes as they happen, without moving anything under the
@@ -115,7 +102,8 @@ export class LiveThread implements ReactiveController {
     } else {
       let comment: Comment;
       try {
-        comment = parseComment(data, baseUrl());
+        // Checked as a fetched comment is, by the page schema the thread already carries.
+        [comment] = parseCommentPage({ items: [data], nextCursor: null }, baseUrl()).items;
       } catch {
         return; // not a comment we can show; a reload will have it
       }
