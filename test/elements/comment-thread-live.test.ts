@@ -152,6 +152,23 @@ describe('<comment-thread live>', () => {
     await waitUntil(async () => (await openStreams(id)) === 0, 'leaving the page left the stream open');
   });
 
+  it('resumes after a dropped stream with what it missed (Last-Event-ID)', async function () {
+    // The server asks browsers to wait 3 s before reconnecting: room for that on a busy machine.
+    this.timeout(20_000);
+    const id = await createReview();
+    const el = await liveThread(id);
+    // The stream drops (a restart, a proxy's timeout); the browser reconnects a few seconds later.
+    const dropped = await fetch(`/__streams?match=${encodeURIComponent(`/reviews/${id}/events`)}`, {
+      method: 'DELETE',
+    });
+    expect(((await dropped.json()) as { open: number }).open).to.equal(1);
+    await waitUntil(() => !el.matches(':state(live)'), 'the drop was not noticed');
+    // Posted while no stream was open: only a resume from the last id can bring it.
+    await postComment(id, 'Posted during the gap', { name: 'Bo' });
+    await waitUntil(() => el.matches(':state(live)'), 'no reconnect', { timeout: 8000 });
+    await waitUntil(() => seen(newButton(el)) === '1 new comment', 'the missed comment never came');
+  });
+
   it('follows a review on another origin (the API of another site)', async () => {
     const id = await createReview();
     const el = await liveThread(id, { api: `http://127.0.0.1:${location.port}/v1` });

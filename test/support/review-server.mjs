@@ -202,9 +202,12 @@ export function proxyTo(routes) {
       ctx.body = 'ok';
       return;
     }
-    if (ctx.path === '/__streams' && ctx.method === 'GET') {
+    if (ctx.path === '/__streams' && (ctx.method === 'GET' || ctx.method === 'DELETE')) {
       const match = String(ctx.query.match ?? '');
-      ctx.body = JSON.stringify({ open: [...openStreams].filter((url) => url.includes(match)).length });
+      const streams = [...openStreams].filter(([, url]) => url.includes(match));
+      // DELETE ends them, as a restarting server would: the browser reconnects with Last-Event-ID.
+      if (ctx.method === 'DELETE') for (const [end] of streams) end();
+      ctx.body = JSON.stringify({ open: streams.length });
       return;
     }
     if (ctx.path === '/__faults' && ctx.method === 'DELETE') {
@@ -294,26 +297,25 @@ export function proxyTo(routes) {
   };
 }
 
-/** The URLs of the event streams the proxy is carrying now (one entry per open stream). */
-const openStreams = [];
+/** The event streams the proxy is carrying now: each one's end function and URL. */
+const openStreams = new Map();
 
 /**
  * Server-Sent Events pass through as they come, not buffered like other answers, and are counted
  * while open: `GET /__streams?match=…` says how many streams whose URL contains `match` are open,
- * so a test can see from outside the browser that an element closed its stream.
+ * so a test can see from outside the browser that an element closed its stream; `DELETE` ends them.
  */
 function streamEvents(ctx, res, upstream) {
   answerByHand(ctx, res.statusCode ?? 502);
-  const url = ctx.url;
-  openStreams.push(url);
   let done = false;
   const end = () => {
     if (done) return;
     done = true;
-    openStreams.splice(openStreams.indexOf(url), 1);
+    openStreams.delete(end);
     upstream.destroy();
     if (!ctx.res.writableEnded) ctx.res.end();
   };
+  openStreams.set(end, ctx.url);
   ctx.res.writeHead(res.statusCode ?? 502, forwardHeaders(res));
   ctx.res.flushHeaders();
   res.on('data', (chunk) => ctx.res.write(chunk));
