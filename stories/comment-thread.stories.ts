@@ -216,7 +216,7 @@ export const Live: Story = {
   parameters: working,
   play: async ({ canvasElement }) => {
     const thread = canvasElement.querySelector('comment-thread')!;
-    await waitFor(() => expect(thread.matches(':state(live)')).toBe(true), { timeout: 5000 });
+    await waitFor(() => expect(thread.matches(':state(live)')).toBe(true), { timeout: 15000 });
     for (const [name, body] of [
       ['Noor', 'Just watched it: the last twenty minutes are something else.'],
       ['Kai', 'Agreed about the score, it carries the quiet scenes.'],
@@ -232,7 +232,7 @@ export const Live: Story = {
         expect(threadRoot(canvasElement).querySelector('[part~="new-comments"]')?.textContent?.trim()).toBe(
           '2 new comments',
         ),
-      { timeout: 5000 },
+      { timeout: 15000 },
     );
   },
 };
