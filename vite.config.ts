@@ -123,6 +123,11 @@ export default defineConfig((): UserConfig => {
       // The settings element is in this file already; see src/elements/content-warning/settings-loader.ts.
       resolve: {
         alias: [
+          // Likewise the live code of the thread and the count (src/elements/*/live-loader.ts).
+          {
+            find: /^\.\/live-loader\.js$/,
+            replacement: fileURLToPath(new URL('./src/elements/comment-thread/live-loader.all.ts', import.meta.url)),
+          },
           {
             find: /^\.\/settings-loader\.js$/,
             replacement: fileURLToPath(

@@ -41,6 +41,7 @@ const meta = {
     'page-size': 20,
     'max-depth': 3,
     'heading-level': 2,
+    live: false,
     onCommentPost: action('comment-post'),
     onCommentPosted: action('comment-posted'),
     onCommentError: action('comment-error'),
@@ -223,6 +224,37 @@ export const PostFails: Story = {
  * A single 10 000-character word (the longest comment the API takes) breaks inside its box; then
  * long paragraphs, a long URL, a 76-character name and long Chinese text without spaces.
  */
+/**
+ * `live`: the thread follows its event stream (the stories' API announces changes as the server
+ * does). Two other readers post while it is open: nothing moves; a polite "2 new comments" button
+ * appears above the list (newest first), and pressing it shows them there, with focus on the first.
+ */
+export const Live: Story = {
+  args: { live: true, sort: 'newest' },
+  parameters: working,
+  play: async ({ canvasElement }) => {
+    const thread = canvasElement.querySelector('comment-thread')!;
+    await waitFor(() => expect(thread.matches(':state(live)')).toBe(true), { timeout: 15000 });
+    for (const [name, body] of [
+      ['Noor', 'Just watched it: the last twenty minutes are something else.'],
+      ['Kai', 'Agreed about the score, it carries the quiet scenes.'],
+    ]) {
+      await fetch(`${commentsApi.api}/reviews/ballerina/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ author: { name }, body }),
+      });
+    }
+    await waitFor(
+      () =>
+        expect(threadRoot(canvasElement).querySelector('[part~="new-comments"]')?.textContent?.trim()).toBe(
+          '2 new comments',
+        ),
+      { timeout: 15000 },
+    );
+  },
+};
+
 export const LongText: Story = { args: { review: 'long-text' }, parameters: working };
 
 /**

@@ -151,6 +151,14 @@ export interface CommentCountProperties {
    */
   href?: CommentCount['href'];
   /**
+   * Follow the count as it changes (`GET {api}/reviews/{review}/events`, Server-Sent Events; one
+   * connection per review for the whole page). The number changes in place. The stream closes when
+   * this turns off or the element leaves the page.
+   *
+   * Attribute: `live`. Default: `false`.
+   */
+  live?: CommentCount['live'];
+  /**
    * Give a review without a request: its `commentCount` shows (when no `review` or source says otherwise).
    *
    * Property only (no attribute).
@@ -224,6 +232,14 @@ export interface CommentThreadProperties {
    * Attribute: `heading-level`. Default: `2`.
    */
   headingLevel?: CommentThread['headingLevel'];
+  /**
+   * Follow the thread as it happens (`GET {api}/reviews/{review}/events`, Server-Sent Events):
+   * new comments wait behind a polite "N new comments" button that shows them; edits, removals
+   * and the count change in place. The stream closes when this turns off or the element leaves.
+   *
+   * Attribute: `live`. Default: `false`.
+   */
+  live?: CommentThread['live'];
   /**
    * The first page of comments, given without a request (for server-rendered pages); or, once
    * loaded, the page shown first.

@@ -1,5 +1,5 @@
 import type { DeskStore } from '../store/desk.js';
-import { publicComment } from '../store/sqlite.js';
+import { publicComment } from '../store/comment-tree.js';
 import type { CommentRecord, ReviewStore } from '../store/store.js';
 import type { LiveEventType, LiveFeed } from './feed.js';
 

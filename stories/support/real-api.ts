@@ -6,6 +6,9 @@
  */
 import { createApi } from '../../server/api.js';
 import type { ApiConfig } from '../../server/config.js';
+import { withLiveEvents } from '../../server/live/emit.js';
+import { MemoryFeed } from '../../server/live/feed.js';
+import { LiveHub } from '../../server/live/hub.js';
 import { MemoryStore } from '../../server/store/memory.js';
 
 export type StoryApi = ReturnType<typeof createApi>;
@@ -30,14 +33,18 @@ export function storyConfig(extra: Partial<ApiConfig> = {}): ApiConfig {
   };
 }
 
-/** A real API over a fresh in-memory store, filled by `seed`. */
+/**
+ * A real API over a fresh in-memory store, filled by `seed`; its changes after the seed are
+ * announced on its event stream (`…/events`), as the server's are, for `<comment-thread live>`.
+ */
 export async function storyApi(
   seed: (store: MemoryStore) => Promise<void>,
   config: Partial<ApiConfig> = {},
 ): Promise<StoryApi> {
   const store = new MemoryStore();
   await seed(store);
-  return createApi({ store, config: storyConfig(config) });
+  const feed = new MemoryFeed();
+  return createApi({ store: withLiveEvents(store, feed), config: storyConfig(config), live: new LiveHub(feed) });
 }
 
 /**

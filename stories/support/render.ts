@@ -265,6 +265,8 @@ export interface CommentThreadArgs {
   'page-size'?: number;
   'max-depth'?: number;
   'heading-level'?: number;
+  /** Follow the thread as it happens ("N new comments"). */
+  live?: boolean;
   theme?: 'light' | 'dark';
   /** Width of the box around the thread, to try narrow columns; empty for the full width. */
   width?: string;
@@ -283,6 +285,7 @@ export const renderThread = (args: CommentThreadArgs) => html`<comment-thread
   page-size=${ifDefined(args['page-size'] || undefined)}
   max-depth=${ifDefined(args['max-depth'] || undefined)}
   heading-level=${args['heading-level'] ?? 2}
+  ?live=${args.live ?? false}
   theme=${ifDefined(args.theme || undefined)}
   style=${styleMap(cssCustomProperties(args))}
   @comment-post=${args.onCommentPost}

@@ -202,6 +202,14 @@ export function proxyTo(routes) {
       ctx.body = 'ok';
       return;
     }
+    if (ctx.path === '/__streams' && (ctx.method === 'GET' || ctx.method === 'DELETE')) {
+      const match = String(ctx.query.match ?? '');
+      const streams = [...openStreams].filter(([, url]) => url.includes(match));
+      // DELETE ends them, as a restarting server would: the browser reconnects with Last-Event-ID.
+      if (ctx.method === 'DELETE') for (const [end] of streams) end();
+      ctx.body = JSON.stringify({ open: streams.length });
+      return;
+    }
     if (ctx.path === '/__faults' && ctx.method === 'DELETE') {
       clearFaults(typeof ctx.query.match === 'string' ? ctx.query.match : undefined);
       ctx.body = 'ok';
@@ -244,6 +252,11 @@ export function proxyTo(routes) {
       const upstream = request(
         { host: target.hostname, port: target.port, method: ctx.method, path: ctx.url.slice(strip.length), headers },
         (res) => {
+          if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+            streamEvents(ctx, res, upstream);
+            resolve();
+            return;
+          }
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
           res.on('error', reject);
@@ -282,6 +295,34 @@ export function proxyTo(routes) {
       ctx.req.pipe(upstream);
     });
   };
+}
+
+/** The event streams the proxy is carrying now: each one's end function and URL. */
+const openStreams = new Map();
+
+/**
+ * Server-Sent Events pass through as they come, not buffered like other answers, and are counted
+ * while open: `GET /__streams?match=…` says how many streams whose URL contains `match` are open,
+ * so a test can see from outside the browser that an element closed its stream; `DELETE` ends them.
+ */
+function streamEvents(ctx, res, upstream) {
+  answerByHand(ctx, res.statusCode ?? 502);
+  let done = false;
+  const end = () => {
+    if (done) return;
+    done = true;
+    openStreams.delete(end);
+    upstream.destroy();
+    if (!ctx.res.writableEnded) ctx.res.end();
+  };
+  openStreams.set(end, ctx.url);
+  ctx.res.writeHead(res.statusCode ?? 502, forwardHeaders(res));
+  ctx.res.flushHeaders();
+  res.on('data', (chunk) => ctx.res.write(chunk));
+  res.on('end', end);
+  res.on('error', end);
+  ctx.req.socket.once('close', end);
+  ctx.res.once('close', end);
 }
 
 /** Sends the answer's headers and first bytes now, the rest a few bytes at a time over TRICKLE_MS. */

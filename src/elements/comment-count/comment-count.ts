@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { css, html, nothing } from 'lit';
+import { css, html, isServer, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { parseReview, type Review, type ReviewClient } from '../../api/index.js';
 import { safeLinkUrl } from '../../api/urls.js';
@@ -12,6 +12,7 @@ import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase } from '../../shared/i18n/index.js';
 import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
 import { loadCount, watchCount } from './batch.js';
+import { loadLiveCount } from './live-loader.js';
 import { baseUrl } from '../../shared/base-url.js';
 
 /** The count, or undefined while it is not known (or the server does not know the review). */
@@ -37,6 +38,7 @@ type Count = number | undefined;
  * @cssprop --comment-count-link-color - Colour of the link (defaults to `--review-accent`).
  *
  * @cssstate loading - The count is not known yet.
+ * @cssstate live - With `live`: the stream of changes is open.
  */
 export class CommentCount extends ReviewElement {
   protected override readonly localize = new LocaleController(this, enBase);
@@ -58,6 +60,12 @@ export class CommentCount extends ReviewElement {
   @property() api?: string;
   /** Makes the count a link, e.g. `#comments`. */
   @property() href?: string;
+  /**
+   * Follow the count as it changes (`GET {api}/reviews/{review}/events`, Server-Sent Events; one
+   * connection per review for the whole page). The number changes in place. The stream closes when
+   * this turns off or the element leaves the page.
+   */
+  @property({ type: Boolean }) live = false;
 
   readonly #source = new ContextConsumer(this, { context: reviewSourceContext, subscribe: true });
   readonly #provided = new ContextConsumer(this, { context: reviewStateContext, subscribe: true });
@@ -81,6 +89,9 @@ export class CommentCount extends ReviewElement {
   #unwatch?: () => void;
   #watching = '';
   #live = false;
+  #following = false;
+  /** The newest count the live stream announced (it wins over the last load until the target changes). */
+  #liveCount: Count;
 
   /** Give a review without a request: its `commentCount` shows (when no `review` or source says otherwise). */
   set data(review: Review | undefined) {
@@ -101,7 +112,7 @@ export class CommentCount extends ReviewElement {
    * Once a thread on the page changes that review's comments, it asks the API like the others.
    */
   get #fromSource(): boolean {
-    return !this.review && !this.api && !this.#live;
+    return !this.review && !this.api && !this.#live && !this.live;
   }
 
   #onChanged = (event: Event) => {
@@ -130,6 +141,22 @@ export class CommentCount extends ReviewElement {
   }
 
   protected override willUpdate(): void {
+    // The live code (live-count.ts, a controller) loads only for a count that asks for it.
+    if (this.live && !this.#following && !isServer) {
+      this.#following = true;
+      void loadLiveCount().then(
+        ({ LiveCount }) =>
+          new LiveCount(
+            this,
+            () => (this.live ? this.#target : undefined),
+            (states) => this.setStates(states),
+            (count) => {
+              this.#liveCount = count;
+              this.requestUpdate();
+            },
+          ),
+      );
+    }
     // While it shows a count of its own, it hears when that count changes (a retry of a failed
     // batch, a post in a thread) and loads it again, from the batch's memory.
     const target = this.#fromSource ? undefined : this.#target;
@@ -138,6 +165,7 @@ export class CommentCount extends ReviewElement {
     this.#unwatch?.();
     this.#unwatch = undefined;
     this.#watching = key;
+    this.#liveCount = undefined;
     if (target && key) {
       this.#unwatch = watchCount(target.api, target.id, (count) => {
         const { status, value } = this.#data.state;
@@ -147,7 +175,7 @@ export class CommentCount extends ReviewElement {
   }
 
   get #count(): Count {
-    return this.#data.state.value;
+    return this.#liveCount ?? this.#data.state.value;
   }
 
   protected override updated(): void {

@@ -15,6 +15,9 @@ import { FocusTargets } from './focus-targets.js';
 import { loadReportElement } from './report-loader.js';
 import { editWindowText, now as clockNow } from './edit-window-clock.js';
 import { EditWindows } from './own-comments.js';
+import { loadLiveThread } from './live-loader.js';
+import { liveStyles } from './live-styles.js';
+import type { LiveThread } from './live-thread.js';
 import { rememberReported, reportedIds, tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
 import { findPath } from './thread-model.js';
@@ -58,6 +61,8 @@ import { findPath } from './thread-model.js';
  * @csspart empty - "No comments yet".
  * @csspart closed - "Comments are closed".
  * @csspart error - The error box; also `error-title`, `error-message`, `retry-button`.
+ * @csspart live-notice - With `live`: the polite live region where "N new comments" appears.
+ * @csspart new-comments - With `live`: the "N new comments" button that shows them.
  *
  * @cssprop [--comment-thread-indent=1.5rem] - Indent of each level of replies.
  * @cssprop [--comment-thread-avatar-size=2.25rem] - Size of the initials avatar.
@@ -67,10 +72,11 @@ import { findPath } from './thread-model.js';
  * @cssstate loading - The first page is loading.
  * @cssstate error - The comments could not be loaded.
  * @cssstate empty - No comments yet.
+ * @cssstate live - With `live`: the stream of changes is open.
  */
 export class CommentThread extends ReviewElement {
   protected override readonly localize = new LocaleController(this, { ...enBase, thread: enThread });
-  static override styles = [ReviewElement.styles, loadStateStyles, styles];
+  static override styles = [ReviewElement.styles, loadStateStyles, styles, liveStyles];
 
   /** Base URL of the review API. */
   @property() api?: string;
@@ -84,6 +90,12 @@ export class CommentThread extends ReviewElement {
   @property({ type: Number, attribute: 'max-depth' }) maxDepth = 3;
   /** Level of the "Comments" heading. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /**
+   * Follow the thread as it happens (`GET {api}/reviews/{review}/events`, Server-Sent Events):
+   * new comments wait behind a polite "N new comments" button that shows them; edits, removals
+   * and the count change in place. The stream closes when this turns off or the element leaves.
+   */
+  @property({ type: Boolean }) live = false;
 
   @query('#heading') private headingElement?: HTMLElement | null;
   #now = clockNow();
@@ -109,6 +121,7 @@ export class CommentThread extends ReviewElement {
     if (id && !(until && Date.parse(until) > this.#now)) this.#thread.focusAfter({ id, name: 'comment' });
     this.requestUpdate();
   });
+  #live?: LiveThread;
 
   /**
    * The first page of comments, given without a request (for server-rendered pages); or, once
@@ -256,6 +269,19 @@ export class CommentThread extends ReviewElement {
     return view;
   }
 
+  protected override willUpdate(): void {
+    // The live code (live-thread.ts) loads only for a thread that asks for it.
+    if (this.live && !this.#live && !isServer) {
+      void loadLiveThread().then(({ LiveThread }) => {
+        this.#live ??= new LiveThread(this, this.#thread, {
+          localize: () => this.localize,
+          setStates: (states) => this.setStates(states),
+        });
+        this.requestUpdate();
+      });
+    }
+  }
+
   protected override firstUpdated() {
     if (this.#serverRendered && this.#thread.client?.api) this.requestUpdate();
   }
@@ -294,7 +320,7 @@ export class CommentThread extends ReviewElement {
           </select>
         </label>
       </div>
-      ${content}
+      ${this.#live?.notice('before')}${content}${this.#live?.notice('after')}
       ${
         thread.open
           ? html`<review-comment-form .scope=${thread.scope} .parentId=${null} heading-level=${this.headingLevel + 1}></review-comment-form>`

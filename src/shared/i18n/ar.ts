@@ -154,6 +154,13 @@ export const ar: Translation = {
       many: 'اعرض {n} ردًّا آخر',
       other: 'اعرض {n} ردّ آخر',
     },
+    newComments: {
+      one: 'تعليق جديد واحد',
+      two: 'تعليقان جديدان',
+      few: '{n} تعليقات جديدة',
+      many: '{n} تعليقًا جديدًا',
+      other: '{n} تعليق جديد',
+    },
     replyingTo: (name) => `ردًّا على ${name}`,
     reply: 'ردّ',
     cancel: 'إلغاء',

@@ -140,6 +140,7 @@ export const de: Translation = {
     sort: { oldest: 'Älteste zuerst', newest: 'Neueste zuerst', top: 'Meiste Antworten' },
     loadMore: 'Weitere Kommentare laden',
     moreReplies: { one: '{n} weitere Antwort anzeigen', other: '{n} weitere Antworten anzeigen' },
+    newComments: { one: '{n} neuer Kommentar', other: '{n} neue Kommentare' },
     replyingTo: (name) => `Antwort an ${name}`,
     reply: 'Antworten',
     cancel: 'Abbrechen',

@@ -10,6 +10,7 @@ export const enThread = {
   sort: { oldest: 'Oldest first', newest: 'Newest first', top: 'Most replies' } as Record<string, string>,
   loadMore: 'Load more comments',
   moreReplies: { one: 'Show {n} more reply', other: 'Show {n} more replies' } as Plural,
+  newComments: { one: '{n} new comment', other: '{n} new comments' } as Plural,
   replyingTo: (name: string) => `replying to ${name}`,
   reply: 'Reply',
   cancel: 'Cancel',

@@ -140,6 +140,7 @@ export const es: Translation = {
     sort: { oldest: 'Más antiguos primero', newest: 'Más recientes primero', top: 'Con más respuestas' },
     loadMore: 'Cargar más comentarios',
     moreReplies: { one: 'Mostrar {n} respuesta más', other: 'Mostrar {n} respuestas más' },
+    newComments: { one: '{n} comentario nuevo', other: '{n} comentarios nuevos' },
     replyingTo: (name) => `en respuesta a ${name}`,
     reply: 'Responder',
     cancel: 'Cancelar',

@@ -140,6 +140,7 @@ export const fr: Translation = {
     sort: { oldest: 'Plus anciens d’abord', newest: 'Plus récents d’abord', top: 'Les plus commentés' },
     loadMore: 'Charger plus de commentaires',
     moreReplies: { one: 'Afficher {n} autre réponse', other: 'Afficher {n} autres réponses' },
+    newComments: { one: '{n} nouveau commentaire', other: '{n} nouveaux commentaires' },
     replyingTo: (name) => `en réponse à ${name}`,
     reply: 'Répondre',
     cancel: 'Annuler',

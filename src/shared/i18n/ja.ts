@@ -139,6 +139,7 @@ export const ja: Translation = {
     sort: { oldest: '古い順', newest: '新しい順', top: '返信が多い順' },
     loadMore: 'コメントをさらに読み込む',
     moreReplies: { other: '返信をあと{n}件表示' },
+    newComments: { other: '新しいコメント{n}件' },
     replyingTo: (name) => `${name}さんへの返信`,
     reply: '返信',
     cancel: 'キャンセル',

@@ -138,6 +138,7 @@ export const ko: Translation = {
     sort: { oldest: '오래된 순', newest: '최신순', top: '답글 많은 순' },
     loadMore: '댓글 더 보기',
     moreReplies: { other: '답글 {n}개 더 보기' },
+    newComments: { other: '새 댓글 {n}개' },
     replyingTo: (name) => `${name}님에게 답글`,
     reply: '답글',
     cancel: '취소',

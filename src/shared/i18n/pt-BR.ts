@@ -140,6 +140,7 @@ export const ptBR: Translation = {
     sort: { oldest: 'Mais antigos primeiro', newest: 'Mais recentes primeiro', top: 'Mais respostas' },
     loadMore: 'Carregar mais comentários',
     moreReplies: { one: 'Mostrar mais {n} resposta', other: 'Mostrar mais {n} respostas' },
+    newComments: { one: '{n} comentário novo', other: '{n} comentários novos' },
     replyingTo: (name) => `em resposta a ${name}`,
     reply: 'Responder',
     cancel: 'Cancelar',

@@ -136,6 +136,7 @@ export const zhHans: Translation = {
     sort: { oldest: '最早', newest: '最新', top: '回复最多' },
     loadMore: '加载更多评论',
     moreReplies: { other: '再显示 {n} 条回复' },
+    newComments: { other: '{n} 条新评论' },
     replyingTo: (name) => `回复 ${name}`,
     reply: '回复',
     cancel: '取消',

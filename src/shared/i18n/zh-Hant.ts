@@ -137,6 +137,7 @@ export const zhHant: Translation = {
     sort: { oldest: '最舊', newest: '最新', top: '回覆最多' },
     loadMore: '載入更多留言',
     moreReplies: { other: '再顯示 {n} 則回覆' },
+    newComments: { other: '{n} 則新留言' },
     replyingTo: (name) => `回覆 ${name}`,
     reply: '回覆',
     cancel: '取消',
