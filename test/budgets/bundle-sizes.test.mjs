@@ -81,13 +81,17 @@ const CEILINGS = {
   'cast-list.js with lit': 19.4 * KB,
   // Server rendering (#17, docs/ssr.md) added 0.04 KB: the warning waits for its data before
   // hydrating a server-rendered shadow root, and renders given data on the server.
-  'content-warning.js with lit': 13.8 * KB,
+  // Custom states in updated() and the templates in a file of their own (#17): 13.86 KB.
+  'content-warning.js with lit': 13.9 * KB,
   // The owner's desk (#14) added the reader's Report action (<review-comment-report>, the client's
   // reportComment and its strings in en/ko/zh-Hans): 32.06 KB measured at the merge, rounded up.
   // The thread at the floor (#16 item 3) and the reader's own comments (#19), merged after the byte
   // cuts: 30.11 KB measured, rounded up.
-  'comment-thread.js with lit': 30.2 * KB,
-  'comment-count.js with lit': 15.7 * KB,
+  // Live threads (#15): the `live` property and the lazy load of its code: 30.34 KB.
+  'comment-thread.js with lit': 30.4 * KB,
+  // comment-count through DataController (#17) and `live` with the lazy load of its code (#15),
+  // merged after the byte cuts: 16.68 KB measured, rounded up.
+  'comment-count.js with lit': 16.7 * KB,
 };
 const measured = {};
 const lazy = {};
@@ -113,9 +117,10 @@ describe('CDN budgets (gzip)', () => {
   // call, strings in three catalogues) made it 49.61 KB at the merge (with the hydration guard for it), rounded up to 49.7 KB.
   // Issue #16 item 2 brought it to 46.24 KB; the thread at the floor (#16 item 3: one request,
   // report form and markdown help on demand) and the reader's own comments (#19: edit-window
-  // clock, held comments, strings in the built-in catalogues) made it 48.21 KB: ceiling 48.3 KB.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(48.3 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 48.3 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // clock, held comments, strings in the built-in catalogues) made it 48.21 KB; live threads (#15: the live code of the thread and the count, lazy in every
+  // other build) and comment-count through DataController (#17) 50.00 KB: ceiling 50.1 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.1 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 50.1 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {
