@@ -210,6 +210,11 @@ export class DataController<T> implements ReactiveController {
     }
   }
 
+  hostConnected(): void {
+    // Taken out and put back after a failure: leaving cancelled its retry, so it asks again now.
+    if (this.#status === 'error' && this.#plan === 'request') this.reload();
+  }
+
   hostDisconnected(): void {
     this.#cancelRetry?.();
     this.#cancelRetry = undefined;
