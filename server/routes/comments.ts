@@ -265,10 +265,10 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     const held = record && (record.status === 'pending' || (record.spam && record.status === 'rejected'));
     const token = bearer(c);
     if (!held || !token || !record.editTokenHash) return notFound();
-    const limited = tooManyFailures(c, deps);
+    const limited = await tooManyFailures(c, deps);
     if (limited) return limited;
     if (!(await sameSecret(await hashToken(token), record.editTokenHash))) {
-      tokenFailed(c, deps);
+      await tokenFailed(c, deps);
       return notFound();
     }
     return c.json(publicComment({ ...record, status: 'pending' }));
