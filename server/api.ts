@@ -234,7 +234,7 @@ export function createApi(options: ApiOptions) {
   );
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.route('/', reviewRoutes(store, deps));
-  api.route('/', commentRoutes(store, deps));
+  api.route('/', commentRoutes(store, deps, live));
   api.route('/', eventRoutes(store, live, deps));
   // The owner's desk (#14): before adminRoutes, whose /admin/* guard would refuse sign-in.
   api.route('/', deskRoutes(store, deps));

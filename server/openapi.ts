@@ -79,6 +79,11 @@ export function openApiDocument(): object {
               description: 'Comments pages: published comments of the review, replies included',
             },
             open: { type: 'boolean', description: 'Comments pages: whether the review takes new comments' },
+            eventId: {
+              type: 'integer',
+              description:
+                "A comments page's first page: the live event id it reflects. Open /reviews/{id}/events?lastEventId= of it to miss nothing posted since (events for comments the page already has come too).",
+            },
           },
         },
       },

@@ -44,6 +44,14 @@ export class LiveHub {
     return this.#streams.size;
   }
 
+  /**
+   * Where the review's events stand now: a page read after this reflects every event up to it, so
+   * a stream opened with ?lastEventId= of it misses nothing that came between the two.
+   */
+  position(reviewId: string): Promise<number> {
+    return this.#feed.position(reviewId);
+  }
+
   /** Whether this client may open one more stream. */
   admits(client: string): boolean {
     return (this.#perClient.get(client) ?? 0) < STREAMS_PER_CLIENT;

@@ -21,7 +21,8 @@ export const eventsPath = {
       {
         name: 'lastEventId',
         in: 'query',
-        description: 'The same, for a first connection that already has one',
+        description:
+          "The same, for a first connection that already has one: a comments page's `eventId`, so nothing posted after the page is missed",
         schema: { type: 'string' },
       },
     ],

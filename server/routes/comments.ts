@@ -5,6 +5,7 @@ import { bearer, cachedJson, etagOf, hashToken, readBody, sameSecret } from '../
 import { problem } from '../problem.js';
 import { CommentEditSchema, CommentInputSchema, IdempotencyKeySchema, MAX_REPLY_DEPTH } from '../schemas.js';
 import { newCommentId, publicComment } from '../store/comment-tree.js';
+import type { LiveHub } from '../live/hub.js';
 import type { CommentRecord, ReviewStore } from '../store/store.js';
 import { eventOf } from './admin-moderation.js';
 import { client, isAdmin, tokenFailed, tooManyFailures, type Deps } from './auth.js';
@@ -55,11 +56,13 @@ function created(record: CommentRecord, editToken: string, windowMs: number): st
   return JSON.stringify({ ...publicComment(record), editToken, editableUntil });
 }
 
-export function commentRoutes(store: ReviewStore, deps: Deps) {
+export function commentRoutes(store: ReviewStore, deps: Deps, live?: Pick<LiveHub, 'position'>) {
   const app = new Hono();
   // A store returns the same page object while the thread is unchanged: serialise it once (again
-  // only if the owner opened or closed comments meanwhile).
-  const serialised = new WeakMap<object, { json: string; etag: string; open: boolean }>();
+  // only if the owner opened or closed comments meanwhile), with the live position read before
+  // the store first gave it — so a page answered from the cache says where it was built, never
+  // a later position whose events it lacks.
+  const serialised = new WeakMap<object, { json: string; etag: string; open: boolean; eventId?: number }>();
   const duplicates = new DuplicateGuard(deps.config.duplicateWindowMs);
   /** Makes a bot's retried key come back with the same (fake) comment id, as a person's would. */
   const honeypotSalt = randomToken(16);
@@ -73,6 +76,11 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     const review = await store.getReview(reviewId);
     if (!review || review.state === 'draft')
       return problem(c, 404, 'not-found', `There is no review with id ${reviewId}`);
+    const first = !c.req.query('cursor') && !c.req.query('parent');
+    // Read before the page: an event after it is one the page may lack, and the live thread asks
+    // the stream for everything after it (the thread drops what it already shows, by comment id).
+    // Only for the first page, which is where a live thread starts.
+    const position = first && live ? await live.position(reviewId).catch(() => undefined) : undefined;
     const page = await store.listComments(reviewId, {
       sort: sort.output,
       limit: limit.output,
@@ -85,8 +93,9 @@ export function commentRoutes(store: ReviewStore, deps: Deps) {
     const open = review.review.comments.open;
     let wire = serialised.get(page);
     if (!wire || wire.open !== open) {
-      const json = JSON.stringify({ ...page, open });
-      wire = { json, etag: await etagOf(json), open };
+      const eventId = wire ? wire.eventId : position;
+      const json = JSON.stringify({ ...page, open, ...(eventId === undefined ? {} : { eventId }) });
+      wire = { json, etag: await etagOf(json), open, eventId };
       serialised.set(page, wire);
     }
     return cachedJson(c, wire.json, COMMENTS_CACHE, wire.etag);

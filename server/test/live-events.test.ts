@@ -200,6 +200,38 @@ describe('live events', () => {
     await lost.next((e) => e.event === 'reset');
   });
 
+  it("gives a thread's first page the event id it reflects, kept while the page is cached", async () => {
+    const id = await newReview();
+    const seen = await post(id, 'Ana', 'On the page');
+    await post(id, 'Bo', 'Also on the page');
+    const read = await server.request(`/v1/reviews/${id}/comments?limit=1`);
+    const page = await read.json();
+    assert.ok(Number.isSafeInteger(page.eventId), 'a first page says where the live events stand');
+    const etag = read.headers.get('ETag')!;
+    const next = await (await server.request(`/v1/reviews/${id}/comments?limit=1&cursor=${page.nextCursor}`)).json();
+    assert.equal(next.eventId, undefined, 'only the first page, where a live thread starts');
+
+    // Events elsewhere move the position on; the unchanged page still says where it was built.
+    await post(await newReview(), 'Cy', 'On another review');
+    const again = await server.request(`/v1/reviews/${id}/comments?limit=1`);
+    assert.equal((await again.json()).eventId, page.eventId);
+    assert.equal(again.headers.get('ETag'), etag);
+    const revalidated = await server.request(`/v1/reviews/${id}/comments?limit=1`, {
+      headers: { 'If-None-Match': etag },
+    });
+    assert.equal(revalidated.status, 304);
+
+    // Posted after the page, before the stream: the stream from the page's position has it, and
+    // nothing the page already reflects.
+    const gap = await post(id, 'Di', 'Posted in the gap');
+    const stream = await events(`/v1/reviews/${id}/events?lastEventId=${page.eventId}`);
+    const announced = await stream.next((e) => e.event === 'comment-created');
+    assert.equal(JSON.parse(announced.data).id, gap.id);
+    await stream.next((e) => e.event === 'count' && JSON.parse(e.data).count === 3);
+    assert.ok(!stream.events.some((e) => e.event === 'comment-created' && JSON.parse(e.data).id === seen.id));
+    assert.equal(stream.events.filter((e) => e.event === 'comment-created').length, 1);
+  });
+
   it('caps the streams one client holds open, and frees a place when one closes', async () => {
     for (const stream of open) stream.close();
     const streams: SseStream[] = [];

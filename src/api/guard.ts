@@ -210,6 +210,8 @@ export const commentPageCheck = object({
   total: opt(count, 0),
   // Whether the review takes new comments (servers before 0.2 leave it out: ask the review then).
   open: opt(bool),
+  // The first page: the live event id it reflects (a live thread's stream resumes after it).
+  eventId: opt(count),
 });
 export const createdCommentCheck = object({
   ...commentEntries,

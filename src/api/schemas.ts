@@ -187,6 +187,8 @@ export const CommentPageSchema = v.object({
   total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   /** Whether the review takes new comments (servers before 0.2 leave it out: ask the review then). */
   open: v.optional(v.boolean()),
+  /** The first page: the live event id it reflects (a live thread's stream resumes after it). */
+  eventId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 export type CommentPage = v.InferOutput<typeof CommentPageSchema>;
 

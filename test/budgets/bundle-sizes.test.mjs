@@ -118,9 +118,11 @@ describe('CDN budgets (gzip)', () => {
   // Issue #16 item 2 brought it to 46.24 KB; the thread at the floor (#16 item 3: one request,
   // report form and markdown help on demand) and the reader's own comments (#19: edit-window
   // clock, held comments, strings in the built-in catalogues) made it 48.21 KB; live threads (#15: the live code of the thread and the count, lazy in every
-  // other build) and comment-count through DataController (#17) 50.00 KB: ceiling 50.1 KB.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.1 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 50.1 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // other build) and comment-count through DataController (#17) 50.00 KB: ceiling 50.1 KB. No gap
+  // between a live thread's first page and its stream (the page's eventId, the open stream's
+  // recent events for a late joiner; lazy elsewhere) made it 50.21 KB: ceiling 50.3 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.3 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 50.3 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {

@@ -83,10 +83,19 @@ export class LiveThread implements ReactiveController {
     this.#following = key;
     this.#options.setStates({ live: false });
     if (!key) return;
-    this.#stop = followReview(api!, id!, {
-      event: (type, data) => this.#event(type, data),
-      connected: (open) => this.#options.setStates({ live: open }),
-    });
+    // A first page already shown says which events it reflects: the stream goes on from there, so
+    // a comment posted between that page and now is announced. (Before the page, a stream opened
+    // now is early enough: the page, when it comes, has everything before.)
+    const { status, value } = this.#thread.page.state;
+    this.#stop = followReview(
+      api!,
+      id!,
+      {
+        event: (type, data) => this.#event(type, data),
+        connected: (open) => this.#options.setStates({ live: open }),
+      },
+      status === 'ready' ? value?.eventId : undefined,
+    );
   }
 
   #event(type: LiveEventType, data: unknown): void {
