@@ -18,7 +18,7 @@ const chunks = (win: Window) =>
     new URL(e.name).pathname.startsWith('/dist/cdn/'),
   );
 const names = (entries: PerformanceResourceTiming[]) =>
-  entries.map((e) => new URL(e.name).pathname.replace(/^\/dist\/cdn\/|-[\w-]{8}\.js$/g, ''));
+  entries.map((e) => new URL(e.name).pathname.replace(/^\/dist\/cdn\/|-[\w-]{6}\.js$/g, ''));
 
 describe('the loader, dist/review-elements.js', () => {
   let frame: HTMLIFrameElement;
