@@ -68,17 +68,18 @@ function start(): void {
   // shared chunks when the element's chunk arrives, as a plain import() would.
   const canPreload = document.createElement('link').relList?.supports?.('modulepreload') ?? false;
   const fetched = new Map<number, Promise<unknown>>();
+  /** A `<link>` in the head, where a page's own hints go. */
+  const hint = (props: Partial<HTMLLinkElement>) =>
+    (document.head ?? document.documentElement).appendChild(Object.assign(document.createElement('link'), props));
   /** Starts the download of chunks without running them (modulepreload fills the module map import() reads); resolves once they have arrived or failed. */
   const preload = (files: number[]) =>
     Promise.all(
       files.map((i) => {
         let arrived = fetched.get(i);
         if (!arrived) {
-          const link = document.createElement('link');
-          arrived = canPreload ? new Promise((done) => (link.onload = link.onerror = done)) : Promise.resolve();
-          link.rel = 'modulepreload';
-          link.href = url(i);
-          if (canPreload) (document.head ?? document.documentElement).append(link);
+          arrived = canPreload
+            ? new Promise((done) => hint({ rel: 'modulepreload', href: url(i), onload: done, onerror: done }))
+            : Promise.resolve();
           fetched.set(i, arrived);
         }
         return arrived;
@@ -127,12 +128,43 @@ function start(): void {
     return loads.get(tag) ?? Promise.resolve();
   };
 
+  /**
+   * A thread's first comments page, asked for with its chunks rather than after them: once defined,
+   * the thread asks for the same URL (its defaults, as ReviewClient.getComments spells it) with the
+   * same mode and credentials, and the browser answers it from this preload. Not for a thread given
+   * its page (a child) or its API by a `<review-source>`, nor for odd attributes (an empty sort, a
+   * page size of 0), which the thread would spell otherwise: a preload it did not use costs a request.
+   */
+  const prefetch = (el: Element) => {
+    const api = el.getAttribute('api');
+    const id = el.getAttribute('review');
+    const sort = el.getAttribute('sort') ?? 'oldest';
+    const limit = +(el.getAttribute('page-size') ?? 20);
+    if (!api || !id || !sort || !limit || el.childElementCount) return;
+    // The browser keeps the answer for the thread's request: the link can go.
+    const gone = () => link.remove();
+    const link = hint({
+      rel: 'preload',
+      as: 'fetch',
+      crossOrigin: '',
+      href: new URL(
+        `${api.replace(/\/+$/, '')}/reviews/${encodeURIComponent(id)}/comments?sort=${sort}&limit=${limit}`,
+        location.href,
+      ).href,
+      onload: gone,
+      onerror: gone,
+    });
+  };
+
   const nearby =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(
           (entries) => {
             const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
-            near.forEach((el) => nearby!.unobserve(el));
+            near.forEach((el) => {
+              nearby!.unobserve(el);
+              prefetch(el);
+            });
             loadAll(near.map((el) => el.localName));
           },
           // Within a viewport of being seen: the chunk has time to arrive before the reader scrolls to
@@ -152,7 +184,10 @@ function start(): void {
       const lazy = manifest.lazy[tag];
       if (lazy && el.hasAttribute(lazy[0])) void preload(lazy[1]);
       if (tag === 'comment-thread' && nearby && el.getAttribute('loading') !== 'eager') nearby.observe(el);
-      else now.push(tag);
+      else {
+        if (tag === 'comment-thread') prefetch(el);
+        now.push(tag);
+      }
     }
     loadAll(now);
   };

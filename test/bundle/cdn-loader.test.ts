@@ -18,7 +18,7 @@ const chunks = (win: Window) =>
     new URL(e.name).pathname.startsWith('/dist/cdn/'),
   );
 const names = (entries: PerformanceResourceTiming[]) =>
-  entries.map((e) => new URL(e.name).pathname.replace(/^\/dist\/cdn\/|-[\w-]{8}\.js$/g, ''));
+  entries.map((e) => new URL(e.name).pathname.replace(/^\/dist\/cdn\/|-[\w-]{6}\.js$/g, ''));
 
 describe('the loader, dist/review-elements.js', () => {
   let frame: HTMLIFrameElement;
@@ -130,6 +130,31 @@ describe('the loader with loading="eager"', () => {
         timeout: 5000,
       });
       expect(thread.getBoundingClientRect().top).to.be.greaterThan(2 * win.innerHeight);
+    } finally {
+      frame.remove();
+    }
+  });
+});
+
+describe('the loader with a thread in view', () => {
+  it("asks for the thread's first comments with its chunks, and the thread's own request is answered by that", async () => {
+    const frame = await openFrame('/test/fixtures/loader-thread-page.html');
+    try {
+      const win = frame.contentWindow as FrameWindow;
+      const thread = frame.contentDocument!.querySelector('comment-thread')!;
+      await waitUntil(() => thread.shadowRoot?.querySelector('article[part~="comment"]'), 'the thread did not render', {
+        timeout: 8000,
+      });
+      const comments = (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) =>
+        new URL(e.name).pathname.endsWith('/v1/reviews/ballerina/comments'),
+      );
+      // One request, the loader's preload (`link`): a thread asking again would add a `fetch`
+      // entry, as Chromium does when a preload's URL, mode or credentials do not match.
+      expect(comments.map((e) => [new URL(e.name).search, e.initiatorType])).to.deep.equal([
+        ['?sort=newest&limit=20', 'link'],
+      ]);
+      expect(frame.contentDocument!.querySelector('link[rel="preload"]'), 'the preload link is removed').to.equal(null);
+      expect(win.__errors).to.deep.equal([]);
     } finally {
       frame.remove();
     }
