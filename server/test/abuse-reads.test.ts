@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_TOKEN, comment, removeDir, startServer, type Server } from './harness.js';
+import { ADMIN_TOKEN, comment, removeDir, startServer, type Server, openReview } from './harness.js';
 
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 const cursor = (json: unknown[]) => Buffer.from(JSON.stringify(json)).toString('base64url');
@@ -27,15 +27,7 @@ describe('abuse: reads', () => {
     const res = await server.request(`/v1/reviews/${id}`, {
       method: 'PUT',
       headers: admin,
-      json: {
-        id,
-        url: `https://blog.example/${id}`,
-        lang: 'en',
-        title: id,
-        publishedAt: '2025-01-01T00:00:00Z',
-        work: { title: id, type: 'movie' },
-        comments: { open: true },
-      },
+      json: openReview(id),
     });
     assert.equal(res.status, 201);
     return id;

@@ -90,6 +90,17 @@ export function runToExit(env: Record<string, string>): Promise<{ code: number |
   });
 }
 
+/** The smallest published review with comments open, under this id: what a test needs to post to. */
+export const openReview = (id: string) => ({
+  id,
+  url: `https://blog.example/${id}`,
+  lang: 'en',
+  title: id,
+  publishedAt: '2025-01-01T00:00:00Z',
+  work: { title: id, type: 'movie' },
+  comments: { open: true },
+});
+
 export const comment = (name: string, body: string, extra: Record<string, unknown> = {}) => ({
   author: { name },
   body,

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { createDatabase, dropDatabase, startServerProcess, type ServerProcess } from '../../scripts/server-process.mjs';
 import { blogPost, startBlog, type Blog } from './embed-servers.js';
-import { ADMIN_TOKEN, POSTGRES, comment } from './harness.js';
+import { ADMIN_TOKEN, POSTGRES, comment, openReview } from './harness.js';
 
 // The functions given to evaluate() run in the page; the server's tsconfig has no DOM library.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -52,15 +52,7 @@ describe(
       const put = await fetch(`${a.url}/v1/reviews/${id}`, {
         method: 'PUT',
         headers: admin,
-        body: JSON.stringify({
-          id,
-          url: `https://blog.example/${id}`,
-          lang: 'en',
-          title: id,
-          publishedAt: '2025-01-01T00:00:00Z',
-          work: { title: id, type: 'movie' },
-          comments: { open: true },
-        }),
+        body: JSON.stringify(openReview(id)),
       });
       assert.equal(put.status, 201);
       const first = await fetch(`${a.url}/v1/reviews/${id}/comments`, {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createDatabase, dropDatabase, startServerProcess, type ServerProcess } from '../../scripts/server-process.mjs';
-import { ADMIN_TOKEN, POSTGRES, comment } from './harness.js';
+import { ADMIN_TOKEN, POSTGRES, comment, openReview } from './harness.js';
 import { openEvents, type SseStream } from './sse.js';
 import { TOKEN_FAILURES, TOKEN_FAILURE_WINDOW_MS } from '../routes/auth.js';
 
@@ -67,15 +67,7 @@ describe(
       const res = await call(proxy.url, `/v1/reviews/${id}`, {
         method: 'PUT',
         headers: admin,
-        json: {
-          id,
-          url: `https://blog.example/${id}`,
-          lang: 'en',
-          title: id,
-          publishedAt: '2025-01-01T00:00:00Z',
-          work: { title: id, type: 'movie' },
-          comments: { open: true },
-        },
+        json: openReview(id),
       });
       assert.equal(res.status, 201);
       return id;
