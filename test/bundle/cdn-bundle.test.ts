@@ -81,7 +81,10 @@ describe('dist/review-elements.js', () => {
         );
         // Layout-shift entries are reported after the frame that painted them.
         await new Promise((resolve) => ew.requestAnimationFrame(() => ew.requestAnimationFrame(resolve)));
-        expect(win.__shift, 'layout shift in Korean').to.be.at.most(ew.__shift + 0.0001);
+        // Within 0.005 (CLS 0.00 at the two decimals it is reported in): under load the two pages
+        // differed by 0.003 now and then (which element painted in which frame); a catalogue that
+        // came late would add 0.1 or more (0.165 measured when renders waited for it).
+        expect(win.__shift, 'layout shift in Korean').to.be.at.most(ew.__shift + 0.005);
       } finally {
         english.remove();
       }
