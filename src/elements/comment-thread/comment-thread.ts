@@ -115,7 +115,10 @@ export class CommentThread extends ReviewElement {
   protected readonly editWindows = new EditWindows(this, this.#thread, () => {
     this.#now = clockNow();
     // Edit or Delete may go with the window: focus on one moves to its comment, not to the page.
-    const action = this.renderRoot.querySelector?.(':is([data-action="edit"], [data-action="delete"]):focus');
+    // The shadow root's activeElement, not :focus, which matches only while the window has system
+    // focus (a reader's other window, or a background tab, would lose focus with the button).
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    const action = active?.matches('[data-action="edit"], [data-action="delete"]') ? active : undefined;
     const id = action?.closest('article')?.id.slice(2);
     const until = id && tokenFor(id)?.until;
     if (id && !(until && Date.parse(until) > this.#now)) this.#thread.focusAfter({ id, name: 'comment' });
