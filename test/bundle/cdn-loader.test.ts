@@ -137,6 +137,32 @@ describe('the loader with loading="eager"', () => {
 });
 
 describe('the loader with a thread in view', () => {
+  /** Layout shift on the held page (or the bare one), once its thread shows comments. */
+  async function shiftOf(search: string): Promise<number> {
+    const frame = await openFrame(`/test/fixtures/thread-held-page.html${search}`);
+    try {
+      const win = frame.contentWindow as Window & { __shift: number };
+      const thread = frame.contentDocument!.querySelector('comment-thread')!;
+      await waitUntil(() => thread.shadowRoot?.querySelector('article[part~="comment"]'), 'the thread did not render', {
+        timeout: 8000,
+      });
+      // Layout-shift entries are reported after the frame that painted them.
+      await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
+      return win.__shift;
+    } finally {
+      frame.remove();
+    }
+  }
+
+  it("moves nothing when the page holds the thread's space with the README's one rule", async () => {
+    // Without the rule the paragraph below the thread moves when the thread's code runs (no element
+    // can size itself before its script arrives): the test can see that shift.
+    expect(await shiftOf('?bare'), 'the bare page').to.be.greaterThan(0.005);
+    // CLS 0.00 at the two decimals it is reported in; the skeleton and the first page, once the
+    // element runs, keep within the held space or push only what is already out of view.
+    expect(await shiftOf(''), 'the held page').to.be.below(0.005);
+  });
+
   it("asks for the thread's first comments with its chunks, and the thread's own request is answered by that", async () => {
     const frame = await openFrame('/test/fixtures/loader-thread-page.html');
     try {
