@@ -13,7 +13,6 @@ import { build } from 'esbuild';
 const GROUPS = [
   [/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//, 'lit'],
   [/node_modules\/@lit\/context\//, '@lit/context'],
-  [/node_modules\/@lit\/task\//, '@lit/task'],
   [/node_modules\/valibot\//, 'valibot'],
   [/src\/api\//, 'API client and schemas'],
   [/src\/data\//, 'data layer'],
