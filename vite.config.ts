@@ -77,8 +77,8 @@ export default defineConfig((): UserConfig => {
   const target = process.env.BUILD ?? 'cdn';
   const define = { __REVIEW_ELEMENTS_VERSION__: JSON.stringify(pkg.version) };
   // The catalogues (src/shared/i18n/*.json) as one object literal each: named exports made a
-  // binding and a getter per key (~0.5 KB gzip per catalogue), and JSON.parse of a string escaped
-  // every quote. They are read whole, never by key.
+  // binding and a getter per key, and JSON.parse of a string escaped every quote (together 0.67 KB
+  // gzip for the two in review-elements.all.js). They are read whole, never by key.
   const json = { namedExports: false, stringify: false } as const;
   if (target === 'npm') {
     return {

@@ -106,7 +106,7 @@ export function loadCatalogue(id: Exclude<CatalogueId, 'en'>): Promise<Translati
   let promise = loading.get(id);
   if (!promise) {
     promise = Promise.all([import('./catalogue.js'), loaders[id]()]).then(
-      ([words, data]) => registerCatalogue(id, words.catalogue(data.default)),
+      ([code, data]) => registerCatalogue(id, code.catalogue(data.default)),
       (error: unknown) => {
         loading.delete(id);
         throw error;
