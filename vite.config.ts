@@ -76,9 +76,14 @@ export const entries = {
 export default defineConfig((): UserConfig => {
   const target = process.env.BUILD ?? 'cdn';
   const define = { __REVIEW_ELEMENTS_VERSION__: JSON.stringify(pkg.version) };
+  // The catalogues (src/shared/i18n/*.json) as one object literal each: named exports made a
+  // binding and a getter per key, and JSON.parse of a string escaped every quote (together 0.67 KB
+  // gzip for the two in review-elements.all.js). They are read whole, never by key.
+  const json = { namedExports: false, stringify: false } as const;
   if (target === 'npm') {
     return {
       define,
+      json,
       plugins: [minifyLitCss()],
       build: {
         outDir: 'dist',
@@ -99,6 +104,7 @@ export default defineConfig((): UserConfig => {
     // The owner's desk (/admin/ on the reference server): its own file, never in the readers' bundle.
     return {
       define,
+      json,
       plugins: [minifyLitCss()],
       build: {
         outDir: 'dist/admin',
@@ -119,6 +125,7 @@ export default defineConfig((): UserConfig => {
   if (target === 'all') {
     return {
       define,
+      json,
       plugins: [minifyLitCss()],
       // The settings element is in this file already; see src/elements/content-warning/settings-loader.ts.
       resolve: {
@@ -168,6 +175,7 @@ export default defineConfig((): UserConfig => {
   // and the loader dist/review-elements.js that knows which to fetch (scripts/cdn-loader.ts).
   return {
     define,
+    json,
     plugins: [minifyLitCss(), cdnLoader({ outDir: 'dist', loader: 'src/loader/index.ts', define })],
     build: {
       outDir: 'dist',

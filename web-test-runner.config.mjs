@@ -27,6 +27,17 @@ const [reviewServer, moderatedServer] = await Promise.all([
   startReviewServer({ MODERATION: 'pre', ALLOWED_ORIGINS }),
 ]);
 
+/**
+ * The JSON catalogues (src/shared/i18n/*.json, src/admin/i18n/*.json) as the modules the bundlers
+ * make of them. Only those: other JSON (demo data, the manifest) is fetched as JSON by tests.
+ */
+const CATALOGUE = /^\/src\/(shared|admin)\/i18n\/[\w-]+\.json$/;
+const jsonCatalogues = {
+  name: 'json-catalogues',
+  resolveMimeType: (context) => (CATALOGUE.test(context.path) ? 'js' : undefined),
+  transform: (context) => (CATALOGUE.test(context.path) ? `export default ${context.body};` : undefined),
+};
+
 export default {
   files: ['test/**/*.test.ts'],
   port,
@@ -38,7 +49,11 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    jsonCatalogues,
+    a11ySnapshotPlugin(),
+  ],
   middleware: [
     // /slow-dist/… is /dist/… answered 300 ms late, so a test can tell one round of requests from
     // a waterfall (each round would add 300 ms) whatever the machine's speed.

@@ -47,7 +47,7 @@ export function cdnLoader(options: { outDir: string; loader: string; define: Rec
         return seen;
       };
       const isCatalogue = (file: string) =>
-        chunks.get(file)!.moduleIds.some((id) => /\/shared\/i18n\/(?!index|en)[\w-]+\.ts$/.test(id));
+        chunks.get(file)!.moduleIds.some((id) => /\/shared\/i18n\/[\w-]+\.json$/.test(id));
       const manifest = {
         files,
         tags: {} as Record<string, number[]>,

@@ -4,6 +4,7 @@
  * first meet a matching `lang`, showing English meanwhile.)
  */
 import { registerCatalogue } from '../shared/i18n/index.js';
-import { ar } from '../shared/i18n/ar.js';
+import ar from '../shared/i18n/ar.json';
+import { catalogue } from '../shared/i18n/catalogue.js';
 
-registerCatalogue('ar', ar);
+registerCatalogue('ar', catalogue(ar));

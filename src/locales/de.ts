@@ -4,6 +4,7 @@
  * first meet a matching `lang`, showing English meanwhile.)
  */
 import { registerCatalogue } from '../shared/i18n/index.js';
-import { de } from '../shared/i18n/de.js';
+import de from '../shared/i18n/de.json';
+import { catalogue } from '../shared/i18n/catalogue.js';
 
-registerCatalogue('de', de);
+registerCatalogue('de', catalogue(de));

@@ -4,6 +4,7 @@
  * first meet a matching `lang`, showing English meanwhile.)
  */
 import { registerCatalogue } from '../shared/i18n/index.js';
-import { es } from '../shared/i18n/es.js';
+import es from '../shared/i18n/es.json';
+import { catalogue } from '../shared/i18n/catalogue.js';
 
-registerCatalogue('es', es);
+registerCatalogue('es', catalogue(es));

@@ -4,6 +4,7 @@
  * first meet a matching `lang`, showing English meanwhile.)
  */
 import { registerCatalogue } from '../shared/i18n/index.js';
-import { fr } from '../shared/i18n/fr.js';
+import fr from '../shared/i18n/fr.json';
+import { catalogue } from '../shared/i18n/catalogue.js';
 
-registerCatalogue('fr', fr);
+registerCatalogue('fr', catalogue(fr));

@@ -4,6 +4,7 @@
  * first meet a matching `lang`, showing English meanwhile.)
  */
 import { registerCatalogue } from '../shared/i18n/index.js';
-import { ja } from '../shared/i18n/ja.js';
+import ja from '../shared/i18n/ja.json';
+import { catalogue } from '../shared/i18n/catalogue.js';
 
-registerCatalogue('ja', ja);
+registerCatalogue('ja', catalogue(ja));

@@ -5,6 +5,7 @@
  * The CDN bundle has every catalogue.)
  */
 import { registerCatalogue } from '../shared/i18n/index.js';
-import { ko } from '../shared/i18n/ko.js';
+import ko from '../shared/i18n/ko.json';
+import { catalogue } from '../shared/i18n/catalogue.js';
 
-registerCatalogue('ko', ko);
+registerCatalogue('ko', catalogue(ko));

@@ -4,6 +4,7 @@
  * first meet a matching `lang`, showing English meanwhile.)
  */
 import { registerCatalogue } from '../shared/i18n/index.js';
-import { ptBR } from '../shared/i18n/pt-BR.js';
+import ptBR from '../shared/i18n/pt-BR.json';
+import { catalogue } from '../shared/i18n/catalogue.js';
 
-registerCatalogue('pt-BR', ptBR);
+registerCatalogue('pt-BR', catalogue(ptBR));

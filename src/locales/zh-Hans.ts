@@ -5,6 +5,7 @@
  * The CDN bundle has every catalogue.)
  */
 import { registerCatalogue } from '../shared/i18n/index.js';
-import { zhHans } from '../shared/i18n/zh-Hans.js';
+import zhHans from '../shared/i18n/zh-Hans.json';
+import { catalogue } from '../shared/i18n/catalogue.js';
 
-registerCatalogue('zh-Hans', zhHans);
+registerCatalogue('zh-Hans', catalogue(zhHans));

@@ -4,6 +4,7 @@
  * first meet a matching `lang`, showing English meanwhile.)
  */
 import { registerCatalogue } from '../shared/i18n/index.js';
-import { zhHant } from '../shared/i18n/zh-Hant.js';
+import zhHant from '../shared/i18n/zh-Hant.json';
+import { catalogue } from '../shared/i18n/catalogue.js';
 
-registerCatalogue('zh-Hant', zhHant);
+registerCatalogue('zh-Hant', catalogue(zhHant));

@@ -120,9 +120,13 @@ describe('CDN budgets (gzip)', () => {
   // clock, held comments, strings in the built-in catalogues) made it 48.21 KB; live threads (#15: the live code of the thread and the count, lazy in every
   // other build) and comment-count through DataController (#17) 50.00 KB: ceiling 50.1 KB. No gap
   // between a live thread's first page and its stream (the page's eventId, the open stream's
-  // recent events for a late joiner; lazy elsewhere) made it 50.21 KB: ceiling 50.3 KB.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.3 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 50.3 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // recent events for a late joiner; lazy elsewhere) made it 50.21 KB: ceiling 50.3 KB. The
+  // catalogues as JSON ("One data controller": no catalogue in src/ repeats another's code) made
+  // it 50.53 KB: its built-in ko and zh-Hans need the code that makes functions of their
+  // placeholders (src/shared/i18n/compile.ts and catalogue.ts), which the other files load only
+  // with a catalogue. Ceiling 50.53 KB, measured.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.53 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 50.53 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {

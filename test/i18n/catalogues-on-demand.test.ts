@@ -20,19 +20,20 @@ describe('catalogues for npm users', () => {
     expect(a.shadowRoot!.querySelector('[part~="notice"]'), 'rendered at once').to.exist;
     await waitUntil(() => title(a) === '콘텐츠 주의' && title(b) === '콘텐츠 주의', 'not in Korean', { timeout: 5000 });
     expect(seen(a.shadowRoot!.querySelector('[part~="topics"]'))).to.equal('폭력');
-    expect(scripts('/src/shared/i18n/ko.ts')).to.have.length(1);
+    expect(scripts('/src/shared/i18n/ko.json')).to.have.length(1);
+    expect(scripts('/src/shared/i18n/catalogue.ts')).to.have.length(1);
     // One at a time: side by side, their two 'Content warning' regions share a name.
     await expect(a).to.be.accessible();
   });
 
   it('after locales/zh-Hans.js is imported, speaks Chinese from the first render with no request', async () => {
     await import('../../src/locales/zh-Hans.js');
-    const before = scripts('/src/shared/i18n/zh-Hans.ts').length;
+    const before = scripts('/src/shared/i18n/zh-Hans.json').length;
     const el = await fixture<HTMLElement>(
       html`<content-warning lang="zh-CN" topics="violence"><p>正文</p></content-warning>`,
     );
     expect(title(el)).to.equal('内容提醒');
-    expect(scripts('/src/shared/i18n/zh-Hans.ts').length - before).to.equal(0);
+    expect(scripts('/src/shared/i18n/zh-Hans.json').length - before).to.equal(0);
   });
 
   it('switches an element already showing English when a catalogue is registered', async () => {

@@ -70,7 +70,8 @@ const en: Translation = { ...enBase, cast: enCast, warning: enWarning, thread: e
 function fragments(value: unknown): string[] {
   if (typeof value === 'string') return value.split('{n}');
   if (typeof value === 'function') {
-    const args = Array.from({ length: value.length }, () => '\u0001');
+    // As many arguments as any string takes: a function made from JSON (compile.ts) declares none.
+    const args = ['\u0001', '\u0001', '\u0001'];
     return String((value as (...a: string[]) => string)(...args)).split('\u0001');
   }
   if (value && typeof value === 'object') return Object.values(value).flatMap(fragments);

@@ -1,10 +1,22 @@
 import { catalogueFor } from '../../shared/i18n/index.js';
+import { compile, type Params } from '../../shared/i18n/compile.js';
 import { enAdmin, type AdminStrings } from './en.js';
-import { koAdmin } from './ko.js';
-import { zhHansAdmin } from './zh-Hans.js';
+import ko from './ko.json';
+import zhHans from './zh-Hans.json';
 
 export type { AdminStrings };
 export { enAdmin };
+
+/** The parameters of `en.ts`'s functions, by name: the placeholders of ko.json and zh-Hans.json (see compile.ts). */
+const PARAMS: Params<AdminStrings> = {
+  list: { edit: ['title'] },
+  editor: { editTitle: ['title'], remove: ['what'], moveUp: ['what'], moveDown: ['what'], item: ['n'], invalid: ['n'] },
+  validation: { tooLong: ['max'] },
+  moderation: { select: ['name'], selected: ['n'], on: ['title'], reports: ['n'], done: ['n'], until: ['date'] },
+};
+
+const koAdmin = compile<AdminStrings>(ko, PARAMS);
+const zhHansAdmin = compile<AdminStrings>(zhHans, PARAMS);
 
 /**
  * The admin strings for a locale, chosen like the readers' catalogues (`catalogueFor`). All three

@@ -1,7 +1,8 @@
 /**
  * English strings, and the shape every other catalogue must satisfy: a string missing from
- * `zh-Hans.ts` or `ko.ts` is a compile error. Counted strings are `Plural`s, chosen with
- * `Intl.PluralRules`; `{n}` is replaced by the formatted count.
+ * `zh-Hans.json` or `ko.json` is a compile error (where English has a function, they have a string
+ * with its parameters' names as placeholders: compile.ts). Counted strings are `Plural`s, chosen
+ * with `Intl.PluralRules`; `{n}` is replaced by the formatted count.
  *
  * English is split by element (`enBase` here; `enCast`, `enWarning`, `enThread` in modules of
  * their own) so that a page using

@@ -1,4 +1,5 @@
 import type { BaseKey, Plural, Translation } from './en.js';
+import type { Words } from './compile.js';
 
 export type { BaseKey, Plural, Translation };
 export { enBase } from './en.js';
@@ -21,22 +22,23 @@ export const SUPPORTED_LOCALES: readonly CatalogueId[] = [
 ];
 
 /**
- * For npm users, catalogues other than English load on demand, each as its own small module, so an
- * app in English does not carry them. Until one arrives, elements show English, then switch (a
- * render held back instead would appear late and shift the page). An app in Korean imports
+ * For npm users, catalogues other than English load on demand, each as its own small file of JSON
+ * (with `catalogue.ts`, which makes it a `Translation`, fetched beside it), so an app in English does
+ * not carry them. Until one arrives, elements show English, then switch (a render held back
+ * instead would appear late and shift the page). An app in Korean imports
  * `review-elements/locales/ko.js` to have it from the first render. The CDN bundle has en, ko and
  * zh-Hans built in, and loads the others the same way, as files beside it (see docs/decisions.md).
  */
-const loaders: Record<Exclude<CatalogueId, 'en'>, () => Promise<Translation>> = {
-  'zh-Hans': () => import('./zh-Hans.js').then((m) => m.zhHans),
-  'zh-Hant': () => import('./zh-Hant.js').then((m) => m.zhHant),
-  ko: () => import('./ko.js').then((m) => m.ko),
-  ja: () => import('./ja.js').then((m) => m.ja),
-  es: () => import('./es.js').then((m) => m.es),
-  fr: () => import('./fr.js').then((m) => m.fr),
-  de: () => import('./de.js').then((m) => m.de),
-  'pt-BR': () => import('./pt-BR.js').then((m) => m.ptBR),
-  ar: () => import('./ar.js').then((m) => m.ar),
+const loaders: Record<Exclude<CatalogueId, 'en'>, () => Promise<{ default: Words<Translation> }>> = {
+  'zh-Hans': () => import('./zh-Hans.json'),
+  'zh-Hant': () => import('./zh-Hant.json'),
+  ko: () => import('./ko.json'),
+  ja: () => import('./ja.json'),
+  es: () => import('./es.json'),
+  fr: () => import('./fr.json'),
+  de: () => import('./de.json'),
+  'pt-BR': () => import('./pt-BR.json'),
+  ar: () => import('./ar.json'),
 };
 const loaded = new Map<CatalogueId, Translation>();
 const loading = new Map<CatalogueId, Promise<Translation>>();
@@ -80,12 +82,15 @@ export function onCatalogue(listener: () => void): void {
 /**
  * Makes a catalogue available at once, without a request: what `review-elements/locales/ko.js`
  * does when imported, and the CDN bundle for all of them. Elements already showing English switch.
+ * Returns `catalogue`.
  */
-export function registerCatalogue(id: Exclude<CatalogueId, 'en'>, catalogue: Translation): void {
-  if (loaded.get(id) === catalogue) return;
-  loaded.set(id, catalogue);
-  loading.set(id, Promise.resolve(catalogue));
-  listeners.forEach((l) => l());
+export function registerCatalogue(id: Exclude<CatalogueId, 'en'>, catalogue: Translation): Translation {
+  if (loaded.get(id) !== catalogue) {
+    loaded.set(id, catalogue);
+    loading.set(id, Promise.resolve(catalogue));
+    listeners.forEach((l) => l());
+  }
+  return catalogue;
 }
 
 /** A loaded non-English catalogue, or undefined (English is per element; see `LocaleController`). */
@@ -100,11 +105,8 @@ export function loadedCatalogue(id: CatalogueId): Translation | undefined {
 export function loadCatalogue(id: Exclude<CatalogueId, 'en'>): Promise<Translation> {
   let promise = loading.get(id);
   if (!promise) {
-    promise = loaders[id]().then(
-      (catalogue) => {
-        registerCatalogue(id, catalogue);
-        return catalogue;
-      },
+    promise = Promise.all([import('./catalogue.js'), loaders[id]()]).then(
+      ([code, data]) => registerCatalogue(id, code.catalogue(data.default)),
       (error: unknown) => {
         loading.delete(id);
         throw error;
