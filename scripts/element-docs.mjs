@@ -25,7 +25,7 @@ const examples = {
   'content-warning-settings': `<!-- On the site's settings page; point every warning at it with <meta name="content-warning-settings" content="/settings#warnings"> -->
 <content-warning-settings id="warnings"></content-warning-settings>`,
   'comment-thread': `<comment-thread api="https://reviews.example/v1" review="ballerina" sort="newest" page-size="20"></comment-thread>`,
-  'comment-count': `<a href="#comments"><comment-count api="https://reviews.example/v1" review="ballerina"></comment-count></a>`,
+  'comment-count': `<comment-count href="#comments" api="https://reviews.example/v1" review="ballerina"></comment-count>`,
   'review-editor': `<review-editor api="/v1" review-id="ballerina"></review-editor>`,
   'comment-moderation': `<comment-moderation api="/v1" status="reported"></comment-moderation>`,
 };

@@ -42,7 +42,7 @@ const meta = {
     </style>
     <article class="blog">
       <review-source api=${commentsApi.api} review="ballerina">
-        <p><a href="#comments"><comment-count></comment-count></a></p>
+        <p><comment-count href="#comments"></comment-count></p>
         <h1>Ballerina: taking up space, one fight scene at a time</h1>
         <p>A Korean action film that turns a woman's anger into choreography, and lets her win.</p>
         <review-card heading-level="2"></review-card>
