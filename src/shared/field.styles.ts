@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 /**
  * Form controls drawn with the element's tokens and the host's font, the same in every element
- * that has them (the owner's desk, the thread's sort). A control's padding is its element's:
- * `--_field-padding`.
+ * that has them (the owner's desk; the thread's sort, edit box and comment form). A control's
+ * padding is its element's: `--_field-padding`.
  */
 export const fieldStyles = css`
   input:not([type='checkbox']):not([type='radio']):not([type='file']),

@@ -87,8 +87,10 @@ const CEILINGS = {
   // reportComment and its strings in en/ko/zh-Hans): 32.06 KB measured at the merge, rounded up.
   // The thread at the floor (#16 item 3) and the reader's own comments (#19), merged after the byte
   // cuts: 30.11 KB measured, rounded up.
-  // Live threads (#15): the `live` property and the lazy load of its code: 30.34 KB.
-  'comment-thread.js with lit': 30.4 * KB,
+  // Live threads (#15): the `live` property and the lazy load of its code: 30.34 KB. The thread's
+  // sort, edit box and comment form drawn by shared/field.styles.ts instead of three copies of
+  // it (no repeated code in src/, #17): 30.41 KB.
+  'comment-thread.js with lit': 30.45 * KB,
   // comment-count through DataController (#17) and `live` with the lazy load of its code (#15),
   // merged after the byte cuts: 16.68 KB measured, rounded up.
   'comment-count.js with lit': 16.7 * KB,
@@ -124,9 +126,10 @@ describe('CDN budgets (gzip)', () => {
   // catalogues as JSON ("One data controller": no catalogue in src/ repeats another's code) made
   // it 50.53 KB: its built-in ko and zh-Hans need the code that makes functions of their
   // placeholders (src/shared/i18n/compile.ts and catalogue.ts), which the other files load only
-  // with a catalogue. Ceiling 50.53 KB, measured.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.53 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 50.53 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // with a catalogue. The thread's fields through shared/field.styles.ts (the desk's
+  // rules, here too): 50.55 KB, ceiling 50.6 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.6 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 50.6 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {

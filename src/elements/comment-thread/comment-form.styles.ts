@@ -26,16 +26,9 @@ export const formStyles = css`
     font-weight: 600;
     font-size: 0.9375em;
   }
-  input[type='text'],
-  input[type='email'],
+  input,
   textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border-strong, var(--_text-muted));
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.5em 0.625em;
-    min-inline-size: 0;
+    --_field-padding: 0.5em 0.625em;
   }
   textarea {
     min-block-size: 7rem;

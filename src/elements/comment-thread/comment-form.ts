@@ -6,6 +6,7 @@ import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase, enThread } from '../../shared/i18n/index.js';
 import { formStyles } from './comment-form.styles.js';
+import { fieldStyles } from '../../shared/field.styles.js';
 import { buttonStyles } from '../../shared/button.styles.js';
 import { clearDraft, loadAuthor, loadDraft, saveAuthor, saveDraft } from './storage.js';
 
@@ -31,7 +32,7 @@ export class CommentFormSubmitEvent extends Event {
  */
 export class CommentForm extends ReviewElement {
   protected override readonly localize = new LocaleController(this, { ...enBase, thread: enThread });
-  static override styles = [ReviewElement.styles, buttonStyles, formStyles];
+  static override styles = [ReviewElement.styles, buttonStyles, fieldStyles, formStyles];
 
   /** Where drafts are kept: one scope per API and review. */
   @property() scope = '';

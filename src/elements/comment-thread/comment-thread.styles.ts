@@ -36,14 +36,7 @@ export const styles = css`
     gap: 0.5em;
     align-items: center;
     font-size: 0.875em;
-  }
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_text-muted);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.25em 0.5em;
+    --_field-padding: 0.25em 0.5em;
   }
   ul.comments,
   ul.replies {
@@ -187,13 +180,8 @@ export const styles = css`
     margin-block-start: 0.5rem;
   }
   .edit textarea {
-    font: inherit;
     min-block-size: 5rem;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_text-muted);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.5em;
+    --_field-padding: 0.5em;
   }
   .reply-form {
     margin-block-start: 0.75rem;

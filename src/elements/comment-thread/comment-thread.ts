@@ -17,6 +17,7 @@ import { editWindowText, now as clockNow } from './edit-window-clock.js';
 import { EditWindows } from './own-comments.js';
 import { loadLiveThread } from './live-loader.js';
 import { liveStyles } from './live-styles.js';
+import { fieldStyles } from '../../shared/field.styles.js';
 import type { LiveThread } from './live-thread.js';
 import { rememberReported, reportedIds, tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
@@ -76,7 +77,7 @@ import { findPath } from './thread-model.js';
  */
 export class CommentThread extends ReviewElement {
   protected override readonly localize = new LocaleController(this, { ...enBase, thread: enThread });
-  static override styles = [ReviewElement.styles, loadStateStyles, styles, liveStyles];
+  static override styles = [ReviewElement.styles, loadStateStyles, fieldStyles, styles, liveStyles];
 
   /** Base URL of the review API. */
   @property() api?: string;
