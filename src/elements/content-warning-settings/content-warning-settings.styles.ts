@@ -5,10 +5,14 @@ export const styles = css`
     color: var(--_text);
     line-height: 1.5;
   }
-  [part~='base'] {
+  /* The panel and its list of topics are both stacks; the list's is tighter. */
+  [part~='base'],
+  [part~='topics'] {
     display: flex;
     flex-direction: column;
     gap: 0.75rem;
+  }
+  [part~='base'] {
     overflow-wrap: anywhere;
   }
   [part~='title'] {
@@ -25,8 +29,6 @@ export const styles = css`
     font-size: 0.9375em;
   }
   [part~='topics'] {
-    display: flex;
-    flex-direction: column;
     gap: 0.5rem;
     margin: 0;
     padding: 0;

@@ -74,31 +74,47 @@ export const ratingsSection = (ctx: FieldContext) =>
       ${select(ctx, at('unit'), e.unit, e.units)} ${field(ctx, at('url'), e.link, { kind: 'url', optional: true })}`,
   );
 
-export const creditsSection = (ctx: FieldContext) =>
+type Editor = FieldContext['t']['editor'];
+
+/**
+ * Credits and cast: ordered lists of people, each row two fields side by side (`pair`), then the
+ * person's link and picture, in the same order in both.
+ */
+const peopleSection = (
+  ctx: FieldContext,
+  key: 'credits' | 'cast',
+  blank: () => unknown,
+  pair: (at: At, e: Editor) => TemplateResult,
+  picture: ['avatar' | 'photo', (e: Editor) => string],
+  before?: TemplateResult,
+) =>
   listSection(
     ctx,
+    key,
+    [key],
+    blank,
+    (at, e) => html`<div class="pair">${pair(at, e)}</div>
+      ${field(ctx, at('url'), e.link, { kind: 'url', optional: true })} ${image(ctx, at(picture[0]), picture[1](e))}`,
+    { ordered: true, before },
+  );
+
+export const creditsSection = (ctx: FieldContext) =>
+  peopleSection(
+    ctx,
     'credits',
-    ['credits'],
     () => ({ role: 'director', name: '' }),
-    (at, e) => html`
-      <div class="pair">${field(ctx, at('role'), e.role, { datalist: 'roles' })} ${field(ctx, at('name'), e.name)}</div>
-      ${field(ctx, at('url'), e.link, { kind: 'url', optional: true })} ${image(ctx, at('avatar'), e.avatar)}`,
-    {
-      ordered: true,
-      before: html`<datalist id="roles">${Object.entries(ctx.t.editor.roles).map(([id, name]) => html`<option value=${id}>${name}</option>`)}</datalist>`,
-    },
+    (at, e) => html`${field(ctx, at('role'), e.role, { datalist: 'roles' })} ${field(ctx, at('name'), e.name)}`,
+    ['avatar', (e) => e.avatar],
+    html`<datalist id="roles">${Object.entries(ctx.t.editor.roles).map(([id, name]) => html`<option value=${id}>${name}</option>`)}</datalist>`,
   );
 
 export const castSection = (ctx: FieldContext) =>
-  listSection(
+  peopleSection(
     ctx,
     'cast',
-    ['cast'],
     () => ({ name: '' }),
-    (at, e) => html`
-      <div class="pair">${field(ctx, at('name'), e.actor)} ${field(ctx, at('character'), e.character, { optional: true })}</div>
-      ${image(ctx, at('photo'), e.photo)} ${field(ctx, at('url'), e.link, { kind: 'url', optional: true })}`,
-    { ordered: true },
+    (at, e) => html`${field(ctx, at('name'), e.actor)} ${field(ctx, at('character'), e.character, { optional: true })}`,
+    ['photo', (e) => e.photo],
   );
 
 export const warningsSection = (ctx: FieldContext) =>
