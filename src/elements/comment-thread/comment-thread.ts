@@ -22,6 +22,9 @@ import { rememberReported, reportedIds, tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
 import { findPath } from './thread-model.js';
 
+/** How long the first render waits for a first page on its way (see `scheduleUpdate`). */
+const FIRST_PAGE_WAIT_MS = 100;
+
 /**
  * @tag comment-thread
  * @summary The conversation under a review: threaded comments, sorting, paging, replying and posting.
@@ -147,10 +150,24 @@ export class CommentThread extends ReviewElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The first page is asked for now, not in the first update (see scheduleUpdate).
+    if (!this.hasUpdated) this.#thread.page.hostUpdate();
     this.#stopTicker = onMinute(() => {
       this.#now = clockNow();
       this.requestUpdate();
     });
+  }
+
+  /**
+   * The first render waits, briefly, for a first page already on its way (the CDN loader preloads
+   * it with the element's chunks, so it is often there): the comments then show in one render,
+   * not after a skeleton and its frame. A skeleton that would show for less than that is a flash.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const page = this.hasUpdated || this.#serverRendered ? undefined : this.#thread.loading;
+    if (!page) return super.scheduleUpdate();
+    const wait = new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS));
+    return Promise.race([page.catch(() => undefined), wait]).then(() => super.scheduleUpdate());
   }
 
   override disconnectedCallback(): void {
