@@ -106,6 +106,9 @@ function start(): void {
     if (!fresh.length) return;
     fresh.sort((a, b) => Number(b === SOURCE) - Number(a === SOURCE));
     const ready = Promise.all([gate, ...fresh.map((tag) => preload(manifest.tags[tag]))]);
+    // Every element formats with Intl, whose first use loads ICU's data (40 ms and more in
+    // Chromium): that happens here, while the files are on their way, not once they have come.
+    setTimeout(() => new Intl.NumberFormat());
     for (const tag of fresh) {
       const promise = ready
         .then(() => import(/* @vite-ignore */ url(manifest.tags[tag][0])))
