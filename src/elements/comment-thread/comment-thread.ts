@@ -11,6 +11,8 @@ import { enBase, enThread } from '../../shared/i18n/index.js';
 import type { CommentFormSubmitEvent } from './comment-form.js';
 import { styles } from './comment-thread.styles.js';
 import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
+import { renderSkeleton } from './comment-view.js';
+import { firstPageWait } from './first-page.js';
 import { FocusTargets } from './focus-targets.js';
 import { loadReportElement } from './report-loader.js';
 import { editWindowText, now as clockNow } from './edit-window-clock.js';
@@ -21,9 +23,6 @@ import type { LiveThread } from './live-thread.js';
 import { rememberReported, reportedIds, tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
 import { findPath } from './thread-model.js';
-
-/** How long the first render waits for a first page on its way (see `scheduleUpdate`). */
-const FIRST_PAGE_WAIT_MS = 100;
 
 /**
  * @tag comment-thread
@@ -150,7 +149,7 @@ export class CommentThread extends ReviewElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The first page is asked for now, not in the first update (see scheduleUpdate).
+    // The first page is asked for now, not in the first update, which waits for it a moment.
     if (!this.hasUpdated) this.#thread.page.hostUpdate();
     this.#stopTicker = onMinute(() => {
       this.#now = clockNow();
@@ -158,16 +157,10 @@ export class CommentThread extends ReviewElement {
     });
   }
 
-  /**
-   * The first render waits, briefly, for a first page already on its way (the CDN loader preloads
-   * it with the element's chunks, so it is often there): the comments then show in one render,
-   * not after a skeleton and its frame. A skeleton that would show for less than that is a flash.
-   */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    // The first render waits, briefly, for a first page on its way (see first-page.ts).
     const page = this.hasUpdated || this.#serverRendered ? undefined : this.#thread.loading;
-    if (!page) return super.scheduleUpdate();
-    const wait = new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS));
-    return Promise.race([page.catch(() => undefined), wait]).then(() => super.scheduleUpdate());
+    return page ? firstPageWait(page).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -321,11 +314,14 @@ export class CommentThread extends ReviewElement {
           </button>`
           : nothing
       }`;
+    // As many rows as comments are expected (the review's count when a source has it, else a page).
+    const skeleton = () =>
+      renderSkeleton(Math.max(1, Math.min(this.pageSize, thread.expected ?? this.pageSize)), t.thread.loading);
     const content = thread.view.render({
       // Another sort or a reload keeps the comments shown until the new page comes.
-      loading: () => (thread.nodes.length ? list() : this.#skeleton()),
+      loading: () => (thread.nodes.length ? list() : skeleton()),
       error: (error, retrying) => errorTemplate(t.thread.errorTitle, error, retrying, thread.retry, t),
-      empty: () => (status === 'idle' ? this.#skeleton() : list()),
+      empty: () => (status === 'idle' ? skeleton() : list()),
       ready: () => list(),
     });
     return html`<section part="base" aria-labelledby="heading" aria-busy=${status === 'loading' ? 'true' : 'false'}
@@ -350,21 +346,5 @@ export class CommentThread extends ReviewElement {
       }
       <p class="visually-hidden" role="status">${thread.announcement}</p>
     </section>`;
-  }
-
-  /**
-   * As many rows as comments are expected (the review's count when a source has it, else a page),
-   * at about a comment's height, so what follows the thread is where it will stay: below it.
-   */
-  #skeleton() {
-    const rows = Math.max(1, Math.min(this.pageSize, this.#thread.expected ?? this.pageSize));
-    return html`<ul class="comments skeleton" aria-hidden="true">
-        ${Array.from(
-          { length: rows },
-          () =>
-            html`<li><article data-initials=""><p><span class="bone short">&nbsp;</span></p><p><span class="bone line">&nbsp;</span></p></article></li>`,
-        )}
-      </ul>
-      <p class="visually-hidden">${this.localize.t.thread.loading}</p>`;
   }
 }
