@@ -199,7 +199,7 @@ export default defineConfig((): UserConfig => {
  * dependency, so an element's own strings and helpers stay in its chunk.
  */
 const CORE =
-  /node_modules[\\/](lit-html[\\/](lit-html|directive|directives[\\/]if-defined)|lit-element[\\/]lit-element|@lit[\\/]reactive-element[\\/](css-tag|reactive-element|decorators[\\/](property|state)))\.js$|src[\\/]shared[\\/](heading|version|define-element|tokens\.styles|review-element|locale-controller|own|format|button\.styles|vocabulary|i18n[\\/](index|en))\.ts$/;
+  /node_modules[\\/](lit[\\/](index|decorators|directives[\\/]if-defined)|lit-html[\\/](lit-html|directive|directives[\\/]if-defined)|lit-element[\\/]lit-element|@lit[\\/]reactive-element[\\/](css-tag|reactive-element|decorators[\\/](property|state)))\.js$|src[\\/]shared[\\/](heading|version|define-element|tokens\.styles|review-element|locale-controller|own|format|button\.styles|vocabulary|i18n[\\/](index|en))\.ts$/;
 // Not the context provider: only <review-source> provides, and it keeps that in its own chunk.
 const DATA =
   /node_modules[\\/]@lit[\\/]context[\\/](?!lib[\\/](value-notifier|controllers[\\/]context-provider))|src[\\/](api|data)[\\/]|src[\\/]shared[\\/](load-states|retry-later|base-url)\.ts$/;

@@ -6,6 +6,8 @@
  * not a test: it fails on nothing; the machine's other load shows in it. Compare within one run.
  *
  *   RUNS=5 npm run bench          (writes bench/results.json)
+ *
+ * The thread in the first viewport against the floor element alone: bench/thread-floor.mjs.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { chromium } from 'playwright-core';
 import { cdnSizes, ELEMENT_ENTRIES, entrySizes, litSizes } from '../scripts/bundle-sizes.mjs';
 import { bytesReport, entryInputs } from '../scripts/bytes-report.mjs';
 import { startServerProcess } from '../scripts/server-process.mjs';
+import { FLOOR, firstViewportPage, seedThread } from './first-viewport.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const ADMIN = 'bench-admin-token-0123456789';
@@ -57,43 +60,8 @@ bytes['lit alone (for comparison)'] = await litSizes(root);
 // Pages ------------------------------------------------------------------------------------------
 const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: ADMIN });
 const { url } = server;
-async function seedThread(id, n) {
-  const doc = {
-    id,
-    url: `https://blog.example/${id}`,
-    lang: 'en',
-    title: id,
-    publishedAt: '2025-01-01T00:00:00Z',
-    work: { title: id, type: 'movie' },
-    comments: { open: true },
-  };
-  await fetch(`${url}/v1/reviews/${id}`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(doc),
-  });
-  let parent = null;
-  for (let i = 0; i < n; i += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, n - i) }, async (_, j) => {
-        // Every fifth comment is a reply, so threads have some depth.
-        const reply = (i + j) % 5 === 4 && parent;
-        const res = await fetch(`${url}/v1/reviews/${id}/comments`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            author: { name: `Reader ${i + j}` },
-            body: `Comment ${i + j}: **a sentence** or two of what readers write, with a link https://example.com/${i + j}.`,
-            parentId: reply || null,
-          }),
-        });
-        if (!reply && j === 0) parent = (await res.json()).id;
-      }),
-    );
-  }
-}
-await seedThread('bench-200', 200);
-await seedThread('bench-2000', 2000);
+await seedThread(url, ADMIN, 'bench-200', 200);
+await seedThread(url, ADMIN, 'bench-2000', 2000);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -204,19 +172,6 @@ async function measureArticle(lang) {
 const { article, readyAt } = await measureArticle('en');
 const korean = await measureArticle('ko');
 
-/**
- * The floor: what a thread costs at least. A hand-written element of a few lines that fetches one
- * page of comments and renders it into a shadow root, measured on the same page, server and run as
- * ours. It has no sorting, paging, replying, escaping rules beyond textContent, or languages.
- */
-const FLOOR = `customElements.define('floor-thread', class extends HTMLElement {
-  async connectedCallback() {
-    const root = this.attachShadow({ mode: 'open' });
-    const page = await (await fetch(this.getAttribute('api') + '/reviews/' + this.getAttribute('review') + '/comments?sort=newest')).json();
-    const render = (c) => { const a = document.createElement('article'); a.part = 'comment'; const h = document.createElement('b'); h.textContent = c.author.name; const p = document.createElement('p'); p.textContent = c.body; a.append(h, p); for (const r of c.replies ?? []) a.append(render(r)); return a; };
-    root.append(...page.items.map(render));
-  }
-});`;
 /** Elements in an element's shadow tree, nested shadow roots included, per comment shown. */
 const perComment = (tag) => {
   const host = document.querySelector(tag);
@@ -256,7 +211,7 @@ for (let run = 0; run < RUNS; run++) {
     await page.route('**/bench-first-viewport.html', (route) =>
       route.fulfill({
         contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>thread</title>${head}</head><body><h1>A post</h1><p>A paragraph above the comments.</p><${tag} api="/v1" review="bench-200" sort="newest"></${tag}><p>A paragraph below the comments.</p></body></html>`,
+        body: firstViewportPage(tag, head),
       }),
     );
     await page.goto(`${url}/bench-first-viewport.html`, { waitUntil: 'load' });

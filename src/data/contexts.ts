@@ -25,6 +25,13 @@ export const reviewSourceContext = createContext<ReviewSourceInfo | undefined>(
   Symbol.for('review-elements/review-source@1'),
 );
 
+/** Page-wide: the comments of a review changed here, so `<comment-count>`s can update. */
+export const COMMENTS_CHANGED = 'review-elements:comments-changed';
+export interface CommentsChangedDetail {
+  api: string;
+  reviewId: string;
+}
+
 const ROOT = Symbol.for('review-elements/context-root');
 
 /**

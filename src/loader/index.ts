@@ -106,6 +106,9 @@ function start(): void {
     if (!fresh.length) return;
     fresh.sort((a, b) => Number(b === SOURCE) - Number(a === SOURCE));
     const ready = Promise.all([gate, ...fresh.map((tag) => preload(manifest.tags[tag]))]);
+    // Every element formats with Intl, whose first use loads ICU's data (40 ms and more in
+    // Chromium): that happens here, while the files are on their way, not once they have come.
+    setTimeout(() => new Intl.NumberFormat());
     for (const tag of fresh) {
       const promise = ready
         .then(() => import(/* @vite-ignore */ url(manifest.tags[tag][0])))
@@ -183,7 +186,16 @@ function start(): void {
       if (customElements.get(tag) || loads.has(tag)) continue;
       const lazy = manifest.lazy[tag];
       if (lazy && el.hasAttribute(lazy[0])) void preload(lazy[1]);
-      if (tag === 'comment-thread' && nearby && el.getAttribute('loading') !== 'eager') nearby.observe(el);
+      // `nearby` reports a frame after it starts watching: a thread it would report at once (one
+      // displayed, above the bottom of the next viewport) loads now, and one above the viewport
+      // too. Not displayed, it has no box: `undefined < n` is false, and `nearby` waits for it.
+      if (
+        tag === 'comment-thread' &&
+        nearby &&
+        el.getAttribute('loading') !== 'eager' &&
+        !((el.getClientRects()[0]?.top as number) < 2 * innerHeight)
+      )
+        nearby.observe(el);
       else {
         if (tag === 'comment-thread') prefetch(el);
         now.push(tag);

@@ -1,5 +1,5 @@
 import type { ReviewClient } from '../../api/index.js';
-import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
+import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../../data/contexts.js';
 import { worthRetrying } from '../../api/errors.js';
 import { retryLater } from '../../shared/retry-later.js';
 import { own } from '../../shared/own.js';

@@ -3,14 +3,20 @@ import { css, html, isServer, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { parseReview, type Review, type ReviewClient } from '../../api/index.js';
 import { safeLinkUrl } from '../../api/urls.js';
-import { ensureContextRoot, reviewSourceContext, reviewStateContext, type ReviewState } from '../../data/contexts.js';
+import {
+  COMMENTS_CHANGED,
+  ensureContextRoot,
+  reviewSourceContext,
+  reviewStateContext,
+  type CommentsChangedDetail,
+  type ReviewState,
+} from '../../data/contexts.js';
 import { DataController, type DataState } from '../../data/data-controller.js';
 import { resolveOrigin } from '../../data/origin.js';
 import { plural } from '../../shared/format.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase } from '../../shared/i18n/index.js';
-import { COMMENTS_CHANGED, type CommentsChangedDetail } from '../comment-thread/events.js';
 import { loadCount, watchCount } from './batch.js';
 import { loadLiveCount } from './live-loader.js';
 import { baseUrl } from '../../shared/base-url.js';

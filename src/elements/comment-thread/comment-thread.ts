@@ -11,6 +11,8 @@ import { enBase, enThread } from '../../shared/i18n/index.js';
 import type { CommentFormSubmitEvent } from './comment-form.js';
 import { styles } from './comment-thread.styles.js';
 import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
+import { renderSkeleton } from './comment-view.js';
+import { firstPageWait } from './first-page.js';
 import { FocusTargets } from './focus-targets.js';
 import { loadReportElement } from './report-loader.js';
 import { editWindowText, now as clockNow } from './edit-window-clock.js';
@@ -148,10 +150,18 @@ export class CommentThread extends ReviewElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The first page is asked for now, not in the first update, which waits for it a moment.
+    if (!this.hasUpdated) this.#thread.page.hostUpdate();
     this.#stopTicker = onMinute(() => {
       this.#now = clockNow();
       this.requestUpdate();
     });
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // The first render waits, briefly, for a first page on its way (see first-page.ts).
+    const page = this.hasUpdated || this.#serverRendered ? undefined : this.#thread.loading;
+    return page ? firstPageWait(page).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -305,11 +315,14 @@ export class CommentThread extends ReviewElement {
           </button>`
           : nothing
       }`;
+    // As many rows as comments are expected (the review's count when a source has it, else a page).
+    const skeleton = () =>
+      renderSkeleton(Math.max(1, Math.min(this.pageSize, thread.expected ?? this.pageSize)), t.thread.loading);
     const content = thread.view.render({
       // Another sort or a reload keeps the comments shown until the new page comes.
-      loading: () => (thread.nodes.length ? list() : this.#skeleton()),
+      loading: () => (thread.nodes.length ? list() : skeleton()),
       error: (error, retrying) => errorTemplate(t.thread.errorTitle, error, retrying, thread.retry, t),
-      empty: () => (status === 'idle' ? this.#skeleton() : list()),
+      empty: () => (status === 'idle' ? skeleton() : list()),
       ready: () => list(),
     });
     return html`<section part="base" aria-labelledby="heading" aria-busy=${status === 'loading' ? 'true' : 'false'}
@@ -334,21 +347,5 @@ export class CommentThread extends ReviewElement {
       }
       <p class="visually-hidden" role="status">${thread.announcement}</p>
     </section>`;
-  }
-
-  /**
-   * As many rows as comments are expected (the review's count when a source has it, else a page),
-   * at about a comment's height, so what follows the thread is where it will stay: below it.
-   */
-  #skeleton() {
-    const rows = Math.max(1, Math.min(this.pageSize, this.#thread.expected ?? this.pageSize));
-    return html`<ul class="comments skeleton" aria-hidden="true">
-        ${Array.from(
-          { length: rows },
-          () =>
-            html`<li><article data-initials=""><p><span class="bone short">&nbsp;</span></p><p><span class="bone line">&nbsp;</span></p></article></li>`,
-        )}
-      </ul>
-      <p class="visually-hidden">${this.localize.t.thread.loading}</p>`;
   }
 }

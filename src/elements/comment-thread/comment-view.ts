@@ -220,3 +220,18 @@ export function renderComments(nodes: Node[], view: ThreadView) {
     )}
   </ul>`;
 }
+
+/**
+ * The first page's placeholder: `rows` rows at about a comment's height, so what follows the thread
+ * is where it will stay, below it.
+ */
+export function renderSkeleton(rows: number, loading: string) {
+  return html`<ul class="comments skeleton" aria-hidden="true">
+      ${Array.from(
+        { length: rows },
+        () =>
+          html`<li><article data-initials=""><p><span class="bone short">&nbsp;</span></p><p><span class="bone line">&nbsp;</span></p></article></li>`,
+      )}
+    </ul>
+    <p class="visually-hidden">${loading}</p>`;
+}

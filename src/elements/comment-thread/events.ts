@@ -24,12 +24,8 @@ export class CommentErrorEvent extends CustomEvent<{ error: Error; input?: Comme
   }
 }
 
-/** Page-wide: the comments of a review changed here, so `<comment-count>`s can update. */
-export const COMMENTS_CHANGED = 'review-elements:comments-changed';
-export interface CommentsChangedDetail {
-  api: string;
-  reviewId: string;
-}
+// In the data layer, which <comment-count> loads too: this file is then the thread's alone.
+export { COMMENTS_CHANGED, type CommentsChangedDetail } from '../../data/contexts.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -76,6 +76,8 @@ export class ThreadController implements ReactiveController {
   announcement = '';
   /** Bumped when the reader's own comments change (edit tokens), so their actions re-render. */
   ownVersion = 0;
+  /** The first page's request, the latest one made. */
+  loading: Promise<CommentPage> | undefined;
   #shown: CommentPage | undefined;
   #more: { abort: AbortController; from: unknown } | undefined;
   #focusAfter: FocusRequest | undefined;
@@ -97,11 +99,11 @@ export class ThreadController implements ReactiveController {
         return id && client?.api ? [client, id, host.sort, host.pageSize] : undefined;
       },
       load: ([client, id, sort, limit], signal) =>
-        (client as ReviewClient).getComments(
+        (this.loading = (client as ReviewClient).getComments(
           id as string,
           { sort: sort as CommentSort, limit: limit as number },
           { signal },
-        ),
+        )),
       parse: (json) => parseCommentPage(json, baseUrl()),
       // A page given with the element is its first page (until the sort or the review changes).
       answers: () => true,

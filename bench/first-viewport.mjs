@@ -1,0 +1,59 @@
+/**
+ * What bench/browser.mjs and bench/thread-floor.mjs share for "the thread in the first viewport":
+ * the seeded thread, the page and the floor element.
+ */
+
+/** A review `id` with `n` comments, every fifth a reply, on the server at `url`. */
+export async function seedThread(url, admin, id, n) {
+  const doc = {
+    id,
+    url: `https://blog.example/${id}`,
+    lang: 'en',
+    title: id,
+    publishedAt: '2025-01-01T00:00:00Z',
+    work: { title: id, type: 'movie' },
+    comments: { open: true },
+  };
+  await fetch(`${url}/v1/reviews/${id}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(doc),
+  });
+  let parent = null;
+  for (let i = 0; i < n; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, n - i) }, async (_, j) => {
+        // Every fifth comment is a reply, so threads have some depth.
+        const reply = (i + j) % 5 === 4 && parent;
+        const res = await fetch(`${url}/v1/reviews/${id}/comments`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            author: { name: `Reader ${i + j}` },
+            body: `Comment ${i + j}: **a sentence** or two of what readers write, with a link https://example.com/${i + j}.`,
+            parentId: reply || null,
+          }),
+        });
+        if (!reply && j === 0) parent = (await res.json()).id;
+      }),
+    );
+  }
+}
+
+/**
+ * The floor: what a thread costs at least. A hand-written element of a few lines that fetches one
+ * page of comments and renders it into a shadow root, measured on the same page, server and run as
+ * ours. It has no sorting, paging, replying, escaping rules beyond textContent, or languages.
+ */
+export const FLOOR = `customElements.define('floor-thread', class extends HTMLElement {
+  async connectedCallback() {
+    const root = this.attachShadow({ mode: 'open' });
+    const page = await (await fetch(this.getAttribute('api') + '/reviews/' + this.getAttribute('review') + '/comments?sort=newest')).json();
+    const render = (c) => { const a = document.createElement('article'); a.part = 'comment'; const h = document.createElement('b'); h.textContent = c.author.name; const p = document.createElement('p'); p.textContent = c.body; a.append(h, p); for (const r of c.replies ?? []) a.append(render(r)); return a; };
+    root.append(...page.items.map(render));
+  }
+});`;
+
+/** The page: a post with the thread (`tag`, newest first) between two paragraphs; `head` loads it. */
+export const firstViewportPage = (tag, head) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>thread</title>${head}</head><body><h1>A post</h1><p>A paragraph above the comments.</p><${tag} api="/v1" review="bench-200" sort="newest"></${tag}><p>A paragraph below the comments.</p></body></html>`;
