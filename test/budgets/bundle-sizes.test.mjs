@@ -89,8 +89,10 @@ const CEILINGS = {
   // cuts: 30.11 KB measured, rounded up.
   // Live threads (#15): the `live` property and the lazy load of its code: 30.34 KB. The thread's
   // sort, edit box and comment form drawn by shared/field.styles.ts instead of three copies of
-  // it (no repeated code in src/, #17): 30.41 KB.
-  'comment-thread.js with lit': 30.45 * KB,
+  // it (no repeated code in src/, #17): 30.41 KB. The first render waiting for the first page
+  // while keeping the space the page held (#16 item 3; without it the held page shifted 0.03) and
+  // the reader's actions in a file of their own (files ≤ 350 lines, #17): 30.63 KB.
+  'comment-thread.js with lit': 30.65 * KB,
   // comment-count through DataController (#17) and `live` with the lazy load of its code (#15),
   // merged after the byte cuts: 16.68 KB measured, rounded up.
   'comment-count.js with lit': 16.7 * KB,
@@ -127,9 +129,12 @@ describe('CDN budgets (gzip)', () => {
   // it 50.53 KB: its built-in ko and zh-Hans need the code that makes functions of their
   // placeholders (src/shared/i18n/compile.ts and catalogue.ts), which the other files load only
   // with a catalogue. The thread's fields through shared/field.styles.ts (the desk's
-  // rules, here too): 50.55 KB, ceiling 50.6 KB.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.6 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 50.6 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // rules, here too): 50.55 KB. The thread's first page in its first render (#16 item 3: the
+  // first update waits for a page on its way; initials' Intl.Segmenter made only for a name that
+  // needs it) merged with that: 50.60 KB; keeping the page's held space during that wait, and the
+  // thread's actions in a file of their own: 50.75 KB, ceiling 50.8 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.8 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 50.8 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {

@@ -2,28 +2,25 @@ import { html, isServer, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { CommentPage, CommentSort, Review } from '../../api/index.js';
 import { formatNumber } from '../../shared/format.js';
-import { defineElement } from '../../shared/define-element.js';
-import { errorMessage, errorTemplate, loadStateStyles } from '../../shared/load-states.js';
+import { errorTemplate, loadStateStyles } from '../../shared/load-states.js';
 import { onMinute } from '../../shared/minute-ticker.js';
 import { ReviewElement } from '../../shared/review-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase, enThread } from '../../shared/i18n/index.js';
 import type { CommentFormSubmitEvent } from './comment-form.js';
 import { styles } from './comment-thread.styles.js';
-import { REPLIES_SHOWN, REPLIES_STEP, renderComments, type ThreadActions, type ThreadView } from './comment-view.js';
-import { renderSkeleton } from './comment-view.js';
-import { firstPageWait } from './first-page.js';
+import { renderComments, renderSkeleton, type ThreadView } from './comment-view.js';
+import { firstPageWait, heldHeight } from './first-page.js';
 import { FocusTargets } from './focus-targets.js';
-import { loadReportElement } from './report-loader.js';
+import { threadActions } from './thread-actions.js';
 import { editWindowText, now as clockNow } from './edit-window-clock.js';
-import { EditWindows } from './own-comments.js';
+import { EditWindows, keepFocusAsWindowsClose } from './own-comments.js';
 import { loadLiveThread } from './live-loader.js';
 import { liveStyles } from './live-styles.js';
 import { fieldStyles } from '../../shared/field.styles.js';
 import type { LiveThread } from './live-thread.js';
 import { rememberReported, reportedIds, tokenFor } from './storage.js';
 import { ThreadController } from './thread-controller.js';
-import { findPath } from './thread-model.js';
 
 /**
  * @tag comment-thread
@@ -104,6 +101,8 @@ export class CommentThread extends ReviewElement {
   #now = clockNow();
   /** A declarative shadow root from the server was there before the first update (hydration). */
   readonly #serverRendered = !isServer && Boolean(this.shadowRoot);
+  /** What the page held for the thread before it was defined (see first-page.ts). */
+  readonly #held = heldHeight(this);
   #stopTicker?: () => void;
   #view?: { key: unknown[]; view: ThreadView };
   readonly #targets = new FocusTargets();
@@ -117,14 +116,9 @@ export class CommentThread extends ReviewElement {
   // Own comments' edit windows, counted down by one page-wide clock (see edit-window-clock.ts).
   protected readonly editWindows = new EditWindows(this, this.#thread, () => {
     this.#now = clockNow();
-    // Edit or Delete may go with the window: focus on one moves to its comment, not to the page.
-    // The shadow root's activeElement, not :focus, which matches only while the window has system
-    // focus (a reader's other window, or a background tab, would lose focus with the button).
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    const action = active?.matches('[data-action="edit"], [data-action="delete"]') ? active : undefined;
-    const id = action?.closest('article')?.id.slice(2);
-    const until = id && tokenFor(id)?.until;
-    if (id && !(until && Date.parse(until) > this.#now)) this.#thread.focusAfter({ id, name: 'comment' });
+    keepFocusAsWindowsClose(this.renderRoot as ShadowRoot, this.#now, (id) =>
+      this.#thread.focusAfter({ id, name: 'comment' }),
+    );
     this.requestUpdate();
   });
   #live?: LiveThread;
@@ -161,7 +155,8 @@ export class CommentThread extends ReviewElement {
   protected override scheduleUpdate(): void | Promise<unknown> {
     // The first render waits, briefly, for a first page on its way (see first-page.ts).
     const page = this.hasUpdated || this.#serverRendered ? undefined : this.#thread.loading;
-    return page ? firstPageWait(page).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    if (!page) return super.scheduleUpdate();
+    return firstPageWait(page, this.renderRoot as ShadowRoot, this.#held, () => void super.scheduleUpdate());
   }
 
   override disconnectedCallback(): void {
@@ -185,49 +180,9 @@ export class CommentThread extends ReviewElement {
     this.#thread.focusAfter({ id: form.parentId, name: 'reply' });
   };
 
-  readonly #actions: ThreadActions = {
-    reply: (id) => this.#thread.setUi(id, { replying: !this.#node(id)?.ui.replying }),
-    edit: (id) => {
-      this.#thread.setUi(id, { editing: true, editText: this.#node(id)?.comment.body, notice: undefined });
-      this.#thread.focusAfter({ id, name: 'edit' });
-    },
-    editInput: (id, text) => this.#thread.setUi(id, { editText: text }),
-    cancelEdit: (id) => {
-      this.#thread.setUi(id, { editing: false, editText: undefined });
-      this.#thread.focusAfter({ id, name: 'comment' });
-    },
-    saveEdit: (id) => void this.#thread.saveEdit(id),
-    askDelete: (id) => {
-      this.#thread.setUi(id, { confirmDelete: true });
-      this.#thread.focusAfter({ id, name: 'confirm' });
-    },
-    cancelDelete: (id) => {
-      this.#thread.setUi(id, { confirmDelete: false });
-      this.#thread.focusAfter({ id, name: 'delete' });
-    },
-    confirmDelete: (id) => void this.#thread.delete(id),
-    retry: (id) => this.#thread.retryPost(id),
-    showSpoiler: (id) => {
-      this.#thread.setUi(id, { spoilerShown: true });
-      this.#thread.focusAfter({ id, name: 'comment' });
-    },
-    revealInline: (id, index) => {
-      this.#thread.setUi(id, { revealed: new Set([...(this.#node(id)?.ui.revealed ?? []), index]) });
-      // The button is gone; the words that replace it take focus, so reading goes on from there.
-      this.#thread.focusAfter({ id, name: `spoiler-${index}` });
-    },
-    // The report form's code is fetched the first time a reader asks (a chunk of its own on the CDN).
-    report: (id) =>
-      void loadReportElement().then(
-        ({ CommentReport }) => {
-          defineElement('review-comment-report', CommentReport);
-          this.#thread.setUi(id, { reporting: true });
-        },
-        (error: Error) => this.#thread.announce(errorMessage(error, this.localize.t)),
-      ),
-    moreReplies: (id) =>
-      this.#thread.setUi(id, { repliesShown: (this.#node(id)?.ui.repliesShown ?? REPLIES_SHOWN) + REPLIES_STEP }),
-    renderReplyForm: (node) =>
+  readonly #actions = threadActions(this.#thread, {
+    t: () => this.localize.t,
+    replyForm: (node) =>
       html`<review-comment-form
         .scope=${this.#thread.scope}
         .parentId=${node.comment.id}
@@ -235,11 +190,7 @@ export class CommentThread extends ReviewElement {
         focus-on-show
         heading-level=${this.headingLevel + 2}
       ></review-comment-form>`,
-  };
-
-  #node(id: string) {
-    return findPath(this.#thread.nodes, id)?.at(-1);
-  }
+  });
 
   #onSort = (event: Event) => {
     this.sort = (event.target as HTMLSelectElement).value as CommentSort;

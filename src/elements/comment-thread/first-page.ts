@@ -1,11 +1,34 @@
+import { isServer } from 'lit';
+
 /** How long a thread's first render waits, at most, for its first page (see `firstPageWait`). */
 export const FIRST_PAGE_WAIT_MS = 100;
 
 /**
- * What a thread's first render waits for: its first page, already on its way (the CDN loader
- * preloads it with the element's chunks, so it has often arrived), or FIRST_PAGE_WAIT_MS. The
- * comments then show in one render, not after a skeleton and the frame that paints it; a skeleton
- * that would show for less than that is only a flash.
+ * The height a page held for the thread before its code ran (`comment-thread:not(:defined)`, as
+ * the README tells blog owners), read while the thread is being upgraded: the last moment that rule
+ * applies (by connectedCallback it is `:defined` and, with nothing rendered yet, has no height).
+ * 0 for a thread made by script, or rendered on the server (its shadow root already has content).
  */
-export const firstPageWait = (page: Promise<unknown>): Promise<unknown> =>
-  Promise.race([page.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS))]);
+export const heldHeight = (host: HTMLElement): number =>
+  !isServer && host.isConnected && !host.shadowRoot ? host.getBoundingClientRect().height : 0;
+
+/**
+ * A thread's first render: after its first page, already on its way (the CDN loader preloads it
+ * with the element's chunks, so it has often arrived), or FIRST_PAGE_WAIT_MS. The comments then
+ * show in one render, not after a skeleton and the frame that paints it; a skeleton that would
+ * show for less than that is only a flash. Meanwhile the host keeps the height the page held for
+ * it (`held`), through a style sheet of its own shadow root so the host's own attributes and style
+ * are never touched: without it the page's text below would move up, then down again (a layout
+ * shift of 0.03 measured with the thread in the first viewport).
+ */
+export async function firstPageWait(page: Promise<unknown>, root: ShadowRoot, held: number, render: () => void) {
+  let sheet: CSSStyleSheet | undefined;
+  if (held > 0 && 'adoptedStyleSheets' in root) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(`:host { min-block-size: ${held}px }`);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+  await Promise.race([page.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS))]);
+  render();
+  if (sheet) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+}

@@ -14,7 +14,7 @@ import type { Comment, CommentSort, ReviewClient } from '../../api/index.js';
 import { commentCheck } from '../../api/guard.js';
 import { parseLenient } from '../../api/lenient.js';
 import { unwatchDeadlines, watchDeadlines } from './edit-window-clock.js';
-import { read, tokens, write } from './storage.js';
+import { read, tokenFor, tokens, write } from './storage.js';
 import { findPath, toNode, updateNode, type Node } from './thread-model.js';
 
 /** A held comment nobody has decided on in 30 days is not coming back: stop showing it. */
@@ -137,6 +137,20 @@ function deadlines(nodes: Node[]): number[] {
  * Keeps the page-wide clock told of the edit windows this thread shows: after each update that
  * changed the comments or the reader's tokens, and not at all while the thread is disconnected.
  */
+/**
+ * Edit and Delete go with a comment's edit window: focus on one of them moves to its comment
+ * (`focusComment`), not to the page. The shadow root's activeElement, not :focus, which matches
+ * only while the window has system focus (a reader's other window, or a background tab, would
+ * lose focus with the button).
+ */
+export function keepFocusAsWindowsClose(root: ShadowRoot, now: number, focusComment: (id: string) => void): void {
+  const active = root.activeElement;
+  const action = active?.matches('[data-action="edit"], [data-action="delete"]') ? active : undefined;
+  const id = action?.closest('article')?.id.slice(2);
+  const until = id && tokenFor(id)?.until;
+  if (id && !(until && Date.parse(until) > now)) focusComment(id);
+}
+
 export class EditWindows implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #thread: { nodes: Node[]; ownVersion: number };
