@@ -1,10 +1,11 @@
-import { ReviewApiError, codeForStatus, isAbortError } from './errors.js';
-import { normalizeReview } from './normalize.js';
-import { carryDropped, parseLenient } from './lenient.js';
-import { commentCheck, commentPageCheck, createdCommentCheck, reviewCheck, type Check } from './guard.js';
-import type { Comment, CommentInput, CommentPage, CommentQuery, CreatedComment, Problem, Review } from './types.js';
+import { ReviewApiError, isAbortError } from './errors.js';
+import { commentCheck, commentPageCheck, createdCommentCheck, reviewCheck } from './guard.js';
+import type { Comment, CommentInput, CommentPage, CommentQuery, CreatedComment, Review } from './types.js';
+import { freshUntil, normalized, parseJson, problemError, validate } from './responses.js';
 import { LruCache } from './lru.js';
 import { absoluteUrl, joinUrl } from './urls.js';
+
+export { parseCommentPage, parseReview } from './responses.js';
 
 export interface ReviewClientOptions {
   /** Base URL of a v1 review API, e.g. `https://reviews.example/v1`. Needed for id-based calls. */
@@ -323,83 +324,4 @@ export class ReviewClient {
       return out;
     });
   }
-}
-
-/** A normalised review that still says which malformed optional fields were left out. */
-const normalized = (review: Review, base: string) => carryDropped(review, normalizeReview(review, base));
-
-/** Lenient for optional fields (see lenient.ts): a malformed required field fails the answer. */
-function validate<T>(check: Check, json: unknown, url: string): T {
-  const result = parseLenient<T>(check, json);
-  if ('output' in result) return result.output;
-  const { path, message } = result.failure;
-  const field = path.join('.') || '(root)';
-  throw new ReviewApiError({ code: 'invalid-response', url, field, detail: `${field}: ${message}` });
-}
-
-/**
- * Data a page gives with an element instead of a request (a property, or the JSON of a
- * `<script type="application/json">` child), checked and normalised exactly as a fetched answer
- * is; relative URLs in it are relative to `base` (the page).
- */
-export function parseReview(json: unknown, base: string): Review {
-  return normalized(validate<Review>(reviewCheck, json, base), base);
-}
-
-/** A page of comments given with `<comment-thread>`, checked as a fetched one is. */
-export function parseCommentPage(json: unknown, base: string): CommentPage {
-  return validate<CommentPage>(commentPageCheck, json, base);
-}
-
-/** `Cache-Control: max-age` as an absolute time; no header or `no-cache` means "always revalidate". */
-function freshUntil(response: Response): number {
-  const header = response.headers.get('Cache-Control') ?? '';
-  if (/no-cache|no-store/i.test(header)) return 0;
-  const maxAge = /max-age=(\d+)/i.exec(header);
-  return maxAge ? Date.now() + Number(maxAge[1]) * 1000 : 0;
-}
-
-function parseJson(response: Response, body: string, url: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    const type = response.headers.get('Content-Type') ?? 'no content type';
-    throw new ReviewApiError({
-      code: 'invalid-response',
-      status: response.status,
-      url,
-      detail: `The response is not JSON (${type})`,
-    });
-  }
-}
-
-const PROBLEM = {
-  type: 'string',
-  title: 'string',
-  status: 'number',
-  detail: 'string',
-  code: 'string',
-  retryAfter: 'number',
-};
-
-function problemError(response: Response, body: string, url: string): ReviewApiError {
-  const problem: Problem = {};
-  try {
-    // Every member optional: those of the wrong type are left out (a proxy's own JSON, say).
-    const parsed: unknown = JSON.parse(body);
-    for (const [key, type] of Object.entries(PROBLEM)) {
-      const value = (parsed as Record<string, unknown> | null)?.[key];
-      if (typeof value === type) (problem as Record<string, unknown>)[key] = value;
-    }
-  } catch {
-    // Not problem+json (a proxy's HTML error page, say): the status alone has to do.
-  }
-  const retryAfterHeader = Number(response.headers.get('Retry-After'));
-  return new ReviewApiError({
-    code: problem.code ?? codeForStatus(response.status),
-    status: response.status,
-    url,
-    detail: problem.detail ?? problem.title ?? (response.statusText || `HTTP ${response.status}`),
-    retryAfter: Number.isFinite(retryAfterHeader) && retryAfterHeader > 0 ? retryAfterHeader : problem.retryAfter,
-  });
 }

@@ -4,6 +4,8 @@
  * reader's name, and the edit tokens of their own comments. All of it survives a reload or a
  * crash; all of it is optional — when storage fails (private mode, quota), the page still works.
  */
+import type { CommentInput } from '../../api/index.js';
+
 const PREFIX = 'review-elements:comments:';
 
 export function read<T>(key: string): T | undefined {
@@ -120,3 +122,24 @@ export function removeFromOutbox(scope: string, key: string): void {
   const rest = loadOutbox(scope).filter((e) => e.key !== key);
   write(outboxKey(scope), rest.length ? rest : undefined);
 }
+
+/** What the outbox keeps of a reader's post until the server confirms it. */
+export const outboxEntry = (input: CommentInput): OutboxEntry => ({
+  key: newKey(),
+  parentId: input.parentId ?? null,
+  name: input.author.name,
+  email: input.author.email ?? '',
+  body: input.body,
+  spoiler: input.spoiler ?? false,
+  createdAt: new Date().toISOString(),
+  ...(input.website && { website: input.website }),
+});
+
+/** The post an outbox entry sends (again, under the same Idempotency-Key). */
+export const entryInput = (entry: OutboxEntry): CommentInput => ({
+  author: { name: entry.name, ...(entry.email && { email: entry.email }) },
+  body: entry.body,
+  parentId: entry.parentId,
+  spoiler: entry.spoiler,
+  ...(entry.website && { website: entry.website }),
+});

@@ -19,13 +19,14 @@ import type { FocusName } from './focus-targets.js';
 import {
   addToOutbox,
   draftParents,
+  entryInput,
   loadOutbox,
-  newKey,
+  outboxEntry,
   removeFromOutbox,
   saveToken,
   type OutboxEntry,
 } from './storage.js';
-import { findPath, localComment, setUi, toNode, updateNode, type Node, type NodeUi } from './thread-model.js';
+import { findPath, setUi, toNode, updateNode, withLocal, type Node, type NodeUi } from './thread-model.js';
 import { deleteComment, saveEdit } from './thread-writes.js';
 import { checkPending, rememberPending, withPending } from './own-comments.js';
 import { baseUrl } from '../../shared/base-url.js';
@@ -269,26 +270,8 @@ export class ThreadController implements ReactiveController {
   }
 
   #insert(entry: OutboxEntry, state: 'sending' | 'failed', error?: Error): void {
-    const id = `local-${entry.key}`;
     const local = { state, key: entry.key, entry, error };
-    if (findPath(this.nodes, id)) {
-      this.nodes = updateNode(this.nodes, id, (n) => ({ ...n, local }));
-    } else {
-      const node: Node = { comment: localComment(entry, id), local, ui: {}, replies: [] };
-      if (entry.parentId && findPath(this.nodes, entry.parentId)) {
-        this.nodes = updateNode(this.nodes, entry.parentId, (p) => ({
-          ...p,
-          replies: [...p.replies, node],
-          ui: {
-            ...p.ui,
-            replying: false,
-            repliesShown: Math.max(p.ui.repliesShown ?? REPLIES_SHOWN, p.replies.length + 1 + 100),
-          },
-        }));
-      } else {
-        this.nodes = this.#host.sort === 'newest' ? [node, ...this.nodes] : [...this.nodes, node];
-      }
-    }
+    this.nodes = withLocal(this.nodes, local, this.#host.sort === 'newest', REPLIES_SHOWN);
     this.#changed();
   }
 
@@ -298,16 +281,7 @@ export class ThreadController implements ReactiveController {
    */
   submit(input: CommentInput): boolean {
     if (!this.#host.dispatchEvent(new CommentPostEvent(input))) return false;
-    const entry: OutboxEntry = {
-      key: newKey(),
-      parentId: input.parentId ?? null,
-      name: input.author.name,
-      email: input.author.email ?? '',
-      body: input.body,
-      spoiler: input.spoiler ?? false,
-      createdAt: new Date().toISOString(),
-      ...(input.website && { website: input.website }),
-    };
+    const entry = outboxEntry(input);
     addToOutbox(this.scope, entry);
     this.#insert(entry, 'sending');
     this.announce(this.#options.t().thread.sending);
@@ -325,13 +299,7 @@ export class ThreadController implements ReactiveController {
 
   async #post(entry: OutboxEntry): Promise<void> {
     const id = `local-${entry.key}`;
-    const input: CommentInput = {
-      author: { name: entry.name, ...(entry.email && { email: entry.email }) },
-      body: entry.body,
-      parentId: entry.parentId,
-      spoiler: entry.spoiler,
-      ...(entry.website && { website: entry.website }),
-    };
+    const input = entryInput(entry);
     const { client, reviewId, scope } = this;
     const t = this.#options.t();
     try {

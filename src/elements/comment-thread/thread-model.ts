@@ -79,3 +79,26 @@ export function localComment(entry: OutboxEntry, id: string): Comment {
     replyCount: 0,
   };
 }
+
+/**
+ * The tree with a post of the reader's that the server has not confirmed: updated in place if it
+ * is shown already, else added under its parent (whose reply form closes and whose replies all
+ * show, from `shown` on) or where the sort puts a new comment.
+ */
+export function withLocal(
+  nodes: Node[],
+  local: NonNullable<Node['local']>,
+  newestFirst: boolean,
+  shown: number,
+): Node[] {
+  const { entry } = local;
+  const id = `local-${entry.key}`;
+  if (findPath(nodes, id)) return updateNode(nodes, id, (n) => ({ ...n, local }));
+  const node: Node = { comment: localComment(entry, id), local, ui: {}, replies: [] };
+  if (!entry.parentId || !findPath(nodes, entry.parentId)) return newestFirst ? [node, ...nodes] : [...nodes, node];
+  return updateNode(nodes, entry.parentId, (p) => ({
+    ...p,
+    replies: [...p.replies, node],
+    ui: { ...p.ui, replying: false, repliesShown: Math.max(p.ui.repliesShown ?? shown, p.replies.length + 1 + 100) },
+  }));
+}
