@@ -17,7 +17,7 @@ const GROUPS = [
   [/src\/api\//, 'API client and schemas'],
   [/src\/data\//, 'data layer'],
   [/src\/shared\/i18n\/en\.ts$/, 'English strings'],
-  [/src\/shared\/i18n\/[\w-]+\.ts$/, 'i18n'],
+  [/src\/(shared|admin)\/i18n\/[\w-]+\.(ts|json)$/, 'i18n'],
   [/src\/shared\//, 'shared helpers'],
   [/src\/elements\/([\w-]+)\//, (m) => `<${m[1]}> own files`],
 ];
