@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 import { cdnSizes, ELEMENT_ENTRIES, entrySizes, litSizes } from '../scripts/bundle-sizes.mjs';
 import { bytesReport, entryInputs } from '../scripts/bytes-report.mjs';
 import { startServerProcess } from '../scripts/server-process.mjs';
-import { FLOOR, firstViewportPage, seedThread } from './first-viewport.mjs';
+import { FLOOR, newestCommentAt, seedThread } from './first-viewport.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const ADMIN = 'bench-admin-token-0123456789';
@@ -213,22 +213,7 @@ for (let run = 0; run < RUNS; run++) {
     ['floorHeld', 'floor-thread', HOLD('floor-thread') + floor],
   ]) {
     const { context, page, api, cdp } = await coldPage();
-    await page.route('**/bench-first-viewport.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: firstViewportPage(tag, head),
-      }),
-    );
-    await page.goto(`${url}/bench-first-viewport.html`, { waitUntil: 'load' });
-    const t = await page.waitForFunction(
-      (tag) => {
-        const found = document.querySelector(tag)?.shadowRoot?.querySelector('article[part~="comment"]');
-        return found && performance.now();
-      },
-      tag,
-      { timeout: 20_000, polling: 'raf' },
-    );
-    firstViewport[which].newest.push(await t.jsonValue());
+    firstViewport[which].newest.push(await newestCommentAt(page, url, tag, head));
     await page.waitForTimeout(500);
     firstViewport[which].shifts.push(await page.evaluate(() => window.__bench.shifts));
     if (which.endsWith('Held')) {

@@ -2,23 +2,11 @@
  * What bench/browser.mjs and bench/thread-floor.mjs share for "the thread in the first viewport":
  * the seeded thread, the page and the floor element.
  */
+import { putReview } from './seed.mjs';
 
 /** A review `id` with `n` comments, every fifth a reply, on the server at `url`. */
 export async function seedThread(url, admin, id, n) {
-  const doc = {
-    id,
-    url: `https://blog.example/${id}`,
-    lang: 'en',
-    title: id,
-    publishedAt: '2025-01-01T00:00:00Z',
-    work: { title: id, type: 'movie' },
-    comments: { open: true },
-  };
-  await fetch(`${url}/v1/reviews/${id}`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(doc),
-  });
+  await putReview(url, admin, id);
   let parent = null;
   for (let i = 0; i < n; i += 50) {
     await Promise.all(
@@ -57,3 +45,23 @@ export const FLOOR = `customElements.define('floor-thread', class extends HTMLEl
 /** The page: a post with the thread (`tag`, newest first) between two paragraphs; `head` loads it. */
 export const firstViewportPage = (tag, head) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>thread</title>${head}</head><body><h1>A post</h1><p>A paragraph above the comments.</p><${tag} api="/v1" review="bench-200" sort="newest"></${tag}><p>A paragraph below the comments.</p></body></html>`;
+
+/**
+ * Opens the first-viewport page for `tag` (loaded by `head`) in `page` from the server at `url`;
+ * resolves with the time from navigation to the thread's first comment in the DOM.
+ */
+export async function newestCommentAt(page, url, tag, head) {
+  await page.route('**/bench-first-viewport.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: firstViewportPage(tag, head) }),
+  );
+  await page.goto(`${url}/bench-first-viewport.html`, { waitUntil: 'load' });
+  const t = await page.waitForFunction(
+    (tag) => {
+      const found = document.querySelector(tag)?.shadowRoot?.querySelector('article[part~="comment"]');
+      return found && performance.now();
+    },
+    tag,
+    { timeout: 20_000, polling: 'raf' },
+  );
+  return t.jsonValue();
+}

@@ -4,29 +4,13 @@
  * server's RSS after 2 000 distinct-cursor reads of one large thread (300 replies × 10 000 chars).
  */
 import autocannon from 'autocannon';
+import { putReview } from './seed.mjs';
 import { readFileSync } from 'node:fs';
 
 const json = { 'Content-Type': 'application/json' };
 const cursor = (key) => Buffer.from(JSON.stringify(key)).toString('base64url');
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function putReview(url, admin, id) {
-  const doc = {
-    id,
-    url: `https://blog.example/${id}`,
-    lang: 'en',
-    title: id,
-    publishedAt: '2025-01-01T00:00:00Z',
-    work: { title: id, type: 'movie' },
-    comments: { open: true },
-  };
-  await fetch(`${url}/v1/reviews/${id}`, {
-    method: 'PUT',
-    headers: { ...json, Authorization: `Bearer ${admin}` },
-    body: JSON.stringify(doc),
-  });
-}
 
 /** Posts in parallel batches; returns the created comments' ids in order. */
 async function postMany(url, id, bodies, batch = 20) {

@@ -10,6 +10,7 @@
  *   RUNS=5 DURATION=4 CONNECTIONS=50 npm run bench:server
  */
 import autocannon from 'autocannon';
+import { putReview } from './seed.mjs';
 import { readsUnderTopFlood, rssAfterDistinctCursorReads, seedTopThread, uncachedLatency } from './server-abuse.mjs';
 import { startServerProcess } from '../scripts/server-process.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,20 +25,7 @@ const ADMIN = 'bench-admin-token-0123456789';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 async function seedThread(url, id, n) {
-  const doc = {
-    id,
-    url: `https://blog.example/${id}`,
-    lang: 'en',
-    title: id,
-    publishedAt: '2025-01-01T00:00:00Z',
-    work: { title: id, type: 'movie' },
-    comments: { open: true },
-  };
-  await fetch(`${url}/v1/reviews/${id}`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(doc),
-  });
+  await putReview(url, ADMIN, id);
   for (let i = 0; i < n; i++) {
     await fetch(`${url}/v1/reviews/${id}/comments`, {
       method: 'POST',

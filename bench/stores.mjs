@@ -7,6 +7,7 @@
  *   STORE_RUNS=3 STORE_DURATION=2 CONNECTIONS=50
  */
 import autocannon from 'autocannon';
+import { putReview } from './seed.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -30,20 +31,7 @@ const run = (opts) =>
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function seedThread(url, id, n) {
-  const doc = {
-    id,
-    url: `https://blog.example/${id}`,
-    lang: 'en',
-    title: id,
-    publishedAt: '2025-01-01T00:00:00Z',
-    work: { title: id, type: 'movie' },
-    comments: { open: true },
-  };
-  await fetch(`${url}/v1/reviews/${id}`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(doc),
-  });
+  await putReview(url, ADMIN, id);
   for (let i = 0; i < n; i++) {
     await fetch(`${url}/v1/reviews/${id}/comments`, {
       method: 'POST',

@@ -9,7 +9,7 @@
  */
 import { chromium } from 'playwright-core';
 import { startServerProcess } from '../scripts/server-process.mjs';
-import { FLOOR, firstViewportPage, seedThread } from './first-viewport.mjs';
+import { FLOOR, newestCommentAt, seedThread } from './first-viewport.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const ADMIN = 'bench-admin-token-0123456789';
@@ -41,19 +41,7 @@ for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(watch);
-    await page.route('**/bench-first-viewport.html', (route) =>
-      route.fulfill({ contentType: 'text/html', body: firstViewportPage(tag, head) }),
-    );
-    await page.goto(`${server.url}/bench-first-viewport.html`, { waitUntil: 'load' });
-    const t = await page.waitForFunction(
-      (tag) => {
-        const found = document.querySelector(tag)?.shadowRoot?.querySelector('article[part~="comment"]');
-        return found && performance.now();
-      },
-      tag,
-      { timeout: 20_000, polling: 'raf' },
-    );
-    results[which].push(await t.jsonValue());
+    results[which].push(await newestCommentAt(page, server.url, tag, head));
     if (which === 'ours' && process.env.PHASES)
       phases.push(
         await page.evaluate(() => ({
