@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_TOKEN, comment, removeDir, startServer, type Server } from './harness.js';
+import { ADMIN_TOKEN, comment, openReview, removeDir, startServer, type Server } from './harness.js';
 
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -25,16 +25,7 @@ describe('comments API', () => {
     const res = await server.request(`/v1/reviews/${id}`, {
       method: 'PUT',
       headers: admin,
-      json: {
-        id,
-        url: `https://blog.example/${id}`,
-        lang: 'en',
-        title: id,
-        publishedAt: '2025-01-01T00:00:00Z',
-        work: { title: id, type: 'movie' },
-        comments: { open: true },
-        ...extra,
-      },
+      json: { ...openReview(id), ...extra },
     });
     assert.equal(res.status, 201);
     return id;
