@@ -9,7 +9,7 @@
  */
 import { chromium } from 'playwright-core';
 import { startServerProcess } from '../scripts/server-process.mjs';
-import { FLOOR, newestCommentAt, seedThread } from './first-viewport.mjs';
+import { FLOOR, newestCommentAt, seedThread, serverRenderedAt, serverRenderedPage } from './first-viewport.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const ADMIN = 'bench-admin-token-0123456789';
@@ -21,6 +21,7 @@ const fmt = (xs) => `${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}�
 
 const server = await startServerProcess({ WRITE_RATE_LIMIT: '0', REVIEW_ADMIN_TOKEN: ADMIN });
 await seedThread(server.url, ADMIN, 'bench-200', 200);
+const renderedPage = await serverRenderedPage(server.url);
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -32,6 +33,7 @@ const watch = () => {
   customElements.whenDefined('comment-thread').then(() => (window.__phases.defined = performance.now()));
 };
 const results = { ours: [], floor: [] };
+const rendered = { parsed: [], painted: [] };
 const phases = [];
 for (let run = 0; run < RUNS; run++) {
   for (const [which, tag, head] of [
@@ -53,6 +55,12 @@ for (let run = 0; run < RUNS; run++) {
       );
     await context.close();
   }
+  // The same page rendered on the server (a blog that renders its pages), in the same round.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { parsed, painted } = await serverRenderedAt(await context.newPage(), server.url, renderedPage);
+  rendered.parsed.push(parsed);
+  rendered.painted.push(painted);
+  await context.close();
 }
 await browser.close();
 await server.stop();
@@ -60,6 +68,9 @@ await server.stop();
 console.log(`thread in the first viewport, ${RUNS} alternating cold runs, median (min–max)`);
 console.log(`ours  ${fmt(results.ours)}\nfloor ${fmt(results.floor)}`);
 console.log(`ours / floor ${(median(results.ours) / median(results.floor)).toFixed(2)}×`);
+const ofFloor = (xs) => `${(median(xs) / median(results.floor)).toFixed(2)}× the floor`;
+console.log(`server-rendered, in the DOM ${fmt(rendered.parsed)}, ${ofFloor(rendered.parsed)}`);
+console.log(`server-rendered, painted    ${fmt(rendered.painted)}, ${ofFloor(rendered.painted)}`);
 if (process.env.PHASES) {
   // Per run: the loader's file, the first request it started, the last chunk and the comments
   // page arriving, the element defined, the first comment in the DOM.
