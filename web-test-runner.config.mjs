@@ -56,11 +56,13 @@ export default {
   ],
   middleware: [
     // /slow-dist/… is /dist/… answered 300 ms late, so a test can tell one round of requests from
-    // a waterfall (each round would add 300 ms) whatever the machine's speed.
+    // a waterfall (each round would add 300 ms) whatever the machine's speed; /slow/… is any file
+    // answered as late (a review that takes its time, for what an element shows meanwhile).
     async (context, next) => {
-      if (!context.path.startsWith('/slow-dist/')) return next();
+      const slow = /^\/slow(-dist)?\//.exec(context.path);
+      if (!slow) return next();
       await new Promise((resolve) => setTimeout(resolve, 300));
-      context.url = context.url.replace('/slow-dist/', '/dist/');
+      context.url = context.url.replace(slow[0], slow[1] ? '/dist/' : '/');
       return next();
     },
     fixtureApi(),

@@ -11,6 +11,7 @@ import { LocaleController } from '../../shared/locale-controller.js';
 import { enBase, enCast } from '../../shared/i18n/index.js';
 import { styles } from './cast-list.styles.js';
 import { CastSelectEvent } from './events.js';
+import { HeldSpace } from '../../shared/held-space.js';
 import { hueFor, initials } from '../../shared/initials.js';
 
 /**
@@ -70,6 +71,13 @@ export class CastList extends ReviewDataElement {
     setStates: (states) => this.setStates(states),
   });
   readonly #brokenPhotos = new Set<string>();
+
+  constructor() {
+    super();
+    // Holds the page's space (README "Holding the space") until the cast is in: the page knows how
+    // many people there are, the skeleton can only guess.
+    new HeldSpace(this, () => this.reviewData.state.status !== 'loading');
+  }
   /** The first entry "Show all" added, to take focus once rendered. */
   #focusIndex = -1;
 

@@ -1,16 +1,5 @@
-import { isServer } from 'lit';
-
 /** How long a thread's first render waits, at most, for its first page (see `firstPageWait`). */
 export const FIRST_PAGE_WAIT_MS = 100;
-
-/**
- * The height a page held for the thread before its code ran (`comment-thread:not(:defined)`, as
- * the README tells blog owners), read while the thread is being upgraded: the last moment that rule
- * applies (by connectedCallback it is `:defined` and, with nothing rendered yet, has no height).
- * 0 for a thread made by script, or rendered on the server (its shadow root already has content).
- */
-export const heldHeight = (host: HTMLElement): number =>
-  !isServer && host.isConnected && !host.shadowRoot ? host.getBoundingClientRect().height : 0;
 
 /**
  * A thread's first render: after its first page, already on its way (the CDN loader preloads it

@@ -1,5 +1,6 @@
 import { html, isServer, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { HeldSpace } from '../../shared/held-space.js';
 import type { Review } from '../../api/index.js';
 import type { ReviewDataController } from '../../data/review-data-controller.js';
 import type { DataState } from '../../data/data-controller.js';
@@ -136,6 +137,12 @@ export class ContentWarning extends ReviewElement {
       this.#appliedFor = '';
       this.requestUpdate();
     });
+  }
+
+  constructor() {
+    super();
+    // The page's held space (README "Holding the space") until the review's topics are in.
+    new HeldSpace(this, () => !this.fromReview || this.#review.status !== 'loading');
   }
 
   override disconnectedCallback(): void {
