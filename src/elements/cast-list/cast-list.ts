@@ -76,7 +76,7 @@ export class CastList extends ReviewDataElement {
     super();
     // Holds the page's space (README "Holding the space") until the cast is in: the page knows how
     // many people there are, the skeleton can only guess.
-    new HeldSpace(this, () => this.reviewData.state.status !== 'loading');
+    new HeldSpace(this, () => this.reviewData.state.status !== 'loading', { clip: true });
   }
   /** The first entry "Show all" added, to take focus once rendered. */
   #focusIndex = -1;
