@@ -81,8 +81,10 @@ const CEILINGS = {
   'cast-list.js with lit': 19.4 * KB,
   // Server rendering (#17, docs/ssr.md) added 0.04 KB: the warning waits for its data before
   // hydrating a server-rendered shadow root, and renders given data on the server.
-  // Custom states in updated() and the templates in a file of their own (#17): 13.86 KB.
-  'content-warning.js with lit': 13.9 * KB,
+  // Custom states in updated() and the templates in a file of their own (#17): 13.86 KB. Keeping
+  // the space a page held for it until its review is in (shared/held-space.ts, #16: CLS 0.043 →
+  // 0.004 on the demo at 1280×1600): 14.12 KB.
+  'content-warning.js with lit': 14.15 * KB,
   // The owner's desk (#14) added the reader's Report action (<review-comment-report>, the client's
   // reportComment and its strings in en/ko/zh-Hans): 32.06 KB measured at the merge, rounded up.
   // The thread at the floor (#16 item 3) and the reader's own comments (#19), merged after the byte
@@ -132,9 +134,11 @@ describe('CDN budgets (gzip)', () => {
   // rules, here too): 50.55 KB. The thread's first page in its first render (#16 item 3: the
   // first update waits for a page on its way; initials' Intl.Segmenter made only for a name that
   // needs it) merged with that: 50.60 KB; keeping the page's held space during that wait, and the
-  // thread's actions in a file of their own: 50.75 KB, ceiling 50.8 KB.
-  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(50.8 * KB)}`, () => {
-    assert.ok(cdn.all.gzip <= 50.8 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
+  // thread's actions in a file of their own: 50.75 KB. The cast list and the warning keeping the
+  // space a page held for them until their review is in (shared/held-space.ts): 50.97 KB, ceiling
+  // 51.0 KB.
+  it(`review-elements.all.js: ${kb(cdn.all.gzip)}, ceiling ${kb(51 * KB)}`, () => {
+    assert.ok(cdn.all.gzip <= 51 * KB, `review-elements.all.js grew to ${kb(cdn.all.gzip)}`);
   });
 
   it('lists as not met only budgets that are not met', () => {
