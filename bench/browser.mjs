@@ -159,6 +159,7 @@ const heapMb = async (cdp) => {
  * which asks the API nothing and hydrates from its own bundle.
  */
 const ARTICLE_HTML = readFileSync(join(root, 'demo/index.html'), 'utf8');
+const THREAD_AFTER_SCROLL = 'comment-thread, from scrolling to it';
 async function measureArticle(lang) {
   const article = { requests: [], scripts: [], shifts: [], longTasks: [], longTaskMs: [], heapMb: [] };
   const readyAt = {};
@@ -169,10 +170,20 @@ async function measureArticle(lang) {
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await page.route(`${url}/`, (route) => route.fulfill({ contentType: 'text/html', body: ARTICLE_HTML }));
     await page.goto(`${url}/`, { waitUntil: 'load' });
-    await page.waitForFunction(() => Object.keys(window.__bench.ready).length === 5, null, { timeout: 20_000 });
+    // The four elements above the fold first. The thread is more than a viewport below them once
+    // the page holds their space (demo/site.css), so the loader leaves it until the reader comes
+    // near: scroll to it as a reader would, then wait for its comments.
+    await page.waitForFunction(() => Object.keys(window.__bench.ready).length === 4, null, { timeout: 20_000 });
+    const scrolledAt = await page.evaluate(() => {
+      document.querySelector('comment-thread').scrollIntoView();
+      return performance.now();
+    });
+    await page.waitForFunction(() => window.__bench.ready['comment-thread'] !== undefined, null, { timeout: 20_000 });
     await page.waitForTimeout(500);
     const b = await page.evaluate(() => window.__bench);
-    for (const [tag, t] of Object.entries(b.ready)) (readyAt[tag] ??= []).push(t);
+    for (const [tag, t] of Object.entries(b.ready))
+      if (tag === 'comment-thread') (readyAt[THREAD_AFTER_SCROLL] ??= []).push(t - scrolledAt);
+      else (readyAt[tag] ??= []).push(t);
     article.requests.push(api.length);
     article.scripts.push(scripts.length);
     article.shifts.push(b.shifts);
@@ -351,7 +362,14 @@ const both = (label, get, fmt) =>
   lines.push(`| ${label} | ${fmt(stat(get(article, readyAt)))} | ${fmt(stat(get(korean.article, korean.readyAt)))} |`);
 both('API requests', (a) => a.requests, num);
 both('script files', (a) => a.scripts, num);
-for (const tag of Object.keys(readyAt)) both(`navigation → first content of \`<${tag}>\``, (_a, r) => r[tag], ms);
+for (const tag of Object.keys(readyAt))
+  both(
+    tag === THREAD_AFTER_SCROLL
+      ? 'scrolling to `<comment-thread>` → its first comments'
+      : `navigation → first content of \`<${tag}>\``,
+    (_a, r) => r[tag],
+    ms,
+  );
 both(
   'cumulative layout shift',
   (a) => a.shifts,
