@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
@@ -94,9 +95,33 @@ describe('admin import upload', () => {
     const empty = await upload('?from=disqus', Buffer.alloc(0));
     assert.equal(empty.status, 400);
     assert.equal((await empty.json()).code, 'invalid-body');
-    const huge = await upload('?from=disqus', Buffer.alloc(20 * 1024 * 1024 + 1, 0x20));
+    // Declared over the limit, answered on the header alone. The body is not sent: a client still
+    // sending 20 MB when the server answers and closes can get a reset before it reads the answer
+    // (fetch failed now and then on a busy machine), which would test the network, not the server.
+    const huge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        `${world.server.url}/v1/admin/import?from=disqus`,
+        {
+          method: 'POST',
+          headers: { ...admin, 'Content-Type': 'application/octet-stream', 'Content-Length': 20 * 1024 * 1024 + 1 },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => {
+            resolve({ status: res.statusCode!, body });
+            req.destroy();
+          });
+        },
+      );
+      req.on('error', reject);
+      // A server that waited for the body would never answer: fail, do not hang.
+      req.setTimeout(10_000, () => req.destroy(new Error('no answer to the declared length')));
+      req.flushHeaders();
+    });
     assert.equal(huge.status, 413);
-    assert.equal((await huge.json()).code, 'payload-too-large');
+    assert.equal(JSON.parse(huge.body).code, 'payload-too-large');
   });
 });
 
