@@ -11,6 +11,20 @@ export const heldHeight = (host: HTMLElement): number =>
   !isServer && host.isConnected && !host.shadowRoot ? host.getBoundingClientRect().height : 0;
 
 /**
+ * Adds a rule for the host to its own shadow root (never the host's attributes or style, which are
+ * the page's) and gives back what removes it. For the held space below and the thread's first-page
+ * wait.
+ */
+export function hostRule(root: ShadowRoot, css: string): () => void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`:host { ${css} }`);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return () => {
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
+
+/**
  * Keeps the space a page held for the element until its content is in (`ready()` after an update),
  * through a style sheet of its own shadow root, so the host's attributes and style are never
  * touched. An element whose size depends on its data (how many people, how many topics) can only
@@ -28,7 +42,7 @@ export class HeldSpace implements ReactiveController {
   readonly #ready: () => boolean;
   readonly #held: number;
   readonly #clip: boolean;
-  #sheet: CSSStyleSheet | undefined;
+  #release: (() => void) | undefined;
   #done = false;
 
   constructor(host: ReactiveElement, ready: () => boolean, { clip = false } = {}) {
@@ -41,21 +55,15 @@ export class HeldSpace implements ReactiveController {
 
   hostConnected(): void {
     const root = this.#host.renderRoot;
-    if (this.#done || this.#sheet || this.#held <= 0 || !(root instanceof ShadowRoot)) return;
-    this.#sheet = new CSSStyleSheet();
+    if (this.#done || this.#release || this.#held <= 0 || !(root instanceof ShadowRoot)) return;
     const held = `${this.#held}px`;
-    this.#sheet.replaceSync(
-      `:host { ${this.#clip ? `block-size: ${held}; overflow: clip` : `min-block-size: ${held}`} }`,
-    );
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
+    this.#release = hostRule(root, this.#clip ? `block-size: ${held}; overflow: clip` : `min-block-size: ${held}`);
   }
 
   hostUpdated(): void {
     if (this.#done || !this.#ready()) return;
     this.#done = true;
-    const root = this.#host.renderRoot;
-    if (this.#sheet && root instanceof ShadowRoot)
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.#sheet);
-    this.#sheet = undefined;
+    this.#release?.();
+    this.#release = undefined;
   }
 }

@@ -1,3 +1,5 @@
+import { hostRule } from '../../shared/held-space.js';
+
 /** How long a thread's first render waits, at most, for its first page (see `firstPageWait`). */
 export const FIRST_PAGE_WAIT_MS = 100;
 
@@ -11,13 +13,8 @@ export const FIRST_PAGE_WAIT_MS = 100;
  * shift of 0.03 measured with the thread in the first viewport).
  */
 export async function firstPageWait(page: Promise<unknown>, root: ShadowRoot, held: number, render: () => void) {
-  let sheet: CSSStyleSheet | undefined;
-  if (held > 0 && 'adoptedStyleSheets' in root) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(`:host { min-block-size: ${held}px }`);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
+  const release = held > 0 && 'adoptedStyleSheets' in root ? hostRule(root, `min-block-size: ${held}px`) : undefined;
   await Promise.race([page.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS))]);
   render();
-  if (sheet) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+  release?.();
 }
